@@ -1,0 +1,67 @@
+/**
+ * Cell text rules: what a printed table cell means. Word artefacts, no-break and full-width
+ * spaces, full-width digits and thousands separators are normalised; dashes and 无 mean "none"
+ * (0); an empty cell is blank (null), never zero; units of money are kept.
+ */
+
+export type CellState = 'number' | 'none' | 'blank';
+
+export interface ValueCell {
+	raw: string;
+	value: number | null;
+	state: CellState;
+	unit?: '元' | '万元';
+}
+
+const ARTEFACTS = /\[bookmark:[^\]]*\]|\[\/?[a-z]+:[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/gi;
+const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
+const NONE = /^(?:[—–\-－―─/／\\]+|无|無|空|\/)$/;
+const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
+
+export function cleanText(raw: string): string {
+	return raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
+}
+
+function toHalfWidth(s: string): string {
+	return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0b\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Parse a cell as a figure; returns undefined when the cell is a label (text), not a value. */
+export function parseValueCell(raw: string): ValueCell | undefined {
+	const text = cleanText(raw);
+	if (text === '') return { raw, value: null, state: 'blank' };
+	if (NONE.test(text)) return { raw, value: 0, state: 'none' };
+	let s = toHalfWidth(text).replace(/\s+/g, '');
+	let unit: ValueCell['unit'];
+	if (s.endsWith('万元')) {
+		unit = '万元';
+		s = s.slice(0, -2);
+	} else if (s.endsWith('元')) {
+		unit = '元';
+		s = s.slice(0, -1);
+	} else s = s.replace(COUNT_UNITS, '');
+	// thousands separators only between groups of three digits
+	if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+	if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return undefined;
+	const value = Number(s);
+	if (!Number.isFinite(value)) return undefined;
+	return { raw, value, state: 'number', unit };
+}
+
+/** A cell carries a label when it has text that is not a value. */
+export function isLabelCell(raw: string): boolean {
+	return parseValueCell(raw) === undefined;
+}
+
+export function isValueToken(raw: string): boolean {
+	const v = parseValueCell(raw);
+	return v !== undefined && v.state !== 'blank';
+}
+
+/** Convert a money value into the column's unit (万元) when the cell states its own unit. */
+export function toColumnUnit(cell: ValueCell, columnUnit: '万元' | undefined): { value: number | null; unit: string | null } {
+	if (cell.value === null) return { value: null, unit: columnUnit ?? cell.unit ?? null };
+	if (cell.unit === '元' && columnUnit === '万元') return { value: Math.round((cell.value / 10000) * 1e6) / 1e6, unit: '万元' };
+	if (cell.unit) return { value: cell.value, unit: cell.unit };
+	return { value: cell.value, unit: columnUnit ?? null };
+}

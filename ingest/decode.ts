@@ -1,0 +1,38 @@
+/** Bytes to text: BOM first, then strict UTF-8, then the HTML meta charset or GB18030. */
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+	text: string;
+	encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+	try {
+		return { text: utf8.decode(bytes), encoding: 'utf-8' };
+	} catch {
+		// Not UTF-8: Chinese documents that are not UTF-8 are GBK/GB2312, both subsets of GB18030.
+		return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+	}
+}
+
+/** The charset an HTML page declares in its first bytes, if any. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+	const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+	const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head);
+	return m?.[1].toLowerCase();
+}
+
+/** HTML: the bytes decide between UTF-8 and GB18030; the meta tag is used for other legacy charsets (Big5). */
+export function decodeHtml(bytes: Uint8Array): Decoded | { text: string; encoding: string } {
+	const d = decodeBytes(bytes);
+	const declared = declaredCharset(bytes);
+	if (d.encoding === 'gb18030' && declared && /big5/.test(declared) && iconv.encodingExists(declared)) {
+		return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+	}
+	return d;
+}

@@ -1,0 +1,267 @@
+/**
+ * Map a document's tables onto the format: find sections 二–四, recognise the format version
+ * from the tables, match each data row to a row code by its label (or, when the label was lost,
+ * by its position in the format) and read its figures from the cells to the right of the label.
+ */
+import { cleanText, isLabelCell, isValueToken, parseValueCell, toColumnUnit } from './cells';
+import type { Block } from './document';
+import {
+	TABLE_LABELS,
+	cellKey,
+	tableDef,
+	type FormatVersion,
+	type RowDef,
+	type TableCode
+} from '../src/lib/schema/report-format';
+
+export interface Figure {
+	table_code: TableCode;
+	row_code: string;
+	col_code: string;
+	value: number | null;
+	raw: string;
+	unit: string | null;
+}
+
+export interface Warning {
+	code: string;
+	message: string;
+	table?: TableCode;
+	rows?: string[];
+}
+
+export interface Extraction {
+	format: FormatVersion;
+	formatEvidence: string;
+	figures: Figure[];
+	warnings: Warning[];
+	sections: TableCode[];
+}
+
+const SECTION_ORDER: Record<TableCode, number> = { active: 1, requests: 2, appeals: 3 };
+
+const HEADING_RULES: { table: TableCode | null; re: RegExp }[] = [
+	{ table: 'active', re: /^\s*二\s*[、.．]\s*主动公开/ },
+	{ table: 'requests', re: /^\s*三\s*[、.．]\s*(收到和处理|.*申请情况)/ },
+	{ table: 'appeals', re: /^\s*四\s*[、.．]\s*.*(行政复议|行政诉讼)/ },
+	{ table: null, re: /^\s*五\s*[、.．]\s*(存在|.*问题)/ }
+];
+
+const TABLE_SIGNS: { table: TableCode; re: RegExp }[] = [
+	{ table: 'appeals', re: /结果维持|结果纠正|复议后起诉|未经复议/ },
+	{ table: 'requests', re: /申请人情况|本年新收|上年结转|自然人/ },
+	{ table: 'active', re: /第二十条|规章|行政许可|行政处罚|信息内容/ }
+];
+
+/** Rows of each section's tables, in document order. */
+export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
+	const out: Record<TableCode, string[][]> = { active: [], requests: [], appeals: [] };
+	let state: TableCode | null = null;
+	let ended = false;
+	const moveTo = (t: TableCode) => {
+		if (state === null || SECTION_ORDER[t] > SECTION_ORDER[state]) state = t;
+	};
+	for (const block of blocks) {
+		if (block.kind === 'text') {
+			for (const rule of HEADING_RULES) {
+				if (!rule.re.test(block.text)) continue;
+				if (rule.table === null) {
+					if (state) ended = true;
+				} else {
+					moveTo(rule.table);
+					ended = false;
+				}
+				break;
+			}
+			continue;
+		}
+		if (ended) continue;
+		for (const row of block.rows) {
+			const joined = row.join('');
+			for (const sign of TABLE_SIGNS) {
+				if (sign.re.test(joined)) {
+					moveTo(sign.table);
+					break;
+				}
+			}
+			if (state) out[state].push(row);
+		}
+	}
+	return out;
+}
+
+const SIGNS_2021 = [/本年制发件数/, /本年废止件数/, /现行有效件数/, /本年收费金额/, /逾期不补正/, /缴纳费用/, /收费通知/];
+const SIGNS_2019 = [/本年新制作数量/, /本年新公开数量/, /对外公开总数量/, /上一年项目数量/, /本年增\s*[/／]\s*减/, /采购总金额/, /政府集中采购/, /其他对外管理服务/];
+
+/** The format version from the tables' own labels; the year decides only when they are silent. */
+export function detectFormat(sections: Record<TableCode, string[][]>, year: number | undefined): { format: FormatVersion; evidence: string } {
+	const text = [...sections.active, ...sections.requests].map((r) => r.join('')).join('\n');
+	const n21 = SIGNS_2021.filter((re) => re.test(text)).length;
+	const n19 = SIGNS_2019.filter((re) => re.test(text)).length;
+	if (n21 > n19) return { format: '2021', evidence: `表格标签符合 2021 版格式（${n21} 项特征）` };
+	if (n19 > n21) return { format: '2019', evidence: `表格标签符合 2019 版格式（${n19} 项特征）` };
+	const format: FormatVersion = year !== undefined && year >= 2021 ? '2021' : '2019';
+	return { format, evidence: `表格未显示版本特征，按报告年度 ${year ?? '未知'} 判定为 ${format} 版` };
+}
+
+interface RowParts {
+	labels: string[];
+	values: string[];
+}
+
+/** Label cells, then the cells right of the last label: those hold the figures. */
+function splitRow(row: string[]): RowParts {
+	let last = -1;
+	for (let i = 0; i < row.length; i++) if (isLabelCell(row[i])) last = i;
+	return { labels: row.slice(0, last + 1).filter((c) => isLabelCell(c)).map(cleanText), values: row.slice(last + 1) };
+}
+
+function stripNumbering(label: string): string {
+	return label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '').replace(/[\s：:]/g, '');
+}
+
+function labelMatches(def: RowDef, label: string): boolean {
+	const bare = stripNumbering(label);
+	if (def.code === 'other_misc') return bare === '其他';
+	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(label);
+	return def.keywords.some((k) => label.includes(k));
+}
+
+/** The row a label names, among candidates at or after `from` (document order is kept). */
+function matchRow(labels: string[], candidates: RowDef[], from: number): number {
+	for (let i = labels.length - 1; i >= 0; i--) {
+		for (let j = from; j < candidates.length; j++) if (labelMatches(candidates[j], labels[i])) return j;
+	}
+	return -1;
+}
+
+interface MappedRow {
+	def: RowDef;
+	cells: string[];
+	byPosition: boolean;
+}
+
+/** `labelOnly` rows are taken only when a label names them, never by position. */
+function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: RegExp | null, warnings: Warning[], labelOnly: Set<string> = new Set()): MappedRow[] {
+	const mapped: MappedRow[] = [];
+	let started = startRe === null;
+	let p = 0;
+	for (const row of rows) {
+		const { labels, values } = splitRow(row);
+		const hasFigure = values.some(isValueToken);
+		if (!started) {
+			if (!(hasFigure || labels.some((l) => startRe!.test(l)))) continue;
+			started = true;
+		}
+		let j = matchRow(labels, defs, p);
+		if (j < 0) while (p < defs.length && labelOnly.has(defs[p].code)) p++;
+		if (p >= defs.length) break;
+		// A row whose only label is a group heading (三、本年度办理结果) without figures is no data row.
+		if (j < 0 && !hasFigure && !(labels.length === 0 && values.length >= defs[p].columns.length)) continue;
+		const byPosition = j < 0;
+		if (j < 0) j = p;
+		mapped.push({ def: defs[j], cells: values, byPosition });
+		p = j + 1;
+	}
+	const placed = mapped.filter((m) => m.byPosition).map((m) => m.def);
+	if (placed.length) {
+		warnings.push({
+			code: 'placed_by_position',
+			table,
+			rows: placed.map((d) => d.code),
+			message: `${TABLE_LABELS[table].zh}：${placed.length} 行没有标签，按格式中的位置放置：${placed.map((d) => `${d.label}（${d.code}）`).join('、')}`
+		});
+	}
+	return mapped;
+}
+
+function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnings: Warning[]): Figure[] {
+	const n = m.def.columns.length;
+	let cells = m.cells;
+	if (cells.length > n) {
+		const dropped = cells.slice(0, cells.length - n).filter((c) => {
+			const v = parseValueCell(c);
+			return v && v.value !== null && v.value !== 0;
+		});
+		if (dropped.length) {
+			warnings.push({ code: 'extra_cells', table, rows: [m.def.code], message: `${m.def.label}：多出的单元格（${dropped.map(cleanText).join('、')}）未读入` });
+		}
+		cells = cells.slice(cells.length - n);
+	} else if (cells.length < n) {
+		warnings.push({ code: 'short_row', table, rows: [m.def.code], message: `${m.def.label}：只有 ${cells.length} 个单元格，应有 ${n} 个；缺少的单元格未读入` });
+	}
+	const def = tableDef(format, table);
+	const out: Figure[] = [];
+	cells.forEach((raw, i) => {
+		const col = m.def.columns[i];
+		const cell = parseValueCell(raw);
+		if (!cell) {
+			warnings.push({ code: 'unreadable_cell', table, rows: [m.def.code], message: `${m.def.label}·${col}：无法识别的内容“${cleanText(raw)}”` });
+			return;
+		}
+		const columnUnit = def.columns.find((c) => c.code === col)?.unit;
+		const { value, unit } = toColumnUnit(cell, columnUnit);
+		out.push({ table_code: table, row_code: m.def.code, col_code: col, value, raw, unit });
+	});
+	return out;
+}
+
+/** The fifteen figures of section 四: one row of 15, or three labelled rows of 5. */
+function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warning[]): Figure[] {
+	const defs = tableDef(format, 'appeals').rows;
+	const dataRows = rows.map(splitRow).filter((r) => r.values.some(isValueToken) || (r.labels.length === 0 && r.values.length >= 5));
+	const labelled = dataRows.filter((r) => r.values.length >= 5 && r.values.length < 15 && matchRow(r.labels, defs, 0) >= 0);
+	const mapped: MappedRow[] = [];
+	if (labelled.length >= 2) {
+		for (const r of labelled) mapped.push({ def: defs[matchRow(r.labels, defs, 0)], cells: r.values, byPosition: false });
+	} else {
+		const cells = dataRows.flatMap((r) => r.values);
+		const take = cells.length >= 15 ? cells.slice(cells.length - 15) : cells;
+		if (cells.length && cells.length < 15) warnings.push({ code: 'short_row', table: 'appeals', message: `${TABLE_LABELS.appeals.zh}：只找到 ${cells.length} 个数字，应有 15 个；缺少的单元格未读入` });
+		defs.forEach((def, i) => {
+			const part = take.slice(i * 5, i * 5 + 5);
+			if (part.length) mapped.push({ def, cells: part, byPosition: false });
+		});
+	}
+	return mapped.flatMap((m) => figuresOf('appeals', format, m, warnings));
+}
+
+export function extract(blocks: Block[], year: number | undefined): Extraction {
+	const sections = sectionRows(blocks);
+	const { format, evidence } = detectFormat(sections, year);
+	const warnings: Warning[] = [];
+	const figures: Figure[] = [];
+	const found: TableCode[] = [];
+
+	if (sections.active.length) {
+		const defs = tableDef(format, 'active').rows;
+		const rows = mapRows('active', sections.active, defs, null, warnings);
+		for (const m of rows) figures.push(...figuresOf('active', format, m, warnings));
+		if (rows.length) found.push('active');
+	}
+	if (sections.requests.length) {
+		// A 2021 document may still print （六）其他处理 as one row: allow it, in its place.
+		const defs = tableDef(format, 'requests').rows;
+		const optional = new Set(format === '2021' ? ['other'] : []);
+		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional);
+		for (const m of mapped) figures.push(...figuresOf('requests', format, m, warnings));
+		if (mapped.length) found.push('requests');
+	}
+	if (sections.appeals.length) {
+		const appeals = appealsFigures(sections.appeals, format, warnings);
+		figures.push(...appeals);
+		if (appeals.length) found.push('appeals');
+	}
+	for (const t of ['active', 'requests', 'appeals'] as TableCode[]) {
+		if (!found.includes(t)) warnings.push({ code: 'missing_section', table: t, message: `缺少第${TABLE_LABELS[t].section}部分“${TABLE_LABELS[t].zh}”的表格，其单元格留空（不记为 0）` });
+	}
+	// One figure per cell: a repeated row keeps the first occurrence.
+	const seen = new Set<string>();
+	const unique = figures.filter((f) => {
+		const k = cellKey(f.table_code, f.row_code, f.col_code);
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+	return { format, formatEvidence: evidence, figures: unique, warnings, sections: found };
+}

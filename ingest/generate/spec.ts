@@ -1,0 +1,37 @@
+/** A report to render: who, when, which format, and the figure of every cell (null = blank). */
+import type { FormatVersion } from '../../src/lib/schema/report-format';
+
+export interface ReportSpec {
+	agency: string;
+	/** The name as printed in the title (may include the region prefix). */
+	titleName: string;
+	/** Short name used in the signature. */
+	signature: string;
+	year: number;
+	format: FormatVersion;
+	published: string;
+	/** cellKey → value; null is a printed blank. Cells not in the map are not printed. */
+	figures: Map<string, number | null>;
+	/** Print 2021's （六）其他处理 as one row instead of three. */
+	otherAsOneRow?: boolean;
+	generated: boolean;
+}
+
+export interface Mess {
+	/** Share of value cells padded with no-break spaces. */
+	nbsp: number;
+	/** Share of numbers printed with full-width digits. */
+	fullWidth: number;
+	/** Zero printed as a dash or 无. */
+	zeroAsDash: number;
+	/** Labels of the 予以公开 … 不予公开 rows lost (as in the sample). */
+	dropOutcomeLabels: boolean;
+	/** Header cells split over two lines. */
+	splitHeaders: boolean;
+	/** Word bookmark artefacts. */
+	artefacts: boolean;
+	/** Money printed with a unit (元 / 万元). */
+	moneyUnits: boolean;
+}
+
+export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, zeroAsDash: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false };

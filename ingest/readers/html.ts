@@ -1,0 +1,119 @@
+/**
+ * Web pages as saved from government portals: the report is somewhere inside navigation,
+ * possibly inside layout tables. Data tables (those without nested tables) are expanded into a
+ * grid honouring rowspan/colspan; everything else becomes text lines. Scripts and styles are
+ * never run: they are skipped as data.
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { isValueToken } from '../cells';
+import type { Block, SourceDocument } from '../document';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'select', 'button', 'textarea']);
+const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'section', 'article', 'header', 'footer', 'table', 'td', 'th', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'center', 'form', 'nav', 'main', 'aside']);
+const MAX_SPAN = 100;
+
+function isElement(n: ChildNode): n is Element {
+	return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+function hasNestedTable(el: Element): boolean {
+	for (const c of el.children) {
+		if (!isElement(c)) continue;
+		if (c.name === 'table' || hasNestedTable(c)) return true;
+	}
+	return false;
+}
+
+function cellText(el: Element): string {
+	let out = '';
+	const walk = (n: ChildNode) => {
+		if (n.type === 'text') out += n.data;
+		else if (isElement(n) && !SKIP.has(n.name)) {
+			if (n.name === 'br' || n.name === 'p' || n.name === 'div') out += '\n';
+			n.children.forEach(walk);
+		}
+	};
+	el.children.forEach(walk);
+	// Lines inside one cell: a header broken over lines is one label.
+	const lines = out.split('\n').map((s) => s.trim()).filter(Boolean);
+	return lines.every((l) => isValueToken(l)) ? lines.join(' ') : lines.join('');
+}
+
+function tableRows(table: Element): Element[] {
+	const rows: Element[] = [];
+	const walk = (el: Element) => {
+		for (const c of el.children) {
+			if (!isElement(c)) continue;
+			if (c.name === 'tr') rows.push(c);
+			else if (c.name !== 'table') walk(c);
+		}
+	};
+	walk(table);
+	return rows;
+}
+
+const SPANNED = Symbol('spanned');
+
+/** Expand a table into a grid; a label spanning cells repeats, a spanned figure or blank is kept once. */
+export function tableGrid(table: Element): string[][] {
+	const grid: (string | typeof SPANNED | undefined)[][] = [];
+	tableRows(table).forEach((tr, r) => {
+		grid[r] ??= [];
+		let c = 0;
+		for (const td of tr.children) {
+			if (!isElement(td) || (td.name !== 'td' && td.name !== 'th')) continue;
+			while (grid[r][c] !== undefined) c++;
+			const rs = Math.min(Math.max(parseInt(td.attribs.rowspan ?? '1', 10) || 1, 1), MAX_SPAN);
+			const cs = Math.min(Math.max(parseInt(td.attribs.colspan ?? '1', 10) || 1, 1), MAX_SPAN);
+			const text = cellText(td);
+			const figure = isValueToken(text);
+			for (let dr = 0; dr < rs; dr++) {
+				grid[r + dr] ??= [];
+				for (let dc = 0; dc < cs; dc++) grid[r + dr][c + dc] = (figure || text === '') && (dr || dc) ? SPANNED : text;
+			}
+			c += cs;
+		}
+	});
+	return grid.map((row) => (row ?? []).filter((x): x is string => typeof x === 'string'));
+}
+
+export function readHtml(html: string): SourceDocument {
+	const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+	const blocks: Block[] = [];
+	let line = '';
+	let title: string | undefined;
+	const flush = () => {
+		const t = line.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
+		if (t) blocks.push({ kind: 'text', text: t });
+		line = '';
+	};
+	const walk = (n: ChildNode) => {
+		if (n.type === 'text') {
+			line += n.data.replace(/[\r\n]+/g, ' ');
+			return;
+		}
+		if (!isElement(n)) return;
+		if (n.name === 'title' && title === undefined) {
+			title = cellText(n);
+			return;
+		}
+		if (SKIP.has(n.name)) {
+			if (n.name === 'head') n.children.forEach(walk);
+			return;
+		}
+		if (n.name === 'table' && !hasNestedTable(n)) {
+			flush();
+			const rows = tableGrid(n).filter((r) => r.length);
+			if (rows.length) blocks.push({ kind: 'table', rows });
+			return;
+		}
+		const isBlock = BLOCK.has(n.name);
+		if (isBlock) flush();
+		n.children.forEach(walk);
+		if (isBlock) flush();
+	};
+	dom.children.forEach(walk);
+	flush();
+	return { blocks, title };
+}

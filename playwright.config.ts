@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4191);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	retries: process.env.CI ? 1 : 0,
+	workers: 1,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	webServer: {
+		// The built app on small fixture data (tests/fixtures/dataset), served like `npm start` serves it.
+		command: `node scripts/serve.js --port ${PORT} --data tests/fixtures/dataset`,
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

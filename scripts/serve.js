@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * Serve the built app (build/) and a dataset folder (at /data/) with correct byte ranges
+ * (serve-static/send; Vite's preview server answers `Range: bytes=0-0` with the whole file),
+ * explicit content types, and precompressed .br/.gz files when the client accepts them and
+ * asks for no range. Unknown app paths fall back to index.html for the client-side router.
+ *   node scripts/serve.js [--port 4173] [--data data] [--build build] [--base /sub/path]
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import serveStatic from 'serve-static';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : fallback;
+};
+const port = Number(opt('port', process.env.PORT ?? 4173));
+const dataDir = path.resolve(opt('data', 'data'));
+const buildDir = path.resolve(opt('build', 'build'));
+const base = (opt('base', process.env.BASE_PATH ?? '') || '').replace(/\/$/, '');
+
+if (!existsSync(path.join(buildDir, 'index.html'))) {
+	console.error(`serve: ${buildDir}/index.html is missing: run \`npm run build\` first (or \`npm start\`).`);
+	process.exit(1);
+}
+
+const TYPES = {
+	'.wasm': 'application/wasm',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.parquet': 'application/vnd.apache.parquet',
+	'.html': 'text/html; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png'
+};
+const ENCODINGS = { '.br': 'br', '.gz': 'gzip' };
+
+function setHeaders(res, file) {
+	let ext = path.extname(file);
+	const encoding = ENCODINGS[ext];
+	if (encoding) {
+		res.setHeader('Content-Encoding', encoding);
+		res.setHeader('Vary', 'Accept-Encoding');
+		ext = path.extname(file.slice(0, -ext.length));
+	}
+	if (TYPES[ext]) res.setHeader('Content-Type', TYPES[ext]);
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	if (file.includes(`${path.sep}immutable${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}
+
+const data = serveStatic(dataDir, { index: false, fallthrough: true, setHeaders: (res, file) => { setHeaders(res, file); res.setHeader('Access-Control-Allow-Origin', '*'); res.setHeader('Cache-Control', 'no-cache'); } });
+const app = serveStatic(buildDir, { index: ['index.html'], fallthrough: true, setHeaders });
+
+/** Use file.br / file.gz when present and the request accepts it (never for a range request). */
+function precompressed(req) {
+	if (req.headers.range || !/\.(wasm|js|css|json|html)$/.test(req.url.split('?')[0])) return;
+	const accept = String(req.headers['accept-encoding'] ?? '');
+	const rel = decodeURIComponent(req.url.split('?')[0]);
+	for (const [ext, name] of [['.br', 'br'], ['.gz', 'gzip']]) {
+		if (accept.includes(name) && existsSync(path.join(buildDir, rel + ext))) {
+			req.url = rel + ext;
+			return;
+		}
+	}
+}
+
+function notFound(res) {
+	res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+	res.end('not found');
+}
+
+const server = http.createServer((req, res) => {
+	let url = req.url ?? '/';
+	if (base) {
+		if (!url.startsWith(base)) {
+			res.writeHead(302, { Location: base + '/' });
+			return res.end();
+		}
+		req.url = url = url.slice(base.length) || '/';
+	}
+	if (url.startsWith('/data/')) {
+		req.url = url.slice('/data'.length);
+		return data(req, res, () => notFound(res));
+	}
+	precompressed(req);
+	app(req, res, () => {
+		// Client-side routes (/, /embed, …) are all index.html.
+		if (path.extname(url.split('?')[0])) return notFound(res);
+		req.url = '/index.html';
+		app(req, res, () => notFound(res));
+	});
+});
+server.listen(port, '0.0.0.0', () => {
+	console.log(`政府信息公开年度报告分析 → http://localhost:${port}${base}/  (data: ${path.relative(process.cwd(), dataDir) || '.'})`);
+});

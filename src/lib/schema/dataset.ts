@@ -1,0 +1,65 @@
+/**
+ * The dataset's tables and columns (the Parquet data contract). The ingest writes these, the
+ * browser loads and queries them; SQL names come only from here.
+ */
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
+
+export const DATASET_TABLES = {
+	reports: {
+		report_id: 'VARCHAR',
+		agency: 'VARCHAR',
+		agency_kind: 'VARCHAR',
+		year: 'INTEGER',
+		format: 'VARCHAR',
+		published: 'DATE',
+		province: 'VARCHAR',
+		city: 'VARCHAR',
+		county: 'VARCHAR',
+		division_code: 'VARCHAR',
+		origin: 'VARCHAR',
+		source_name: 'VARCHAR',
+		source_form: 'VARCHAR',
+		source_encoding: 'VARCHAR',
+		source_sha256: 'VARCHAR',
+		warnings: 'INTEGER'
+	},
+	figures: {
+		report_id: 'VARCHAR',
+		table_code: 'VARCHAR',
+		row_code: 'VARCHAR',
+		col_code: 'VARCHAR',
+		value: 'DOUBLE',
+		raw: 'VARCHAR',
+		unit: 'VARCHAR'
+	},
+	checks: {
+		report_id: 'VARCHAR',
+		check_code: 'VARCHAR',
+		kind: 'VARCHAR',
+		table_code: 'VARCHAR',
+		rule: 'VARCHAR',
+		passed: 'BOOLEAN',
+		expected: 'DOUBLE',
+		actual: 'DOUBLE',
+		cells: 'VARCHAR',
+		blank_cells: 'VARCHAR',
+		missing_cells: 'VARCHAR',
+		message: 'VARCHAR'
+	}
+} as const satisfies Record<string, Record<string, ColumnType>>;
+
+export type DatasetTable = keyof typeof DATASET_TABLES;
+export const DATASET_TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[];
+
+/** Columns a file must have to be usable (the contract's "at least"). */
+export const REQUIRED_COLUMNS: Record<DatasetTable, string[]> = {
+	reports: ['report_id', 'agency', 'agency_kind', 'year', 'format', 'published', 'province', 'city', 'county', 'division_code', 'origin', 'source_name', 'source_sha256'],
+	figures: ['report_id', 'table_code', 'row_code', 'col_code', 'value', 'raw'],
+	checks: ['report_id', 'check_code', 'passed']
+};
+
+export function ddl(table: DatasetTable): string {
+	return Object.entries(DATASET_TABLES[table]).map(([name, type]) => `${name} ${type}`).join(', ');
+}
+
+export const SCHEMA_VERSION = 1;

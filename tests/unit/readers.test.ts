@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../ingest/decode';
+import { parseReport, type Parsed } from '../../ingest/pipeline';
+import { readHtml } from '../../ingest/readers/html';
+import { readDocx } from '../../ingest/readers/docx';
+import { readText } from '../../ingest/readers/text';
+import { cellKey } from '../../src/lib/schema/report-format';
+
+const HTML = readFileSync('tests/fixtures/html/jinshui-market-2022.html', 'utf8');
+
+function values(p: Parsed) {
+	return new Map(p.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+}
+
+async function ok(name: string, bytes: Uint8Array): Promise<Parsed> {
+	const r = await parseReport(name, bytes);
+	if (r.status !== 'ok') throw new Error(r.reason);
+	return r;
+}
+
+describe('HTML reader', () => {
+	it('expands rowspan/colspan into a grid, repeating labels but not figures or blanks', () => {
+		const doc = readHtml('<table><tr><td rowspan="2">A</td><td colspan="2">5</td><td colspan="2">&nbsp;</td></tr><tr><td>B</td><td>1</td></tr></table>');
+		const table = doc.blocks.find((b) => b.kind === 'table');
+		expect(table).toEqual({ kind: 'table', rows: [['A', '5', ''], ['A', 'B', '1']] });
+	});
+
+	it('reads a whole portal page: 2021 format, figures, blanks, units, recognition', async () => {
+		const r = await ok('page.html', new TextEncoder().encode(HTML));
+		expect(r.report).toMatchObject({ agency: '郑州市金水区市场监督管理局', year: 2022, format: '2021', published: '2023-01-28', division_code: '410105', agency_kind: 'market_regulation', source_form: 'html' });
+		const v = values(r);
+		expect(v.get('requests.new.total')).toBe(16);
+		expect(v.get('requests.new.research')).toBeNull(); // &nbsp; is blank, not zero
+		expect(v.get('requests.unable_not_held.total')).toBe(4);
+		expect(v.get('requests.rejected_repeat.total')).toBeNull();
+		expect(v.get('active.normative.issued')).toBe(2); // full-width digit
+		expect(v.get('active.normative.repealed')).toBeNull();
+		expect(v.get('active.normative.in_force')).toBe(1204); // thousands separator
+		expect(v.get('active.license.decisions')).toBe(35);
+		expect(v.get('active.penalty.decisions')).toBe(0); // dash
+		expect(v.get('active.fees.amount_wan')).toBe(25.1); // 251000元 in a 万元 column
+		expect(r.figures.find((f) => f.row_code === 'fees')?.raw).toBe('251000元');
+		expect(v.get('appeals.review.total')).toBe(2);
+		expect(v.get('appeals.suit_after_review.total')).toBeNull();
+		expect(v.has('requests.other')).toBe(false); // 2021 prints 其他处理 as three rows
+		expect(v.get('requests.other_misc.total')).toBe(0);
+		expect(r.warnings).toEqual([]);
+	});
+
+	it('records a blank total as a failed check and keeps the printed figures', async () => {
+		const r = await ok('page.html', new TextEncoder().encode(HTML));
+		const failed = r.checks.filter((c) => c.passed === false).map((c) => c.check_code).sort();
+		expect(failed).toEqual(['requests.applicants.rejected_repeat', 'requests.results.total']);
+		const results = r.checks.find((c) => c.check_code === 'requests.results.total')!;
+		expect(results).toMatchObject({ expected: 15, actual: 16 });
+		expect(results.blank_cells).toContain('requests.rejected_repeat.total');
+		expect(values(r).get('requests.total.total')).toBe(16);
+	});
+
+	it('treats scripts as data: the fake title written by a script is ignored', () => {
+		const doc = readHtml(HTML);
+		expect(doc.blocks.some((b) => b.kind === 'text' && b.text.includes('2099'))).toBe(false);
+	});
+
+	it('decodes GBK bytes, with or without the meta tag', async () => {
+		const gbk = iconv.encode(HTML, 'gbk');
+		expect(decodeBytes(gbk).encoding).toBe('gb18030');
+		const r = await ok('page.htm', gbk);
+		expect(r.report.agency).toBe('郑州市金水区市场监督管理局');
+		expect(r.report.source_encoding).toBe('gb18030');
+		expect(values(r).get('requests.new.total')).toBe(16);
+		const noMeta = iconv.encode(HTML.replace('<meta charset="gbk">', ''), 'gb18030');
+		expect((await ok('page.html', noMeta)).report.agency).toBe('郑州市金水区市场监督管理局');
+	});
+});
+
+describe('text encodings', () => {
+	const sample = readFileSync('tests/fixtures/samples/000_0230f7c11c6e0b53.txt', 'utf8');
+	it.each([
+		['utf-8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)])],
+		['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')])],
+		['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')])],
+		['gb18030', iconv.encode(sample.replace(/\u00a0/g, ' '), 'gb18030')]
+	])('%s text gives the same report', async (encoding, bytes) => {
+		const r = await ok('report.txt', bytes);
+		expect(r.report.source_encoding).toBe(encoding);
+		expect(r.report.agency).toBe('管城回族区人民防空办公室');
+		expect(values(r).get('active.penalty.prev_items')).toBe(7);
+		expect(r.figures).toHaveLength(198);
+	});
+});
+
+describe('text reader', () => {
+	it('joins a header split over lines and splits a merged cell of stacked figures', () => {
+		const doc = readText('二、主动公开政府信息情况\n\t本年新\n制作数量\n\t0\n\n\t\u00a00\n\u00a01\n\u00a02\n\n五、存在的主要问题');
+		const table = doc.blocks.find((b) => b.kind === 'table');
+		expect(table).toEqual({ kind: 'table', rows: [['本年新制作数量', '0'], ['\u00a00', '\u00a01', '\u00a02']] });
+	});
+	it('reads rows copied from a web page as tab-separated lines', () => {
+		const doc = readText('规章\t1\t2\t3\n行政许可\t4\t5\t6');
+		expect(doc.blocks).toEqual([{ kind: 'table', rows: [['规章', '1', '2', '3'], ['行政许可', '4', '5', '6']] }]);
+	});
+});
+
+describe('docx reader', () => {
+	it('reads merged cells from the document structure', async () => {
+		const cell = (text: string, extra: object = {}) => new TableCell({ children: [new Paragraph(text)], ...extra });
+		const doc = new Document({
+			sections: [
+				{
+					children: [
+						new Table({
+							rows: [
+								new TableRow({ children: [cell('（四）无法提供', { rowSpan: 2, verticalMerge: VerticalMergeType.RESTART }), cell('1.本机关不掌握相关政府信息'), cell('3')] }),
+								new TableRow({ children: [cell('2.没有现成信息需要另行制作'), cell('')] })
+							]
+						})
+					]
+				}
+			]
+		});
+		const parsed = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+		const table = parsed.blocks.find((b) => b.kind === 'table');
+		expect(table).toEqual({ kind: 'table', rows: [['（四）无法提供', '1.本机关不掌握相关政府信息', '3'], ['（四）无法提供', '2.没有现成信息需要另行制作', '']] });
+	});
+});
