@@ -26,8 +26,21 @@ function toHalfWidth(s: string): string {
 	return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0b\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+// Cells repeat heavily across reports ("0", "\u00a00", labels): parse each distinct text once.
+const memo = new Map<string, ValueCell | null>();
+
 /** Parse a cell as a figure; returns undefined when the cell is a label (text), not a value. */
 export function parseValueCell(raw: string): ValueCell | undefined {
+	let hit = memo.get(raw);
+	if (hit === undefined) {
+		hit = parseUncached(raw) ?? null;
+		if (memo.size > 50_000) memo.clear();
+		memo.set(raw, hit);
+	}
+	return hit ?? undefined;
+}
+
+function parseUncached(raw: string): ValueCell | undefined {
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
 	if (NONE.test(text)) return { raw, value: 0, state: 'none' };

@@ -19,10 +19,6 @@ function str(a: DuckDBAppender, v: string | null | undefined) {
 	if (v === null || v === undefined) a.appendNull();
 	else a.appendVarchar(v);
 }
-function num(a: DuckDBAppender, v: number | null | undefined) {
-	if (v === null || v === undefined) a.appendNull();
-	else a.appendDouble(v);
-}
 
 export async function writeDataset(outDir: string, input: DatasetInput): Promise<Record<string, number>> {
 	await mkdir(outDir, { recursive: true });
@@ -89,6 +85,11 @@ export async function writeDataset(outDir: string, input: DatasetInput): Promise
 		instance.closeSync();
 		await rm(tmp, { recursive: true, force: true });
 	}
+}
+
+function num(a: DuckDBAppender, v: number | null | undefined) {
+	if (v === null || v === undefined) a.appendNull();
+	else a.appendDouble(v);
 }
 
 function countBy(xs: string[]): Record<string, number> {

@@ -77,7 +77,11 @@ function findAll<T extends { name: string }>(items: T[], text: string, alias?: (
 	return hits.filter((h) => !hits.some((o) => o.name.length > h.name.length && o.name.includes(h.name)));
 }
 
-const countyAlias = (a: Area) => shortName(a.name);
+const aliases = new Map<string, string | undefined>();
+const countyAlias = (a: Area) => {
+	if (!aliases.has(a.code)) aliases.set(a.code, shortName(a.name));
+	return aliases.get(a.code);
+};
 
 /** Resolve from the agency name first, then from the text around the title and signature. */
 export function resolveRegion(agency: string, context: string): Region | undefined {

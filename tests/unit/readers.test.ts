@@ -122,7 +122,7 @@ describe('docx reader', () => {
 				}
 			]
 		});
-		const parsed = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+		const parsed = readDocx(new Uint8Array(await Packer.toBuffer(doc)));
 		const table = parsed.blocks.find((b) => b.kind === 'table');
 		expect(table).toEqual({ kind: 'table', rows: [['（四）无法提供', '1.本机关不掌握相关政府信息', '3'], ['（四）无法提供', '2.没有现成信息需要另行制作', '']] });
 	});

