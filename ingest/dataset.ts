@@ -8,6 +8,34 @@ import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/dataset';
 import type { Figure } from './extract';
+import { reportValuesSql } from '../src/lib/data/derived';
+import { yearlyQuery } from '../src/lib/data/queries';
+
+export interface ReportRow {
+	report_id: string;
+	agency: string;
+	agency_kind: string;
+	year: number;
+	format: string;
+	published: string | null;
+	province: string | null;
+	city: string | null;
+	county: string | null;
+	division_code: string | null;
+	origin: 'document' | 'generated';
+	source_name: string;
+	source_form: string;
+	source_encoding: string;
+	source_sha256: string;
+	warnings: number;
+}
+
+export interface DatasetInput {
+	reports: ReportRow[];
+	figures: Map<string, Figure[]>;
+	checks: Map<string, CheckResult[]>;
+	ingestReport: unknown;
+}
 
 const ORDER = {
 	reports: 'division_code NULLS LAST, agency, year, report_id',
@@ -67,16 +95,22 @@ export async function writeDataset(outDir: string, input: DatasetInput): Promise
 			const res = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${name}`);
 			counts[name] = Number(res.getRows()[0][0]);
 		}
+		// The overview's first chart, drawn before the browser's engine has started.
+		await conn.run(reportValuesSql());
+		const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
+		const yearly = (await conn.runAndReadAll(q.sql)).getRowObjectsJson();
+		await writeFile(path.join(tmp, 'summary.json'), JSON.stringify({ schema_version: SCHEMA_VERSION, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) }) + '\n');
 		const manifest = {
 			schema_version: SCHEMA_VERSION,
 			built_at: new Date().toISOString(),
 			files: DATASET_TABLE_NAMES.map((name) => ({ name, path: `${name}.parquet`, rows: counts[name] })),
+			summary: 'summary.json',
 			origins: countBy(input.reports.map((r) => r.origin))
 		};
 		await writeFile(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 		await writeFile(path.join(tmp, 'ingest-report.json'), JSON.stringify(input.ingestReport, null, 2) + '\n');
 		// Data files first, the manifest last: a reader that finds the new manifest finds the new files.
-		for (const name of [...DATASET_TABLE_NAMES.map((n) => `${n}.parquet`), 'ingest-report.json', 'manifest.json']) {
+		for (const name of [...DATASET_TABLE_NAMES.map((n) => `${n}.parquet`), 'summary.json', 'ingest-report.json', 'manifest.json']) {
 			await rename(path.join(tmp, name), path.join(outDir, name));
 		}
 		return counts;

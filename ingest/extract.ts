@@ -84,7 +84,8 @@ export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
 					break;
 				}
 			}
-			if (state) out[state].push(row);
+			const current = state as TableCode | null;
+			if (current) out[current].push(row);
 		}
 	}
 	return out;

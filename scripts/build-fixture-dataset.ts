@@ -1,6 +1,20 @@
-/** The small dataset the browser tests run against: tests/fixtures/{samples,html} → tests/fixtures/dataset. */
+/**
+ * The small dataset the browser tests run against: the real sample, the hand-made web page and a
+ * few generated agencies (示例数据) → tests/fixtures/dataset.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
 
-const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html'], { out: 'tests/fixtures/dataset' });
+const generated = 'tests/fixtures/.generated';
+rmSync(generated, { recursive: true, force: true });
+const { documents } = generateCorpus({ seed: 5, maxAgencies: 8, faultRate: 0.05 });
+for (const d of documents) {
+	const file = path.join(generated, d.path);
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, await d.bytes());
+}
+const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', generated], { out: 'tests/fixtures/dataset' });
 console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dataset`);
 if (summary.ingested === 0) process.exit(1);

@@ -6,7 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Table } from 'apache-arrow';
+import { DataType, type Table } from 'apache-arrow';
 
 let db: duckdb.AsyncDuckDB | undefined;
 let conn: duckdb.AsyncDuckDBConnection | undefined;
@@ -37,11 +37,12 @@ function plain(v: unknown): unknown {
 }
 
 export function rowsOf(table: Table): Row[] {
-	const fields = table.schema.fields.map((f) => f.name);
+	const fields = table.schema.fields.map((f) => ({ name: f.name, date: DataType.isDate(f.type) || DataType.isTimestamp(f.type) }));
 	const out: Row[] = [];
 	for (const r of table.toArray()) {
 		const row: Row = {};
-		for (const f of fields) row[f] = plain(r[f]);
+		// Dates arrive as epoch milliseconds: show them as YYYY-MM-DD.
+		for (const f of fields) row[f.name] = f.date && r[f.name] !== null ? new Date(Number(r[f.name])).toISOString().slice(0, 10) : plain(r[f.name]);
 		out.push(row);
 	}
 	return out;
@@ -59,10 +60,11 @@ export async function query(sql: string, params: unknown[] = []): Promise<Row[]>
 	}
 }
 
-export async function insertArrow(table: Table, name: string): Promise<void> {
+/** Insert Arrow IPC stream bytes as a new table `name` (replacing one of that name). */
+export async function insertArrowIPC(ipc: Uint8Array, name: string): Promise<void> {
 	const c = await init();
 	await c.query(`DROP TABLE IF EXISTS "${name.replace(/"/g, '""')}"`);
-	await c.insertArrowTable(table, { name, create: true });
+	await c.insertArrowFromIPCStream(ipc, { name, create: true });
 }
 
 export async function run(sql: string): Promise<void> {

@@ -1,12 +1,15 @@
 /**
  * Load a dataset folder (manifest.json + Parquet files) into DuckDB. DuckDB-WASM 1.29+ would
- * fetch its Parquet reader from the internet, which fails offline; hyparquet reads the files in
- * the browser and the columns go to DuckDB as Arrow. Every failure says what failed.
+ * fetch its Parquet reader from the internet, which fails offline; parquet-wasm (served from the
+ * app's own build) decodes the files to Arrow IPC, which DuckDB ingests natively. Measured on the
+ * default dataset (487k figure rows) in headless Chromium: hyparquet → JS objects → Arrow took
+ * ~13 s for figures.parquet; parquet-wasm → IPC takes well under a second. Every failure says
+ * what failed.
  */
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { Bool, Float64, Int32, Utf8, tableFromArrays, vectorFromArray, type DataType } from 'apache-arrow';
+import initParquet, { readParquet } from 'parquet-wasm/esm';
+import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, REQUIRED_COLUMNS, type ColumnType, type DatasetTable } from '../schema/dataset';
-import { insertArrow, run } from './duckdb';
+import { init, insertArrowIPC, query, run } from './duckdb';
 
 export interface Manifest {
 	schema_version: number;
@@ -53,60 +56,60 @@ export async function readManifest(source: Source): Promise<Manifest> {
 	return m;
 }
 
-const ARROW_TYPES: Record<ColumnType, () => DataType> = {
-	VARCHAR: () => new Utf8(),
-	DATE: () => new Utf8(),
-	INTEGER: () => new Int32(),
-	DOUBLE: () => new Float64(),
-	BOOLEAN: () => new Bool()
-};
+let parquetReady: Promise<unknown> | undefined;
 
-function normalise(v: unknown, type: ColumnType): unknown {
-	if (v === null || v === undefined) return null;
-	if (type === 'DATE') return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-	if (type === 'VARCHAR') return String(v);
-	if (type === 'BOOLEAN') return Boolean(v);
-	const n = typeof v === 'bigint' ? Number(v) : Number(v);
-	return Number.isFinite(n) ? n : null;
-}
-
-/** Parse one table's Parquet bytes and insert it; returns the row count. */
+/** Parse one table's Parquet bytes (parquet-wasm → Arrow IPC → DuckDB) and check its columns. */
 export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promise<number> {
-	let meta;
+	parquetReady ??= initParquet({ module_or_path: parquetWasm });
+	await parquetReady;
+	let ipc: Uint8Array;
 	try {
-		meta = parquetMetadata(bytes);
+		ipc = readParquet(new Uint8Array(bytes)).intoIPCStream();
 	} catch (e) {
-		throw new DatasetError(`${table}.parquet 不是有效的 Parquet 文件（${(e as Error).message}）`, '文件可能不完整或不是本工具生成的数据集：请重新生成或重新下载。');
+		throw new DatasetError(`${table}.parquet 不是有效的 Parquet 文件或已被截断（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请重新生成（npm run ingest）或重新下载数据集。');
 	}
-	const present = new Set(meta.schema.slice(1).map((s) => s.name));
+	const raw = `${table}_raw`;
+	await insertArrowIPC(ipc, raw);
+	const present = new Set((await query(`SELECT column_name FROM (DESCRIBE ${raw})`)).map((r) => String(r.column_name)));
 	const missing = REQUIRED_COLUMNS[table].filter((c) => !present.has(c));
-	if (missing.length) throw new DatasetError(`${table}.parquet 缺少必需的列：${missing.join('、')}`, '此文件不符合数据集格式（见 README 数据约定）。');
-	let rows: Record<string, unknown>[];
-	try {
-		rows = (await parquetReadObjects({ file: bytes })) as Record<string, unknown>[];
-	} catch (e) {
-		throw new DatasetError(`读取 ${table}.parquet 失败（${(e as Error).message}）`, '文件可能被截断：请重新生成或重新下载。');
+	if (missing.length) {
+		await run(`DROP TABLE ${raw}`);
+		throw new DatasetError(`${table}.parquet 缺少必需的列：${missing.join('、')}`, '此文件不符合数据集格式（见 README 数据约定）。');
 	}
+	// Columns are cast to the contract's types; optional columns a file lacks are NULL.
 	const cols = DATASET_TABLES[table] as Record<string, ColumnType>;
-	const arrays: Record<string, ReturnType<typeof vectorFromArray>> = {};
-	for (const [name, type] of Object.entries(cols)) {
-		arrays[name] = vectorFromArray(rows.map((r) => normalise(r[name], type)), ARROW_TYPES[type]());
-	}
-	await insertArrow(tableFromArrays(arrays as never), `${table}_raw`);
-	const select = Object.entries(cols).map(([name, type]) => (type === 'DATE' ? `TRY_CAST(${name} AS DATE) AS ${name}` : name)).join(', ');
-	await run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select} FROM ${table}_raw; DROP TABLE ${table}_raw`);
-	return rows.length;
+	const select = Object.entries(cols)
+		.map(([name, type]) => (present.has(name) ? `TRY_CAST(${name} AS ${type}) AS ${name}` : `NULL::${type} AS ${name}`))
+		.join(', ');
+	await run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select} FROM ${raw}; DROP TABLE ${raw}`);
+	const n = await query(`SELECT count(*)::INTEGER AS n FROM ${table}`);
+	return Number(n[0].n);
 }
 
 export async function loadDataset(source: Source): Promise<{ manifest: Manifest; rows: Record<string, number> }> {
+	// Start the engine and the Parquet decoder while the files download.
+	const engine = init();
+	parquetReady ??= initParquet({ module_or_path: parquetWasm });
 	const manifest = await readManifest(source);
-	const rows: Record<string, number> = {};
-	for (const table of DATASET_TABLE_NAMES) {
+	const entries = DATASET_TABLE_NAMES.map((table) => {
 		const entry = manifest.files.find((f) => f.name === table);
 		if (!entry) throw new DatasetError(`数据清单中没有 ${table} 表`, '数据集不完整：请用 npm run ingest 重新生成。');
-		const bytes = source.kind === 'url' ? await fetchBytes(`${source.base}/${entry.path}`, ` ${entry.path} `) : source.files.get(entry.path);
+		return entry;
+	});
+	const downloads = entries.map((entry) => {
+		const p = source.kind === 'url' ? fetchBytes(`${source.base}/${entry.path}`, ` ${entry.path} `) : Promise.resolve(source.files.get(entry.path));
+		p.catch(() => {}); // reported below, in table order
+		return p;
+	});
+	await engine;
+	const rows: Record<string, number> = {};
+	for (const [i, table] of DATASET_TABLE_NAMES.entries()) {
+		const bytes = await downloads[i];
+		const entry = entries[i];
 		if (!bytes) throw new DatasetError(`缺少文件 ${entry.path}`, `请同时选择 ${DATASET_TABLE_NAMES.map((t) => t + '.parquet').join('、')}。`);
+		const t0 = performance.now();
 		rows[table] = await loadTable(table, bytes);
+		performance.measure(`dataset:${table}`, { start: t0 });
 		if (entry.rows >= 0 && entry.rows !== rows[table]) {
 			throw new DatasetError(`${entry.path} 有 ${rows[table]} 行，但清单说有 ${entry.rows} 行`, '数据集文件与清单不一致：请重新生成或重新下载。');
 		}

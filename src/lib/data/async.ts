@@ -1,0 +1,15 @@
+/** The state of one data request as a view shows it: loading, failed (with what failed) or ready. */
+export type Async<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+
+/** Follow a promise into `set`; the returned function drops a stale result (use as effect cleanup). */
+export function track<T>(promise: Promise<T>, set: (a: Async<T>) => void): () => void {
+	let live = true;
+	set({ status: 'loading' });
+	promise.then(
+		(value) => live && set({ status: 'ready', value }),
+		(e) => live && set({ status: 'error', message: e instanceof Error ? e.message : String(e) })
+	);
+	return () => {
+		live = false;
+	};
+}

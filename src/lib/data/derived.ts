@@ -1,0 +1,29 @@
+/**
+ * The per-report wide table `report_values` (one column per quantity of the schema), built once
+ * after loading; every chart query reads it. Names come from the schema module only.
+ */
+import { QUANTITIES, type Term } from '../schema/measures';
+
+function termFilter(terms: Term[]): string {
+	return terms.map((t) => `(table_code = '${t.table}' AND row_code = '${t.row}' AND col_code = '${t.col}')`).join(' OR ');
+}
+
+export function quantityColumn(code: string): string {
+	if (!QUANTITIES.some((q) => q.code === code)) throw new Error(`unknown quantity ${code}`);
+	return `q_${code}`;
+}
+
+export function reportValuesSql(): string {
+	const cols = QUANTITIES.map((q) => {
+		const main = `sum(value) FILTER (WHERE ${termFilter(q.terms)})`;
+		const expr = q.fallback ? `coalesce(${main}, sum(value) FILTER (WHERE ${termFilter(q.fallback)}))` : main;
+		return `${expr} AS ${quantityColumn(q.code)}`;
+	});
+	return `CREATE OR REPLACE TABLE report_values AS
+WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
+  count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells
+  FROM figures GROUP BY report_id),
+c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks GROUP BY report_id)
+SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked
+FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
+}

@@ -1,0 +1,176 @@
+/**
+ * SQL for every view, built by small pure functions from the typed filter state. Values are
+ * bound parameters (`?`); table, column and code names come only from the schema modules.
+ */
+import { MEASURES, QUANTITIES, type Measure } from '../schema/measures';
+import { outcomeRows } from '../schema/report-format';
+import type { AppState, CompareBy } from '../state/filters';
+import { quantityColumn } from './derived';
+
+export interface Query {
+	sql: string;
+	params: unknown[];
+}
+
+export type Filters = Pick<AppState, 'province' | 'city' | 'county' | 'kind' | 'q' | 'from' | 'to' | 'format'>;
+
+/** WHERE clause over report_values (alias optional). */
+export function whereClause(f: Filters, alias = ''): Query {
+	const a = alias ? `${alias}.` : '';
+	const parts: string[] = [];
+	const params: unknown[] = [];
+	const eq = (col: string, v: unknown) => {
+		parts.push(`${a}${col} = ?`);
+		params.push(v);
+	};
+	if (f.province) eq('province', f.province);
+	if (f.city) eq('city', f.city);
+	if (f.county) eq('county', f.county);
+	if (f.kind) eq('agency_kind', f.kind);
+	if (f.format) eq('format', f.format);
+	if (f.q) {
+		parts.push(`contains(${a}agency, ?)`);
+		params.push(f.q);
+	}
+	if (f.from !== null) {
+		parts.push(`${a}year >= ?`);
+		params.push(f.from);
+	}
+	if (f.to !== null) {
+		parts.push(`${a}year <= ?`);
+		params.push(f.to);
+	}
+	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const SUMS = QUANTITIES.map((q) => `sum(${quantityColumn(q.code)}) AS ${q.code}`).join(', ');
+
+/** Every quantity summed per year: headline figures, trends and the applicant mix. */
+export function yearlyQuery(f: Filters): Query {
+	const w = whereClause(f);
+	return {
+		sql: `SELECT year, count(*)::INTEGER AS reports, count(*) FILTER (WHERE origin = 'generated')::INTEGER AS generated, ${SUMS} FROM report_values ${w.sql} GROUP BY year ORDER BY year`,
+		params: w.params
+	};
+}
+
+/** Outcome rows (total column) summed, for the outcome tree. */
+export function outcomesQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	const rows = [...new Set([...outcomeRows('2019'), ...outcomeRows('2021')].map((r) => r.code).concat(['other_no_fix', 'other_no_fee', 'other_misc']))];
+	return {
+		sql: `SELECT f.row_code, sum(f.value) AS value, count(DISTINCT f.report_id)::INTEGER AS reports FROM figures f JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} f.table_code = 'requests' AND f.col_code = 'total' AND f.row_code IN (${rows.map(() => '?').join(', ')}) GROUP BY f.row_code`,
+		params: [...w.params, ...rows]
+	};
+}
+
+export function appealsQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT f.row_code, f.col_code, sum(f.value) AS value FROM figures f JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} f.table_code = 'appeals' GROUP BY f.row_code, f.col_code`,
+		params: w.params
+	};
+}
+
+/** SQL for a measure over summed quantities; NULL when the denominator is 0. */
+export function measureExpr(m: Measure): string {
+	const s = (codes: string[]) => codes.map((c) => `coalesce(sum(${quantityColumn(c)}), 0)`).join(' + ');
+	if (m.kind === 'count') return `(${s(m.numerator)})`;
+	const den = m.minus ? `(${s(m.denominator!)}) - (${s(m.minus)})` : `(${s(m.denominator!)})`;
+	return `(${s(m.numerator)}) / nullif(${den}, 0)`;
+}
+
+export function denominatorExpr(m: Measure): string {
+	const codes = m.denominator ?? m.numerator;
+	const base = codes.map((c) => `coalesce(sum(${quantityColumn(c)}), 0)`).join(' + ');
+	return m.minus ? `(${base}) - (${m.minus.map((c) => `coalesce(sum(${quantityColumn(c)}), 0)`).join(' + ')})` : `(${base})`;
+}
+
+export function groupKey(by: CompareBy): string {
+	return by === 'county' ? `coalesce(county, city, province, '未知')` : by === 'kind' ? 'agency_kind' : `coalesce(division_code, '') || '|' || agency`;
+}
+
+/** A measure per group and year, optionally limited to chosen groups. */
+export function compareQuery(f: Filters, by: CompareBy, items: string[], measureCode: string): Query {
+	const m = MEASURES.find((x) => x.code === measureCode);
+	if (!m) throw new Error(`unknown measure ${measureCode}`);
+	const w = whereClause(f);
+	const key = groupKey(by);
+	const itemSql = items.length ? `${w.sql ? ' AND' : 'WHERE'} ${key} IN (${items.map(() => '?').join(', ')})` : '';
+	return {
+		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, year, ${measureExpr(m)} AS value, ${denominatorExpr(m)} AS base, count(*)::INTEGER AS reports, count(*) FILTER (WHERE origin = 'generated')::INTEGER AS generated FROM report_values ${w.sql}${itemSql} GROUP BY key, year ORDER BY key, year`,
+		params: [...w.params, ...items]
+	};
+}
+
+/** Groups available to compare, largest first. */
+export function groupsQuery(f: Filters, by: CompareBy): Query {
+	const w = whereClause(f);
+	const key = groupKey(by);
+	return {
+		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, count(*)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
+		params: w.params
+	};
+}
+
+export function agenciesQuery(f: Filters): Query {
+	const w = whereClause(f);
+	return {
+		sql: `SELECT ${groupKey('agency')} AS key, agency, any_value(county) AS county, any_value(agency_kind) AS kind, count(*)::INTEGER AS reports, bool_or(origin = 'generated') AS generated, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency ORDER BY any_value(division_code), agency LIMIT 2000`,
+		params: w.params
+	};
+}
+
+export function agencyReportsQuery(agencyKey: string): Query {
+	return { sql: `SELECT * FROM report_values WHERE ${groupKey('agency')} = ? ORDER BY year, report_id`, params: [agencyKey] };
+}
+
+export function reportFiguresQuery(reportId: string): Query {
+	return { sql: `SELECT table_code, row_code, col_code, value, raw, unit FROM figures WHERE report_id = ?`, params: [reportId] };
+}
+
+export function reportChecksQuery(reportId: string): Query {
+	return { sql: `SELECT check_code, kind, rule, passed, expected, actual, cells, blank_cells, missing_cells, message FROM checks WHERE report_id = ? ORDER BY passed NULLS FIRST, check_code`, params: [reportId] };
+}
+
+/** Failed checks by rule, over the filtered reports. */
+export function failedByRuleQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT c.rule, count(*) FILTER (WHERE c.passed = false)::INTEGER AS failed, count(DISTINCT c.report_id) FILTER (WHERE c.passed = false)::INTEGER AS reports, count(*)::INTEGER AS checked FROM checks c JOIN report_values r USING (report_id) ${w.sql} GROUP BY c.rule ORDER BY failed DESC, c.rule`,
+		params: w.params
+	};
+}
+
+export function failedChecksQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT r.report_id, r.agency, r.year, r.origin, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.passed = false ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
+		params: w.params
+	};
+}
+
+export function coverageQuery(f: Filters): Query {
+	const w = whereClause(f);
+	return {
+		sql: `SELECT ${groupKey('agency')} AS key, agency, year, count(*)::INTEGER AS reports, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency, year ORDER BY key, year`,
+		params: w.params
+	};
+}
+
+export function blankZeroQuery(f: Filters): Query {
+	const w = whereClause(f);
+	return {
+		sql: `SELECT source_form AS form, origin, count(*)::INTEGER AS reports, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY ALL ORDER BY form, origin`,
+		params: w.params
+	};
+}
+
+export function domainQueries() {
+	return {
+		regions: `SELECT DISTINCT province, city, county FROM reports ORDER BY 1, 2, 3`,
+		years: `SELECT DISTINCT year FROM reports ORDER BY year`,
+		agencies: `SELECT DISTINCT ${groupKey('agency')} AS key FROM reports`,
+		reports: `SELECT report_id FROM reports`
+	};
+}

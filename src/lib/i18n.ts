@@ -1,0 +1,37 @@
+/** UI strings, Chinese first. */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+	appTitle: ['政府信息公开工作年度报告分析', 'Government information disclosure annual reports'],
+	overview: ['总览', 'Overview'],
+	compare: ['对比', 'Compare'],
+	agency: ['机关', 'Agency'],
+	quality: ['数据质量', 'Data quality'],
+	loading: ['正在加载…', 'Loading…'],
+	loadingEngine: ['正在启动查询引擎…', 'Starting the query engine…'],
+	empty: ['当前筛选条件下没有数据。', 'No data for the current filters.'],
+	queryFailed: ['查询失败', 'Query failed'],
+	retry: ['重试', 'Retry'],
+	showTable: ['表格', 'Table'],
+	showChart: ['图表', 'Chart'],
+	province: ['省', 'Province'],
+	city: ['市', 'City'],
+	county: ['区县', 'County'],
+	kind: ['机关类型', 'Agency kind'],
+	search: ['搜索机关', 'Search agencies'],
+	years: ['年度', 'Years'],
+	format: ['格式', 'Format'],
+	all: ['全部', 'All'],
+	reset: ['清除筛选', 'Clear filters'],
+	generatedNote: ['含示例数据（生成的报告，非真实文件）', 'Includes generated (demo) reports, not real documents'],
+	generated: ['示例数据', 'generated'],
+	real: ['真实文件', 'real document'],
+	smallSample: ['样本少（<30）', 'small sample (<30)'],
+	reports: ['份报告', 'reports']
+} satisfies Record<string, [string, string]>;
+
+export type Key = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: Key): string {
+	return STRINGS[key][lang === 'zh' ? 0 : 1];
+}
