@@ -38,4 +38,3 @@ export async function openDataset(source: Source): Promise<{ domain: Domain; rep
 	};
 }
 
-export { query };

@@ -3,6 +3,13 @@
  * after loading; every chart query reads it. Names come from the schema module only.
  */
 import { QUANTITIES, type Term } from '../schema/measures';
+import { APPEAL_COLUMNS, FORMATS } from '../schema/report-format';
+
+/** Outcome rows (total column) and appeal cells as columns, so charts never scan the long figures. */
+export const OUTCOME_ROW_CODES = FORMATS['2021'].requests.rows.filter((r) => r.group).map((r) => r.code);
+export const APPEAL_CELLS = FORMATS['2021'].appeals.rows.flatMap((r) => APPEAL_COLUMNS.map((c) => ({ row: r.code, col: c.code })));
+export const outcomeColumn = (row: string) => `o_${row}`;
+export const appealColumn = (row: string, col: string) => `a_${row}_${col}`;
 
 function termFilter(terms: Term[]): string {
 	return terms.map((t) => `(table_code = '${t.table}' AND row_code = '${t.row}' AND col_code = '${t.col}')`).join(' OR ');
@@ -19,6 +26,8 @@ export function reportValuesSql(): string {
 		const expr = q.fallback ? `coalesce(${main}, sum(value) FILTER (WHERE ${termFilter(q.fallback)}))` : main;
 		return `${expr} AS ${quantityColumn(q.code)}`;
 	});
+	cols.push(...OUTCOME_ROW_CODES.map((row) => `sum(value) FILTER (WHERE ${termFilter([{ table: 'requests', row, col: 'total' }])}) AS ${outcomeColumn(row)}`));
+	cols.push(...APPEAL_CELLS.map(({ row, col }) => `sum(value) FILTER (WHERE ${termFilter([{ table: 'appeals', row, col }])}) AS ${appealColumn(row, col)}`));
 	return `CREATE OR REPLACE TABLE report_values AS
 WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
   count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells

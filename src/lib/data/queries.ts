@@ -3,9 +3,8 @@
  * bound parameters (`?`); table, column and code names come only from the schema modules.
  */
 import { MEASURES, QUANTITIES, type Measure } from '../schema/measures';
-import { outcomeRows } from '../schema/report-format';
 import type { AppState, CompareBy } from '../state/filters';
-import { quantityColumn } from './derived';
+import { APPEAL_CELLS, OUTCOME_ROW_CODES, appealColumn, outcomeColumn, quantityColumn } from './derived';
 
 export interface Query {
 	sql: string;
@@ -54,20 +53,19 @@ export function yearlyQuery(f: Filters): Query {
 	};
 }
 
-/** Outcome rows (total column) summed, for the outcome tree. */
+/** Outcome rows (total column) summed, for the outcome tree: rows of (row_code, value). */
 export function outcomesQuery(f: Filters): Query {
-	const w = whereClause(f, 'r');
-	const rows = [...new Set([...outcomeRows('2019'), ...outcomeRows('2021')].map((r) => r.code).concat(['other_no_fix', 'other_no_fee', 'other_misc']))];
-	return {
-		sql: `SELECT f.row_code, sum(f.value) AS value, count(DISTINCT f.report_id)::INTEGER AS reports FROM figures f JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} f.table_code = 'requests' AND f.col_code = 'total' AND f.row_code IN (${rows.map(() => '?').join(', ')}) GROUP BY f.row_code`,
-		params: [...w.params, ...rows]
-	};
+	const w = whereClause(f);
+	const sums = OUTCOME_ROW_CODES.map((row) => `sum(${outcomeColumn(row)}) AS ${row}`).join(', ');
+	return { sql: `UNPIVOT (SELECT ${sums} FROM report_values ${w.sql}) ON COLUMNS(*) INTO NAME row_code VALUE value`, params: w.params };
 }
 
+/** Appeal cells summed: rows of (row_code, col_code, value). */
 export function appealsQuery(f: Filters): Query {
-	const w = whereClause(f, 'r');
+	const w = whereClause(f);
+	const sums = APPEAL_CELLS.map(({ row, col }) => `sum(${appealColumn(row, col)}) AS "${row}.${col}"`).join(', ');
 	return {
-		sql: `SELECT f.row_code, f.col_code, sum(f.value) AS value FROM figures f JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} f.table_code = 'appeals' GROUP BY f.row_code, f.col_code`,
+		sql: `SELECT split_part(cell, '.', 1) AS row_code, split_part(cell, '.', 2) AS col_code, value FROM (UNPIVOT (SELECT ${sums} FROM report_values ${w.sql}) ON COLUMNS(*) INTO NAME cell VALUE value)`,
 		params: w.params
 	};
 }

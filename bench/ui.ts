@@ -1,0 +1,79 @@
+/**
+ * npm run bench:ui: a cold load of the default dataset in Chromium — time to the first chart,
+ * time until DuckDB answers, bytes transferred — and the median / 95th percentile time from a
+ * filter change to all charts updated. Goals: first chart ≤ 1 s, filter → charts ≤ 100 ms median.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { quantile } from 'd3-array';
+
+const PORT = 4391;
+if (!existsSync('data/manifest.json')) spawnSync('npm', ['run', 'dataset'], { stdio: 'inherit' });
+if (!existsSync('build/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(PORT), '--data', 'data'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+try {
+	const runs = Number(process.env.RUNS ?? 3);
+	const loads: { first: number; engine: number; bytes: number }[] = [];
+	let latencies: number[] = [];
+	let queryTimes: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } }); // cold cache
+		const page = await context.newPage();
+		let bytes = 0;
+		page.on('requestfinished', async (req) => {
+			const s = await req.sizes().catch(() => null);
+			if (s) bytes += s.responseBodySize + s.responseHeadersSize;
+		});
+		await page.goto(`http://127.0.0.1:${PORT}/`);
+		await page.waitForSelector('[data-testid=chart-years] canvas', { timeout: 60_000 });
+		const first = (await page.evaluate('performance.now()')) as number;
+		await page.waitForFunction("document.querySelector('[data-testid=generated-banner]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 20 });
+		const engine = (await page.evaluate('performance.now()')) as number;
+		await page.waitForTimeout(300);
+		loads.push({ first, engine, bytes });
+		if (run === runs - 1) {
+			// Filter changes: cycle agency kinds and counties, timing change → every card settled and drawn.
+			// A string, not a function: tsx would add helpers the page does not have.
+			latencies = await page.evaluate(`(async () => {
+				const out = [];
+				const kinds = ['education', 'housing', 'government', 'subdistrict', 'public_security', 'natural_resources', 'township', ''];
+				const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+				for (let i = 0; i < 40; i++) {
+					const select = document.querySelector('[data-testid=filter-kind]');
+					const want = kinds[i % kinds.length];
+					const before = location.search;
+					const t0 = performance.now();
+					select.value = want;
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+					for (;;) {
+						await frame();
+						if (location.search !== before && !document.querySelector('[aria-busy=true]')) break;
+						if (performance.now() - t0 > 10000) break;
+					}
+					await frame();
+					out.push(performance.now() - t0);
+				}
+				return out;
+			})()`);
+			queryTimes = (await page.evaluate("performance.getEntriesByName('query').slice(-120).map((e) => e.duration)")) as number[];
+		}
+		await context.close();
+	}
+	const med = (xs: number[]) => quantile(xs, 0.5)!;
+	console.log(`bench:ui — default dataset, ${runs} cold loads in Chromium at 1440×900`);
+	console.log(`time to first chart:      median ${med(loads.map((l) => l.first)).toFixed(0)} ms   (runs: ${loads.map((l) => l.first.toFixed(0)).join(', ')})`);
+	console.log(`time until DuckDB answers: median ${med(loads.map((l) => l.engine)).toFixed(0)} ms   (runs: ${loads.map((l) => l.engine.toFixed(0)).join(', ')})`);
+	console.log(`bytes transferred:        ${(med(loads.map((l) => l.bytes)) / 1e6).toFixed(2)} MB (compressed where the server could)`);
+	console.log(`single queries:           median ${queryTimes.length ? med(queryTimes).toFixed(0) : '—'} ms, p95 ${queryTimes.length ? quantile(queryTimes, 0.95)!.toFixed(0) : '—'} ms (${queryTimes.length} queries)`);
+	console.log(`filter → charts (${latencies.length} changes): median ${med(latencies).toFixed(0)} ms, p95 ${quantile(latencies, 0.95)!.toFixed(0)} ms`);
+} finally {
+	await browser.close();
+	server.kill();
+}
