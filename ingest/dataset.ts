@@ -8,27 +8,11 @@ import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/dataset';
 import type { Figure } from './extract';
+import type { ReportRow } from './report-row';
+
+export type { ReportRow };
 import { reportValuesSql } from '../src/lib/data/derived';
 import { yearlyQuery } from '../src/lib/data/queries';
-
-export interface ReportRow {
-	report_id: string;
-	agency: string;
-	agency_kind: string;
-	year: number;
-	format: string;
-	published: string | null;
-	province: string | null;
-	city: string | null;
-	county: string | null;
-	division_code: string | null;
-	origin: 'document' | 'generated';
-	source_name: string;
-	source_form: string;
-	source_encoding: string;
-	source_sha256: string;
-	warnings: number;
-}
 
 export interface DatasetInput {
 	reports: ReportRow[];
@@ -37,11 +21,12 @@ export interface DatasetInput {
 	ingestReport: unknown;
 }
 
-const ORDER = {
-	reports: 'division_code NULLS LAST, agency, year, report_id',
-	figures: 'report_id, table_code, row_code, col_code',
-	checks: 'report_id, check_code'
-};
+const ORDER = { reports: 'division_code NULLS LAST, agency, year, report_id' };
+
+/** Code-point order, the same as DuckDB's ORDER BY on VARCHAR (no locale). */
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function str(a: DuckDBAppender, v: string | null | undefined) {
 	if (v === null || v === undefined) a.appendNull();
@@ -68,17 +53,20 @@ export async function writeDataset(outDir: string, input: DatasetInput): Promise
 			ra.endRow();
 		}
 		ra.closeSync();
+		// Rows are appended in the files' final order, so COPY needs no ORDER BY over ~10^6 rows.
+		const ids = [...input.figures.keys()].sort();
+		const byCell = (a: Figure, b: Figure) => cmp(a.table_code, b.table_code) || cmp(a.row_code, b.row_code) || cmp(a.col_code, b.col_code);
 		const fa = await conn.createAppender('figures');
-		for (const [id, figs] of input.figures) {
-			for (const f of figs) {
+		for (const id of ids) {
+			for (const f of [...input.figures.get(id)!].sort(byCell)) {
 				str(fa, id); str(fa, f.table_code); str(fa, f.row_code); str(fa, f.col_code); num(fa, f.value); str(fa, f.raw); str(fa, f.unit);
 				fa.endRow();
 			}
 		}
 		fa.closeSync();
 		const ca = await conn.createAppender('checks');
-		for (const [id, checks] of input.checks) {
-			for (const c of checks) {
+		for (const id of [...input.checks.keys()].sort()) {
+			for (const c of [...input.checks.get(id)!].sort((a, b) => cmp(a.check_code, b.check_code))) {
 				str(ca, id); str(ca, c.check_code); str(ca, c.kind); str(ca, c.table_code); str(ca, c.rule);
 				if (c.passed === null) ca.appendNull();
 				else ca.appendBoolean(c.passed);
@@ -91,7 +79,8 @@ export async function writeDataset(outDir: string, input: DatasetInput): Promise
 		const counts: Record<string, number> = {};
 		for (const name of DATASET_TABLE_NAMES) {
 			const file = path.join(tmp, `${name}.parquet`).replace(/'/g, "''");
-			await conn.run(`COPY (SELECT * FROM ${name} ORDER BY ${ORDER[name]}) TO '${file}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
+			const source = name === 'reports' ? `(SELECT * FROM reports ORDER BY ${ORDER.reports})` : name;
+			await conn.run(`COPY ${source} TO '${file}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
 			const res = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${name}`);
 			counts[name] = Number(res.getRows()[0][0]);
 		}

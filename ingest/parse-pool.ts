@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { Overrides, Parsed, Rejected } from './pipeline';
+import type { Overrides, Parsed, Rejected } from './parse';
 
 export type ParseJob = { file: string; overrides: Overrides };
 type Result = Parsed | Rejected;

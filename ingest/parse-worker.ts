@@ -1,6 +1,6 @@
 /** Worker thread: read and parse input files sent by the pool (see parse-pool.ts). */
 import { parentPort } from 'node:worker_threads';
-import { parseFile, type Overrides } from './pipeline';
+import { parseFile, type Overrides } from './parse';
 
 parentPort!.on('message', async (msg: { id: number; file: string; overrides: Overrides }) => {
 	const result = await parseFile(msg.file, msg.overrides);

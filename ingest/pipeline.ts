@@ -2,141 +2,16 @@
  * One input file to one report (or a rejection with a reason a person can act on), and a whole
  * run: inputs → reports, figures, checks → dataset.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { classifyAgency } from '../src/lib/schema/agency-kinds';
 import type { CheckResult } from '../src/lib/schema/identities';
-import { GENERATED_MARKER } from '../src/lib/schema/origin';
-import { decodeBytes, decodeHtml } from './decode';
-import type { InputForm, SourceDocument } from './document';
-import { extract, type Figure, type Warning } from './extract';
-import { readDocx } from './readers/docx';
-import { readHtml } from './readers/html';
-import { readText } from './readers/text';
-import { recognize } from './recognize';
-import { regionOfCode, resolveRegion, type Region } from './regions';
-import { carryOverChecks, reportChecks } from './checks';
-import { writeDataset, type ReportRow } from './dataset';
+import { carryOverChecks } from './checks';
+import { writeDataset } from './dataset';
+import { MAX_INPUT_BYTES, parseFile, type Overrides, type Parsed, type Rejected } from './parse';
+
+export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
-
-/** Inputs above this size are refused rather than read into memory. */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
-
-const TOO_LARGE = `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不像是一份年度报告，未读取 (larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MB input limit)`;
-
-export interface Overrides {
-	agency?: string;
-	year?: number;
-	published?: string;
-	region?: string;
-	origin?: 'document' | 'generated';
-}
-
-export interface Parsed {
-	status: 'ok';
-	report: ReportRow;
-	figures: Figure[];
-	checks: CheckResult[];
-	warnings: Warning[];
-}
-
-export interface Rejected {
-	status: 'rejected';
-	reason: string;
-}
-
-export class Rejection extends Error {}
-
-const HTML_EXT = /\.(html?|shtml|xhtml|asp|aspx|jsp|php)$/i;
-
-function sniffForm(name: string, bytes: Uint8Array): InputForm | 'doc' {
-	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-	if (/\.pdf$/i.test(name) || Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
-	if (ole || /\.doc$/i.test(name)) return 'doc';
-	if (/\.docx$/i.test(name) || zip) return 'docx';
-	if (HTML_EXT.test(name)) return 'html';
-	const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').toLowerCase();
-	if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) || /<table[\s>]/.test(head)) return 'html';
-	return 'text';
-}
-
-async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; form: InputForm; encoding: string }> {
-	if (bytes.length === 0) throw new Rejection('文件是空的 (empty file)');
-	const form = sniffForm(name, bytes);
-	if (form === 'pdf') throw new Rejection('PDF 报告暂不支持：请提供网页、Word (.docx) 或文本版本 (PDF is not supported yet)');
-	if (form === 'doc') throw new Rejection('旧版 Word (.doc) 文件：请在 Word 中另存为 .docx 后再导入 (legacy .doc: save as .docx)');
-	if (form === 'docx') {
-		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
-		try {
-			return { doc: readDocx(bytes), form, encoding: "docx" };
-		} catch (e) {
-			throw new Rejection(`无法读取 Word 文档，文件可能已损坏或不完整：${(e as Error).message.split('\n')[0].slice(0, 160)} (unreadable .docx)`);
-		}
-	}
-	if (form === 'html') {
-		const d = decodeHtml(bytes);
-		return { doc: readHtml(d.text), form, encoding: d.encoding };
-	}
-	const d = decodeBytes(bytes);
-	if (/[\x00-\x08\x0e-\x1f]/.test(d.text.slice(0, 4096).replace(/\x1b/g, ''))) throw new Rejection('文件内容不是文本（含有二进制数据）(binary content, not text)');
-	return { doc: readText(d.text), form, encoding: d.encoding };
-}
-
-function isGenerated(doc: SourceDocument): boolean {
-	return doc.blocks.some((b) => b.kind === 'text' && b.text.includes(GENERATED_MARKER));
-}
-
-export async function parseReport(name: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Parsed | Rejected> {
-	try {
-		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
-		const sha = createHash('sha256').update(bytes).digest('hex');
-		const { doc, form, encoding } = await readDocument(name, bytes);
-		const who = recognize(doc);
-		const year = overrides.year ?? who.year;
-		const extraction = extract(doc.blocks, year);
-		if (extraction.sections.length === 0) {
-			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');
-		}
-		const agency = overrides.agency ?? who.agency;
-		if (!agency) throw new Rejection('未找到标题中的机关名称（如“××局2020年度政府信息公开工作年度报告”）：可在同名 .meta.json 中填写 agency (agency name not found)');
-		if (year === undefined) throw new Rejection('未找到报告年度（标题中的“××××年度”）：可在同名 .meta.json 中填写 year (year not found)');
-		const warnings = [...extraction.warnings];
-		let region: Region | undefined;
-		if (overrides.region) {
-			region = regionOfCode(overrides.region, '用户指定');
-			if (!region) warnings.push({ code: 'bad_region', message: `指定的行政区划代码 ${overrides.region} 不存在` });
-		}
-		region ??= resolveRegion(agency, who.context);
-		if (!region) warnings.push({ code: 'region_unknown', message: `无法从机关名称“${agency}”确定所属地区：可用 --region 或 .meta.json 指定行政区划代码` });
-		const published = overrides.published ?? who.published ?? null;
-		if (!published) warnings.push({ code: 'no_date', message: '未找到落款日期（发布日期）' });
-		const report: ReportRow = {
-			report_id: sha.slice(0, 16),
-			agency,
-			agency_kind: classifyAgency(agency),
-			year,
-			format: extraction.format,
-			published,
-			province: region?.province ?? null,
-			city: region?.city ?? null,
-			county: region?.county ?? null,
-			division_code: region?.division_code ?? null,
-			origin: overrides.origin ?? (isGenerated(doc) ? 'generated' : 'document'),
-			source_name: path.basename(name),
-			source_form: form,
-			source_encoding: encoding,
-			source_sha256: sha,
-			warnings: warnings.length
-		};
-		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings };
-	} catch (e) {
-		if (e instanceof Rejection) return { status: 'rejected', reason: e.message };
-		return { status: 'rejected', reason: `读取时出错：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)} (could not read)` };
-	}
-}
 
 const SKIP_FILE = /(^\.|\.meta\.json$|\.(parquet|json|png|jpe?g|gif|css|js|zip|gz)$)/i;
 
@@ -168,17 +43,6 @@ function sidecar(file: string): Overrides {
 		};
 	} catch {
 		return {};
-	}
-}
-
-/** Read one input file (refusing oversized ones before reading) and parse it. */
-export async function parseFile(file: string, overrides: Overrides): Promise<Parsed | Rejected> {
-	try {
-		// Small files: synchronous reads are several times faster than the thread-pool round trips.
-		if (statSync(file).size > MAX_INPUT_BYTES) return { status: 'rejected', reason: TOO_LARGE };
-		return await parseReport(file, readFileSync(file), overrides);
-	} catch (e) {
-		return { status: 'rejected', reason: `无法打开文件：${(e as Error).message}` };
 	}
 }
 

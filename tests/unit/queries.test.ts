@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline';
 import { reportValuesSql } from '../../src/lib/data/derived';
-import { agencyReportsQuery, appealsQuery, compareQuery, coverageQuery, failedByRuleQuery, outcomesQuery, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/data/queries';
+import { agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/data/queries';
 import { measureValue } from '../../src/lib/data/measure-values';
 import { MEASURES } from '../../src/lib/schema/measures';
 
@@ -55,9 +55,9 @@ describe('SQL builders', () => {
 	});
 
 	it('outcomes and appeals add up', async () => {
-		const o = await rows(outcomesQuery({ ...NONE, county: '金水区' }));
-		expect(o.reduce((s, r) => s + Number(r.value ?? 0), 0)).toBe(15); // 16 printed, one blank cell
-		const a = await rows(appealsQuery(NONE));
+		const o = outcomesFromYearly(await rows(yearlyQuery({ ...NONE, county: '金水区' })));
+		expect(o.reduce((s, r) => s + r.value, 0)).toBe(15); // 16 printed, one blank cell
+		const a = appealsFromYearly(await rows(yearlyQuery(NONE)));
 		expect(Number(a.find((r) => r.row_code === 'review' && r.col_code === 'total')?.value)).toBe(2);
 	});
 

@@ -42,9 +42,16 @@ export function whereClause(f: Filters, alias = ''): Query {
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-const SUMS = QUANTITIES.map((q) => `sum(${quantityColumn(q.code)}) AS ${q.code}`).join(', ');
+const SUMS = [
+	...QUANTITIES.map((q) => `sum(${quantityColumn(q.code)}) AS ${q.code}`),
+	...OUTCOME_ROW_CODES.map((row) => `sum(${outcomeColumn(row)}) AS ${outcomeColumn(row)}`),
+	...APPEAL_CELLS.map(({ row, col }) => `sum(${appealColumn(row, col)}) AS ${appealColumn(row, col)}`)
+].join(', ');
 
-/** Every quantity summed per year: headline figures, trends and the applicant mix. */
+/**
+ * Every quantity, outcome row and appeal cell summed per year: one query draws the whole
+ * overview (headline figures, trends, applicant mix, outcome tree, appeals).
+ */
 export function yearlyQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
@@ -53,21 +60,14 @@ export function yearlyQuery(f: Filters): Query {
 	};
 }
 
-/** Outcome rows (total column) summed, for the outcome tree: rows of (row_code, value). */
-export function outcomesQuery(f: Filters): Query {
-	const w = whereClause(f);
-	const sums = OUTCOME_ROW_CODES.map((row) => `sum(${outcomeColumn(row)}) AS ${row}`).join(', ');
-	return { sql: `UNPIVOT (SELECT ${sums} FROM report_values ${w.sql}) ON COLUMNS(*) INTO NAME row_code VALUE value`, params: w.params };
+/** Outcome rows (total column) over all years of yearlyQuery's rows: (row_code, value). */
+export function outcomesFromYearly(rows: Record<string, unknown>[]): { row_code: string; value: number }[] {
+	return OUTCOME_ROW_CODES.map((row) => ({ row_code: row, value: rows.reduce((s, r) => s + (Number(r[outcomeColumn(row)]) || 0), 0) }));
 }
 
-/** Appeal cells summed: rows of (row_code, col_code, value). */
-export function appealsQuery(f: Filters): Query {
-	const w = whereClause(f);
-	const sums = APPEAL_CELLS.map(({ row, col }) => `sum(${appealColumn(row, col)}) AS "${row}.${col}"`).join(', ');
-	return {
-		sql: `SELECT split_part(cell, '.', 1) AS row_code, split_part(cell, '.', 2) AS col_code, value FROM (UNPIVOT (SELECT ${sums} FROM report_values ${w.sql}) ON COLUMNS(*) INTO NAME cell VALUE value)`,
-		params: w.params
-	};
+/** Appeal cells over all years of yearlyQuery's rows: (row_code, col_code, value). */
+export function appealsFromYearly(rows: Record<string, unknown>[]): { row_code: string; col_code: string; value: number }[] {
+	return APPEAL_CELLS.map(({ row, col }) => ({ row_code: row, col_code: col, value: rows.reduce((s, r) => s + (Number(r[appealColumn(row, col)]) || 0), 0) }));
 }
 
 /** SQL for a measure over summed quantities; NULL when the denominator is 0. */
