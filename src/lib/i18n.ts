@@ -27,7 +27,9 @@ const STRINGS = {
 	generated: ['示例数据', 'generated'],
 	real: ['真实文件', 'real document'],
 	smallSample: ['样本少（<30）', 'small sample (<30)'],
-	reports: ['份报告', 'reports']
+	reports: ['份报告', 'reports'],
+	exportCsv: ['导出 CSV', 'Export CSV'],
+	exportLong: ['导出明细（长表）', 'Export figures (long form)']
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof STRINGS;

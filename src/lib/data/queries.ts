@@ -172,3 +172,12 @@ export function domainQueries() {
 		reports: `SELECT report_id FROM reports`
 	};
 }
+
+/** Every figure of the filtered reports, long form: one row per report × cell. */
+export function figuresLongQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT r.report_id, r.agency, r.agency_kind, r.province, r.city, r.county, r.division_code, r.year, r.format, r.origin, r.source_name, f.table_code, f.row_code, f.col_code, f.value, f.raw, f.unit FROM figures f JOIN report_values r USING (report_id) ${w.sql} ORDER BY r.division_code, r.agency, r.year, r.report_id, f.table_code, f.row_code, f.col_code`,
+		params: w.params
+	};
+}
