@@ -29,6 +29,8 @@ const STRINGS = {
 	smallSample: ['样本少（<30）', 'small sample (<30)'],
 	reports: ['份报告', 'reports'],
 	exportCsv: ['导出 CSV', 'Export CSV'],
+	savePng: ['保存图片', 'Save PNG'],
+	embed: ['嵌入', 'Embed'],
 	exportLong: ['导出明细（长表）', 'Export figures (long form)']
 } satisfies Record<string, [string, string]>;
 

@@ -10,6 +10,8 @@ import { MEASURES } from '../schema/measures';
 export type View = 'overview' | 'compare' | 'agency' | 'quality';
 export const VIEWS: View[] = ['overview', 'compare', 'agency', 'quality'];
 export type CompareBy = 'county' | 'kind' | 'agency';
+export type EmbedPart = 'headline' | 'years' | 'applicants' | 'outcomes' | 'appeals';
+export const EMBED_PARTS: EmbedPart[] = ['headline', 'years', 'applicants', 'outcomes', 'appeals'];
 
 export interface AppState {
 	view: View;
