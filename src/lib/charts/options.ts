@@ -104,7 +104,7 @@ export function outcomeOption(tree: OutcomeNode[], lang: Lang): EChartsCoreOptio
 				radius: ['12%', '92%'],
 				sort: undefined,
 				label: { rotate: 'radial', minAngle: 8, fontSize: 11 },
-				levels: [{}, { r0: '12%', r: '55%', label: { rotate: 0, fontSize: 12 } }, { r0: '55%', r: '92%', label: { fontSize: 10 } }]
+				levels: [{}, { r0: '12%', r: '55%', label: { rotate: 0, fontSize: 12, minAngle: 14 } }, { r0: '55%', r: '92%', label: { fontSize: 10, minAngle: 12, overflow: 'truncate', width: 110 } }]
 			}
 		]
 	};
