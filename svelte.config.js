@@ -7,7 +7,24 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: false }),
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
-		alias: { $schema: 'src/lib/schema' }
+		alias: { $schema: 'src/lib/schema' },
+		// Strict CSP, shipped as a meta tag: only our own scripts (inline bootstrap by hash), wasm
+		// compilation for DuckDB and parquet-wasm, workers from self/blob, no plugins.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self', 'https:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 export default config;

@@ -94,6 +94,9 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		const { doc, form, encoding } = await readDocument(name, bytes);
 		const who = recognize(doc);
 		const year = overrides.year ?? who.year;
+		if (year !== undefined && year < 2019) {
+			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
+		}
 		const extraction = extract(doc.blocks, year);
 		if (extraction.sections.length === 0) {
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');

@@ -30,12 +30,12 @@ function textLines(doc: SourceDocument): string[] {
 
 const AGENCY_TAIL = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|局|厅|委|办|院|中心|署|所|站|队|会|处|部)$/;
 
+/** The agency as printed: breadcrumb prefixes and wrapping quotes go, everything else is kept verbatim. */
 function cleanAgency(s: string): string {
 	return s
-		.replace(/^.*(?:首页|当前位置|您的位置|位置)[：:>\s]*/, '')
-		.replace(/^(?:关于)?/, '')
-		.replace(/[《》“”"'\s:：>|·]+/g, '')
-		.replace(/(?:关于)$/, '')
+		.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
+		.replace(/^[\s《“"']+|[\s》”"'：:]+$/g, '')
+		.replace(/^关于/, '')
 		.trim();
 }
 

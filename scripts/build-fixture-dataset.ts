@@ -1,6 +1,6 @@
 /**
- * The small dataset the browser tests run against: the real sample, the hand-made web page and a
- * few generated agencies (示例数据) → tests/fixtures/dataset.
+ * The small dataset the browser tests run against: the real sample, the hand-made web page, the
+ * hostile fixtures (those that ingest) and a few generated agencies (示例数据) → tests/fixtures/dataset.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,6 @@ for (const d of documents) {
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, await d.bytes());
 }
-const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', generated], { out: 'tests/fixtures/dataset' });
+const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', 'tests/fixtures/hostile', generated], { out: 'tests/fixtures/dataset' });
 console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dataset`);
 if (summary.ingested === 0) process.exit(1);
