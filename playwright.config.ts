@@ -15,11 +15,20 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
-	webServer: {
-		// The built app on small fixture data (tests/fixtures/dataset), served like `npm start` serves it.
-		command: `node scripts/serve.js --port ${PORT} --data tests/fixtures/dataset`,
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 60_000
-	}
+	webServer: [
+		{
+			// The built app on small fixture data (tests/fixtures/dataset), served like `npm start` serves it.
+			command: `node scripts/serve.js --port ${PORT} --data tests/fixtures/dataset`,
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// The same app built for a sub-path (BASE_PATH=/reports, into build-sub).
+			command: `node scripts/serve.js --port ${PORT + 3} --build build-sub --base /reports --data tests/fixtures/dataset`,
+			url: `http://127.0.0.1:${PORT + 3}/reports/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		}
+	]
 });

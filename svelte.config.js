@@ -5,7 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: false }),
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: 'index.html', strict: false }),
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
 		alias: { $schema: 'src/lib/schema' },
 		// Strict CSP, shipped as a meta tag: only our own scripts (inline bootstrap by hash), wasm

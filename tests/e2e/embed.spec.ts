@@ -67,3 +67,13 @@ test('a chart can be saved as a PNG', async ({ page }) => {
 	const onScreen = (await card.locator('canvas').first().boundingBox())!.width;
 	expect(width).toBeGreaterThan(onScreen * 1.9);
 });
+
+test('the app and its embed page work under a sub-path set at build time', async ({ page }) => {
+	const sub = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4191) + 3}/reports`;
+	await page.goto(`${sub}/embed?chart=years&kind=education`);
+	await expect(page.locator('[data-testid=chart-years] canvas').first()).toBeVisible({ timeout: 30_000 });
+	await page.goto(`${sub}/?view=quality`);
+	await expect(page.getByTestId('quality-rules').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('link', { name: '总览' }).click();
+	await expect(page).toHaveURL(/\/reports\/(\?.*)?$/);
+});
