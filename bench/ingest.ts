@@ -3,7 +3,7 @@
  * parsing on worker threads, checks, Parquet writing) on the generated corpus, all forms mixed,
  * and on each form alone. Goal: ≥ 1,000 reports/s on a 2-core machine.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,45 @@ function run(label: string, input: string, count: number) {
 	console.log(`${label.padEnd(6)} ${String(count).padStart(5)} reports  ${seconds.toFixed(2).padStart(6)} s  ${(count / seconds).toFixed(0).padStart(5)} reports/s  (${mb.toFixed(1)} MB of input)`);
 }
 
-console.log(`bench:ingest — generated corpus seed ${seed}, ${documents} documents, ${process.env.npm_config_user_agent ? '' : ''}node ${process.version}`);
+const copiesArg = process.argv.indexOf('--copies');
+const copies = copiesArg >= 0 ? Number(process.argv[copiesArg + 1]) : 0;
+
+/** A long run (the corpus under several seeds): throughput per tenth, to see that it does not slow down. */
+async function longRun() {
+	const dirs = [corpus];
+	let total = documents;
+	for (let k = 1; k < copies; k++) {
+		const dir = path.join(root, `corpus-${k}`);
+		total += (await writeCorpus(dir, seed + k)).documents;
+		dirs.push(dir);
+	}
+	const out = path.join(root, 'out-long');
+	const t0 = performance.now();
+	const marks: [number, number][] = [];
+	const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...dirs, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stderr.setEncoding('utf8');
+	child.stderr.on('data', (chunk: string) => {
+		for (const m of chunk.matchAll(/ingest: (\d+)\/(\d+)/g)) marks.push([Number(m[1]), performance.now() - t0]);
+	});
+	const rss = await new Promise<number>((resolve) => child.on('exit', () => resolve(0)));
+	void rss;
+	const seconds = (performance.now() - t0) / 1000;
+	console.log(`long run: ${total} files in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)} reports/s overall, parse + write)`);
+	let prev: [number, number] = [0, 0];
+	const rates = marks.filter((m, i) => i === marks.length - 1 || m[0] - prev[0] >= total / 10).map((m) => {
+		const r = ((m[0] - prev[0]) / (m[1] - prev[1])) * 1000;
+		prev = m;
+		return `${m[0]}: ${r.toFixed(0)}/s`;
+	});
+	console.log(`parse throughput by progress: ${rates.join(', ')}`);
+}
+
+console.log(`bench:ingest — generated corpus seed ${seed}, ${documents} documents, node ${process.version}`);
+if (copies > 1) {
+	await longRun();
+	rmSync(root, { recursive: true, force: true });
+	process.exit(0);
+}
 run('mixed', corpus, documents);
 for (const ext of ['txt', 'html', 'docx']) {
 	const dir = path.join(root, `only-${ext}`);
