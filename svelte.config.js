@@ -19,7 +19,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self', 'https:'],
+				// ?data= may name a dataset folder on another server, intranets included (http:).
+				'connect-src': ['self', 'https:', 'http:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

@@ -2,7 +2,7 @@
  * The small dataset the browser tests run against: the real sample, the hand-made web page, the
  * hostile fixtures (those that ingest) and a few generated agencies (示例数据) → tests/fixtures/dataset.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
@@ -16,5 +16,12 @@ for (const d of documents) {
 	writeFileSync(file, await d.bytes());
 }
 const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', 'tests/fixtures/hostile', generated], { out: 'tests/fixtures/dataset' });
+// A copy whose manifest lies about its row counts, for the browser's error handling.
+const lying = 'tests/fixtures/dataset/lying';
+mkdirSync(lying, { recursive: true });
+for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet']) copyFileSync(`tests/fixtures/dataset/${f}`, `${lying}/${f}`);
+const manifest = JSON.parse(readFileSync('tests/fixtures/dataset/manifest.json', 'utf8'));
+manifest.files[1].rows += 1000;
+writeFileSync(`${lying}/manifest.json`, JSON.stringify(manifest));
 console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dataset`);
 if (summary.ingested === 0) process.exit(1);
