@@ -34,14 +34,3 @@ export function csvFileName(parts: (string | number | null | undefined)[]): stri
 		.slice(0, 150);
 	return `${name || 'export'}.csv`;
 }
-
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.appendChild(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -31,14 +31,3 @@ export async function chartPng(chart: ECharts, title: string, filters: string, o
 	ctx.fillText(origin, pad, head + img.height + 16 * ratio);
 	return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
 }
-
-export function downloadBlob(name: string, blob: Blob) {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.appendChild(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
