@@ -75,8 +75,11 @@ export function identitiesFor(format: FormatVersion, has: (key: string) => boole
 		}
 	}
 	const parts = ACOLS.filter((c) => c !== 'total');
+	const subRowsPrinted = subRows.some((r) => ACOLS.some((c) => has(cellKey('requests', r, c))));
 	for (const row of FORMATS[format].requests.rows) {
+		// 2021 prints 其他处理 either as three rows or (some documents) as one: check the one printed.
 		if (format === '2021' && row.code === 'other' && !otherPrinted) continue;
+		if (format === '2021' && subRows.includes(row.code) && otherPrinted && !subRowsPrinted) continue;
 		ids.push({
 			code: `requests.applicants.${row.code}`,
 			table: 'requests',
