@@ -186,12 +186,6 @@ export const FORMAT_DOCUMENTS: Record<FormatVersion, { setBy: string; years: str
 	'2021': { setBy: '国办公开办函〔2021〕30号', years: '2021–' }
 };
 
-/** Rows a 2021 document normally prints; `other` only appears in documents using one row. */
-export function printedRows(format: FormatVersion, table: TableCode): RowDef[] {
-	const rows = FORMATS[format][table].rows;
-	return format === '2021' && table === 'requests' ? rows.filter((r) => r.code !== 'other') : rows;
-}
-
 export function tableDef(format: FormatVersion, table: TableCode): TableDef {
 	return FORMATS[format][table];
 }
