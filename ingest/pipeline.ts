@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { carryOverChecks } from './checks';
 import { writeDataset } from './dataset';
-import { MAX_INPUT_BYTES, parseFile, type Overrides, type Parsed, type Rejected } from './parse';
+import { parseFile, type Overrides, type Parsed } from './parse';
 
 export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';

@@ -70,7 +70,7 @@ const MAX_TEXT = 60;
 export function parseState(params: URLSearchParams, domain: Domain | null): { state: AppState; dropped: string[] } {
 	const s: AppState = { ...DEFAULT_STATE, items: [] };
 	const dropped: string[] = [];
-	const take = <T>(name: string, ok: (v: string) => boolean, set: (v: string) => void) => {
+	const take = (name: string, ok: (v: string) => boolean, set: (v: string) => void) => {
 		const v = params.get(name);
 		if (v === null || v === '') return;
 		if (ok(v)) set(v);
