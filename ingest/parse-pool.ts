@@ -8,10 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import type { Overrides, Parsed, Rejected } from './parse';
+import type { Overrides, Rejected } from './parse';
+import type { ReportRows } from './rows-csv';
 
 export type ParseJob = { file: string; overrides: Overrides };
-type Result = Parsed | Rejected;
+type Result = ReportRows | Rejected;
 
 export async function parseAll(jobs: ParseJob[], threads: number, onResult: (index: number, result: Result) => void, parseInProcess: (job: ParseJob) => Promise<Result>): Promise<void> {
 	const n = Math.min(threads, jobs.length);
@@ -32,8 +33,8 @@ export async function parseAll(jobs: ParseJob[], threads: number, onResult: (ind
 				w.postMessage({ id, ...jobs[id] });
 			};
 			for (const w of workers) {
-				w.on('message', (msg: { id: number; json: string }) => {
-					pending.set(msg.id, JSON.parse(msg.json) as Result);
+				w.on('message', (msg: { id: number; result: Result }) => {
+					pending.set(msg.id, msg.result);
 					while (pending.has(emitted)) {
 						onResult(emitted, pending.get(emitted)!);
 						pending.delete(emitted);

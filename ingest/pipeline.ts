@@ -7,8 +7,11 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { carryOverChecks } from './checks';
-import { writeDataset } from './dataset';
-import { parseFile, type Overrides, type Parsed } from './parse';
+import { DatasetWriter } from './dataset';
+import { parseFile, type Overrides } from './parse';
+import { checkLines, toReportRows } from './rows-csv';
+import type { Figure } from './extract';
+import type { ReportRow } from './report-row';
 
 export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
@@ -80,64 +83,69 @@ export interface RunSummary {
 export async function runIngest(paths: string[], opts: RunOptions): Promise<RunSummary> {
 	const files = await listInputs(paths);
 	const statuses: InputStatus[] = [];
-	const reports = new Map<string, Parsed>();
+	// Kept per report: its row and the cells the carry-over check needs; the long tables go to disk.
+	const reports = new Map<string, { report: ReportRow; carry: Figure[] }>();
 	const firstFile = new Map<string, string>();
-	let done = 0;
-	const jobs: ParseJob[] = [];
-	for (const file of files) jobs.push({ file, overrides: { region: opts.region, ...sidecar(file) } });
-	await parseAll(jobs, opts.threads ?? defaultThreads(), (index, result) => {
-		const file = files[index];
-		if (result.status === 'rejected') statuses.push({ file, status: 'rejected', reason: result.reason, warnings: [] });
-		else {
-			const id = result.report.report_id;
-			const dup = firstFile.get(id);
-			if (!dup) {
-				reports.set(id, result);
-				firstFile.set(id, file);
+	const failedBy = new Map<string, number>();
+	const writer = new DatasetWriter(opts.out);
+	try {
+		let done = 0;
+		const jobs: ParseJob[] = [];
+		for (const file of files) jobs.push({ file, overrides: { region: opts.region, ...sidecar(file) } });
+		await parseAll(jobs, opts.threads ?? defaultThreads(), (index, result) => {
+			const file = files[index];
+			if (result.status === 'rejected') statuses.push({ file, status: 'rejected', reason: result.reason, warnings: [] });
+			else {
+				const id = result.report.report_id;
+				const dup = firstFile.get(id);
+				if (!dup) {
+					reports.set(id, { report: result.report, carry: result.carry });
+					failedBy.set(id, result.failedChecks);
+					firstFile.set(id, file);
+					writer.add(result.report, result.figuresCsv, result.checksCsv);
+				}
+				statuses.push({
+					file,
+					status: 'ok',
+					report_id: id,
+					agency: result.report.agency,
+					year: result.report.year,
+					format: result.report.format,
+					duplicate_of: dup,
+					warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, rows }) => ({ code, message, rows }))
+				});
 			}
-			statuses.push({
-				file,
-				status: 'ok',
-				report_id: id,
-				agency: result.report.agency,
-				year: result.report.year,
-				format: result.report.format,
-				duplicate_of: dup,
-				warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, rows }) => ({ code, message, rows }))
-			});
+			opts.onProgress?.(++done, files.length, file);
+		}, async (job) => toReportRows(await parseFile(job.file, job.overrides)));
+		const carry = carryOverChecks([...reports.values()].map((p) => ({ report_id: p.report.report_id, agencyKey: `${p.report.division_code ?? ''}|${p.report.agency}`, year: p.report.year, figures: p.carry })));
+		for (const [id, cs] of carry) {
+			writer.addChecks(checkLines(id, cs));
+			failedBy.set(id, (failedBy.get(id) ?? 0) + cs.filter((c) => c.passed === false).length);
 		}
-		opts.onProgress?.(++done, files.length, file);
-	}, (job) => parseFile(job.file, job.overrides));
-	const carry = carryOverChecks([...reports.values()].map((p) => ({ report_id: p.report.report_id, agencyKey: `${p.report.division_code ?? ''}|${p.report.agency}`, year: p.report.year, figures: p.figures })));
-	const checks = new Map<string, CheckResult[]>();
-	for (const [id, p] of reports) checks.set(id, [...p.checks, ...(carry.get(id) ?? [])]);
-	const failedBy = new Map([...checks].map(([id, cs]) => [id, cs.filter((c) => c.passed === false).length]));
-	for (const s of statuses) if (s.report_id) s.failed_checks = failedBy.get(s.report_id) ?? 0;
+		for (const s of statuses) if (s.report_id) s.failed_checks = failedBy.get(s.report_id) ?? 0;
 
-	const summary: RunSummary = {
-		inputs: files.length,
-		ingested: reports.size,
-		duplicates: statuses.filter((s) => s.duplicate_of).length,
-		rejected: statuses.filter((s) => s.status === 'rejected').length,
-		withFailedChecks: [...failedBy.values()].filter((n) => n > 0).length,
-		counts: null,
-		statuses
-	};
-	if (reports.size > 0) {
-		const ingestReport = {
-			inputs: summary.inputs,
-			ingested: summary.ingested,
-			duplicates: summary.duplicates,
-			rejected: summary.rejected,
-			with_failed_checks: summary.withFailedChecks,
-			files: statuses.map((s) => ({ ...s, file: path.relative(process.cwd(), s.file) || s.file }))
+		const summary: RunSummary = {
+			inputs: files.length,
+			ingested: reports.size,
+			duplicates: statuses.filter((s) => s.duplicate_of).length,
+			rejected: statuses.filter((s) => s.status === 'rejected').length,
+			withFailedChecks: [...failedBy.values()].filter((n) => n > 0).length,
+			counts: null,
+			statuses
 		};
-		summary.counts = await writeDataset(opts.out, {
-			reports: [...reports.values()].map((p) => p.report),
-			figures: new Map([...reports].map(([id, p]) => [id, p.figures])),
-			checks,
-			ingestReport
-		});
+		if (reports.size > 0) {
+			const ingestReport = {
+				inputs: summary.inputs,
+				ingested: summary.ingested,
+				duplicates: summary.duplicates,
+				rejected: summary.rejected,
+				with_failed_checks: summary.withFailedChecks,
+				files: statuses.map((s) => ({ ...s, file: path.relative(process.cwd(), s.file) || s.file }))
+			};
+			summary.counts = await writer.finish(ingestReport);
+		}
+		return summary;
+	} finally {
+		await writer.abort();
 	}
-	return summary;
 }

@@ -85,28 +85,37 @@ const countyAlias = (a: Area) => {
 
 /** Resolve from the agency name first, then from the text around the title and signature. */
 export function resolveRegion(agency: string, context: string): Region | undefined {
-	const { provinces, cities, areas } = data();
-	const fromText = (text: string, how: string): Region | undefined => {
-		const provinceHits = findAll(provinces, text).map((h) => h.item.code);
-		const cityHits = findAll(cities.filter((c) => !/^(市辖区|县)$/.test(c.name)), text).map((h) => h.item.code);
-		let counties = findAll(areas, text, countyAlias).map((h) => h.item);
-		if (cityHits.length) counties = counties.filter((a) => cityHits.includes(a.cityCode)).length ? counties.filter((a) => cityHits.includes(a.cityCode)) : counties;
-		if (provinceHits.length) counties = counties.filter((a) => provinceHits.includes(a.provinceCode)).length ? counties.filter((a) => provinceHits.includes(a.provinceCode)) : counties;
-		if (counties.length === 1) return regionOfCode(counties[0].code, how);
-		if (counties.length > 1) return undefined;
-		if (cityHits.length === 1) return regionOfCode(cityHits[0], how);
-		if (provinceHits.length === 1 && cityHits.length === 0) return regionOfCode(provinceHits[0], how);
-		return undefined;
-	};
-	const byName = fromText(agency, '机关名称');
-	if (byName) {
-		// A county name alone may exist in several cities: let the context narrow it when it can.
-		return byName;
+	// The context (title and signature) is consulted only when the name alone is not enough.
+	return fromName(agency) ?? fromText(`${agency}\n${context}`, '标题和落款');
+}
+
+// An agency reports every year and a run holds many of its reports: resolve each name once.
+const byNameCache = new Map<string, Region | undefined>();
+function fromName(agency: string): Region | undefined {
+	if (!byNameCache.has(agency)) {
+		if (byNameCache.size > 100_000) byNameCache.clear();
+		byNameCache.set(agency, fromText(agency, '机关名称') ?? resolveStreet(agency));
 	}
-	const byStreet = resolveStreet(agency);
-	if (byStreet) return byStreet;
-	const combined = fromText(`${agency}\n${context}`, '标题和落款');
-	return combined;
+	const r = byNameCache.get(agency);
+	return r && { ...r };
+}
+
+const placeholderCity = /^(市辖区|县)$/;
+let namedCities: City[] | undefined;
+
+function fromText(text: string, how: string): Region | undefined {
+	const { provinces, cities, areas } = data();
+	namedCities ??= cities.filter((c) => !placeholderCity.test(c.name));
+	const provinceHits = findAll(provinces, text).map((h) => h.item.code);
+	const cityHits = findAll(namedCities, text).map((h) => h.item.code);
+	let counties = findAll(areas, text, countyAlias).map((h) => h.item);
+	if (cityHits.length) counties = counties.filter((a) => cityHits.includes(a.cityCode)).length ? counties.filter((a) => cityHits.includes(a.cityCode)) : counties;
+	if (provinceHits.length) counties = counties.filter((a) => provinceHits.includes(a.provinceCode)).length ? counties.filter((a) => provinceHits.includes(a.provinceCode)) : counties;
+	if (counties.length === 1) return regionOfCode(counties[0].code, how);
+	if (counties.length > 1) return undefined;
+	if (cityHits.length === 1) return regionOfCode(cityHits[0], how);
+	if (provinceHits.length === 1 && cityHits.length === 0) return regionOfCode(provinceHits[0], how);
+	return undefined;
 }
 
 /** 街道办事处 and 乡镇 names resolve through their county when the name is unique in China. */

@@ -1,0 +1,76 @@
+/**
+ * A report's figures and checks as CSV lines (RFC 4180, every text quoted) that DuckDB's
+ * read_csv loads in bulk: far cheaper than one native call per value, and a string crosses from
+ * a worker thread without building objects. An unquoted empty field is NULL, "" is the empty
+ * string, so blank and absent stay apart.
+ */
+import type { CheckResult } from '../src/lib/schema/identities';
+import { DATASET_TABLES } from '../src/lib/schema/dataset';
+import type { Figure, Warning } from './extract';
+import type { Parsed, Rejected } from './parse';
+import type { ReportRow } from './report-row';
+
+function text(v: string | null | undefined): string {
+	if (v === null || v === undefined) return '';
+	return `"${v.includes('"') ? v.replace(/"/g, '""') : v}"`;
+}
+
+function num(v: number | null | undefined): string {
+	return v === null || v === undefined ? '' : String(v);
+}
+
+/** A list of cell keys (codes: no quotes or backslashes) as a JSON array, CSV-quoted. */
+function keyList(keys: string[]): string {
+	return keys.length ? `"[""${keys.join('"",""')}""]"` : '"[]"';
+}
+
+function bool(v: boolean | null): string {
+	return v === null ? '' : v ? 'true' : 'false';
+}
+
+export function figureLines(reportId: string, figures: Figure[]): string {
+	let out = '';
+	for (const f of figures) out += `${reportId},${f.table_code},${f.row_code},${f.col_code},${num(f.value)},${text(f.raw)},${text(f.unit)}\n`;
+	return out;
+}
+
+export function checkLines(reportId: string, checks: CheckResult[]): string {
+	let out = '';
+	for (const c of checks) {
+		out += `${reportId},${text(c.check_code)},${c.kind},${text(c.table_code)},${text(c.rule)},${bool(c.passed)},${num(c.expected)},${num(c.actual)},`;
+		out += `${keyList(c.cells)},${keyList(c.blank_cells)},${keyList(c.missing_cells)},${text(c.message)}\n`;
+	}
+	return out;
+}
+
+/** The read_csv call for a table's CSV file, with the contract's column names and types. */
+export function readCsvSql(table: 'figures' | 'checks', file: string): string {
+	const columns = Object.entries(DATASET_TABLES[table]).map(([name, type]) => `'${name}': '${type}'`).join(', ');
+	return `read_csv('${file.replace(/'/g, "''")}', header = false, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
+}
+
+/** What a parse worker hands back for a report: metadata as objects, the long tables as CSV. */
+export interface ReportRows {
+	status: 'ok';
+	report: ReportRow;
+	warnings: Warning[];
+	/** The carried_in / carried_out cells, for the carry-over check between years. */
+	carry: Figure[];
+	failedChecks: number;
+	figuresCsv: string;
+	checksCsv: string;
+}
+
+export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
+	if (result.status === 'rejected') return result;
+	const id = result.report.report_id;
+	return {
+		status: 'ok',
+		report: result.report,
+		warnings: result.warnings,
+		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
+		failedChecks: result.checks.filter((c) => c.passed === false).length,
+		figuresCsv: figureLines(id, result.figures),
+		checksCsv: checkLines(id, result.checks)
+	};
+}

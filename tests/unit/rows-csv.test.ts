@@ -1,0 +1,52 @@
+/** Figures and checks cross from the parse workers to DuckDB as CSV: nothing may change on the way. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { DatasetWriter } from '../../ingest/dataset';
+import { checkLines, figureLines } from '../../ingest/rows-csv';
+import type { Figure } from '../../ingest/extract';
+import type { CheckResult } from '../../src/lib/schema/identities';
+import type { ReportRow } from '../../ingest/report-row';
+
+const report: ReportRow = {
+	report_id: 'abc', agency: '测试局', agency_kind: '其他', year: 2021, format: '2021', published: '2022-01-30', province: '河南省', city: '郑州市',
+	county: '管城回族区', division_code: '410104', origin: 'document', source_name: 'a.txt', source_form: 'text', source_encoding: 'utf-8', source_sha256: 'abc', warnings: 0
+};
+const figures: Figure[] = [
+	{ table_code: 'requests', row_code: 'new', col_code: 'total', value: 12, raw: '１２', unit: null },
+	{ table_code: 'requests', row_code: 'new', col_code: 'natural', value: null, raw: '', unit: null },
+	{ table_code: 'active', row_code: 'fees', col_code: 'amount_wan', value: 25.1, raw: '251000元, "含" 税\n第二行', unit: '元' },
+	{ table_code: 'requests', row_code: 'carried_in', col_code: 'total', value: 0.1 + 0.2, raw: '=HYPERLINK("x")', unit: null }
+];
+const checks: CheckResult[] = [
+	{ check_code: 'requests.balance.total', kind: 'identity', table_code: 'requests', rule: 'balance', passed: null, expected: null, actual: null, cells: ['requests.new.total', 'requests.carried_in.total'], blank_cells: [], missing_cells: ['requests.total.total'], message: '缺少, "单元格"' },
+	{ check_code: 'appeals.row.review', kind: 'identity', table_code: 'appeals', rule: 'appeals', passed: false, expected: 3, actual: 4, cells: [], blank_cells: ['appeals.review.total'], missing_cells: [], message: '3 ≠ 4' }
+];
+
+describe('figures and checks as CSV', async () => {
+	const out = mkdtempSync(path.join(tmpdir(), 'rows-csv-'));
+	const writer = new DatasetWriter(out);
+	writer.add(report, figureLines('abc', figures), checkLines('abc', checks));
+	await writer.finish({});
+	const db = await DuckDBInstance.create(':memory:');
+	const c = await db.connect();
+	const read = async (t: string, order: string) => (await c.runAndReadAll(`SELECT * FROM '${path.join(out, t)}.parquet' ORDER BY ${order}`)).getRowObjectsJson();
+
+	it('keeps values, blanks (NULL) apart from empty text, quotes, commas and newlines', async () => {
+		const rows = await read('figures', 'table_code, row_code, col_code');
+		const back = rows.map((r) => ({ table_code: r.table_code, row_code: r.row_code, col_code: r.col_code, value: r.value, raw: r.raw, unit: r.unit }));
+		const sorted = [...figures].sort((a, b) => `${a.table_code}.${a.row_code}.${a.col_code}` < `${b.table_code}.${b.row_code}.${b.col_code}` ? -1 : 1);
+		expect(back).toEqual(sorted);
+	});
+
+	it('keeps check results, NULL passed and the cell lists as JSON', async () => {
+		const rows = await read('checks', 'check_code');
+		expect(rows.map((r) => r.check_code)).toEqual(['appeals.row.review', 'requests.balance.total']);
+		expect(rows[1]).toMatchObject({ passed: null, expected: null, message: '缺少, "单元格"' });
+		expect(JSON.parse(String(rows[1].cells))).toEqual(checks[0].cells);
+		expect(JSON.parse(String(rows[1].missing_cells))).toEqual(['requests.total.total']);
+		expect(rows[0]).toMatchObject({ passed: false, expected: 3, actual: 4, cells: '[]' });
+	});
+});
