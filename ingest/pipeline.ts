@@ -21,14 +21,25 @@ const SKIP_FILE = /(^\.|\.meta\.json$|\.(parquet|json|png|jpe?g|gif|css|js|zip|g
 /** Files under the given paths, recursively, in a stable order. */
 export async function listInputs(paths: string[]): Promise<string[]> {
 	const out: string[] = [];
-	const walk = async (p: string, explicit: boolean) => {
-		const s = await stat(p);
-		if (s.isDirectory()) {
-			const entries = (await readdir(p)).sort();
-			for (const e of entries) if (!e.startsWith('.')) await walk(path.join(p, e), false);
-		} else if (explicit || !SKIP_FILE.test(path.basename(p))) out.push(p);
+	const walkDir = async (dir: string) => {
+		// Directory entries carry their type: no stat per file.
+		const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const e of entries) {
+			if (e.name.startsWith('.')) continue;
+			const p = path.join(dir, e.name);
+			if (e.isDirectory()) await walkDir(p);
+			else if (e.isFile() && !SKIP_FILE.test(e.name)) out.push(p);
+			else if (e.isSymbolicLink()) {
+				const s = await stat(p).catch(() => null);
+				if (s?.isDirectory()) await walkDir(p);
+				else if (s?.isFile() && !SKIP_FILE.test(e.name)) out.push(p);
+			}
+		}
 	};
-	for (const p of paths) await walk(p, true);
+	for (const p of paths) {
+		if ((await stat(p)).isDirectory()) await walkDir(p);
+		else out.push(p);
+	}
 	return out;
 }
 
