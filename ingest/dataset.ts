@@ -3,7 +3,7 @@
  * are streamed as CSV into a temporary folder beside the output, loaded by DuckDB's CSV reader and
  * written as Parquet there, then renamed into place, so a failed run never leaves half a dataset.
  */
-import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -56,6 +56,8 @@ export class DatasetWriter {
 	/** Write the Parquet files, summary and manifest and move them into place. */
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
 		this.closeFiles();
+		// Loaded only now: its native module takes ~0.1 s that the parse workers need more at start.
+		const { DuckDBInstance } = await import('@duckdb/node-api');
 		const instance = await DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();
 		try {
@@ -111,6 +113,7 @@ export class DatasetWriter {
 	}
 
 	private async appendReports(conn: DuckDBConnection) {
+		const { DuckDBDateValue } = await import('@duckdb/node-api');
 		const ra = await conn.createAppender('reports');
 		for (const r of this.reports) {
 			str(ra, r.report_id); str(ra, r.agency); str(ra, r.agency_kind); ra.appendInteger(r.year); str(ra, r.format);

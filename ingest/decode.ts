@@ -7,6 +7,8 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Node's own (ICU) decoder: several times faster than iconv-lite on large pages.
+const gb18030 = new TextDecoder('gb18030');
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
@@ -16,7 +18,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 		return { text: utf8.decode(bytes), encoding: 'utf-8' };
 	} catch {
 		// Not UTF-8: Chinese documents that are not UTF-8 are GBK/GB2312, both subsets of GB18030.
-		return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+		return { text: gb18030.decode(bytes), encoding: 'gb18030' };
 	}
 }
 

@@ -3,7 +3,7 @@
  * dataset does not depend on which worker finished first.
  */
 import { Worker } from 'node:worker_threads';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -20,7 +20,7 @@ export async function parseAll(jobs: ParseJob[], threads: number, onResult: (ind
 		for (let i = 0; i < jobs.length; i++) onResult(i, await parseInProcess(jobs[i]));
 		return;
 	}
-	const bundle = bundleWorker();
+	const bundle = prebuiltWorker() ?? bundleWorker();
 	const workers = Array.from({ length: n }, () => new Worker(bundle));
 	const pending = new Map<number, Result>();
 	let next = 0;
@@ -51,8 +51,14 @@ export async function parseAll(jobs: ParseJob[], threads: number, onResult: (ind
 		});
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
-		rmSync(bundle, { force: true });
+		if (bundle !== prebuiltWorker()) rmSync(bundle, { force: true });
 	}
+}
+
+/** When this module runs bundled (scripts/ingest.js), its worker was bundled beside it. */
+function prebuiltWorker(): string | undefined {
+	const file = fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));
+	return existsSync(file) ? file : undefined;
 }
 
 /**

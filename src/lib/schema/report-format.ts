@@ -207,9 +207,26 @@ export function cellsOf(format: FormatVersion): { table: TableCode; row: string;
 	return out;
 }
 
-/** Cell key used in maps and in check descriptions: `requests.new.total`. */
+const cellKeys = new Map<string, Map<string, Map<string, string>>>();
+
+/**
+ * Cell key used in maps and in check descriptions: `requests.new.total`. The same key is always
+ * the same string instance, so map lookups reuse its hash (checks look up ~1,000 keys a report).
+ */
 export function cellKey(table: string, row: string, col: string): string {
-	return `${table}.${row}.${col}`;
+	const byRow = cellKeys.get(table) ?? new Map<string, Map<string, string>>();
+	const byCol = byRow.get(row) ?? new Map<string, string>();
+	let key = byCol.get(col);
+	if (key === undefined) {
+		key = `${table}.${row}.${col}`;
+		// Bounded: codes come from the schema, but a caller may pass anything.
+		if (cellKeys.size < 16 && byRow.size < 256 && byCol.size < 64) {
+			byCol.set(col, key);
+			byRow.set(row, byCol);
+			cellKeys.set(table, byRow);
+		}
+	}
+	return key;
 }
 
 export const REQUEST_OUTCOME_GROUPS = ['granted', 'partial', 'denied', 'unable', 'rejected', 'other'] as const;
