@@ -78,3 +78,8 @@ export function toColumnUnit(cell: ValueCell, columnUnit: '万元' | undefined):
 	if (cell.unit) return { value: cell.value, unit: cell.unit };
 	return { value: cell.value, unit: columnUnit ?? null };
 }
+
+/** Labels of merged cells that ran together: 三、本年度办理结果（一）予以公开 → two labels. */
+export function labelPieces(label: string): string[] {
+	return label.split(/(?=[（(][一二三四五六七八九十]+[)）])|(?<=[^\d.])(?=\d{1,2}[.．、][^\d])/).filter((s) => s.trim() !== '');
+}

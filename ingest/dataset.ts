@@ -122,7 +122,7 @@ export class DatasetWriter {
 				ra.appendDate(DuckDBDateValue.fromParts({ year: y, month: m, day: d }));
 			} else ra.appendNull();
 			str(ra, r.province); str(ra, r.city); str(ra, r.county); str(ra, r.division_code); str(ra, r.origin);
-			str(ra, r.source_name); str(ra, r.source_form); str(ra, r.source_encoding); str(ra, r.source_sha256); ra.appendInteger(r.warnings);
+			str(ra, r.source_name); str(ra, r.source_form); str(ra, r.source_encoding); str(ra, r.source_sha256); ra.appendInteger(r.warnings); ra.appendBoolean(r.reconstructed);
 			ra.endRow();
 		}
 		ra.closeSync();

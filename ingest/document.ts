@@ -5,6 +5,13 @@ export interface SourceDocument {
 	blocks: Block[];
 	/** The page title of a web page, when it has one. */
 	title?: string;
+	/**
+	 * The table cells may have lost their separators (crawler text, OCR markdown, PDF text):
+	 * figures that ran together are cut by the format's arithmetic (reconstruct.ts).
+	 */
+	runTogether?: boolean;
+	/** Read as OCR markdown tables. */
+	markdown?: boolean;
 }
 
-export type InputForm = 'text' | 'html' | 'docx' | 'pdf';
+export type InputForm = 'text' | 'html' | 'docx' | 'pdf' | 'markdown';

@@ -4,6 +4,7 @@
  * by its position in the format) and read its figures from the cells to the right of the label.
  */
 import { cleanText, isLabelCell, isValueToken, parseValueCell, toColumnUnit } from './cells';
+import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
 import {
 	TABLE_LABELS,
@@ -110,11 +111,15 @@ interface RowParts {
 	values: string[];
 }
 
+/** Figures that ran together may read "3-1" (3, then −1): not a label. */
+const RUN_OF_FIGURES = /^[-—\d０-９.．,，\s\u00a0]*[\d０-９][-—\d０-９.．,，\s\u00a0]*$/;
+
 /** Label cells, then the cells right of the last label: those hold the figures. */
-function splitRow(row: string[]): RowParts {
+function splitRow(row: string[], runTogether = false): RowParts {
+	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && RUN_OF_FIGURES.test(cleanText(c)));
 	let last = -1;
-	for (let i = 0; i < row.length; i++) if (isLabelCell(row[i])) last = i;
-	return { labels: row.slice(0, last + 1).filter((c) => isLabelCell(c)).map(cleanText), values: row.slice(last + 1) };
+	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
+	return { labels: row.slice(0, last + 1).filter(isLabel).map(cleanText), values: row.slice(last + 1) };
 }
 
 function stripNumbering(label: string): string {
@@ -143,13 +148,13 @@ interface MappedRow {
 }
 
 /** `labelOnly` rows are taken only when a label names them, never by position. */
-function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: RegExp | null, warnings: Warning[], labelOnly: Set<string> = new Set()): MappedRow[] {
+function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: RegExp | null, warnings: Warning[], labelOnly: Set<string> = new Set(), runTogether = false): MappedRow[] {
 	const mapped: MappedRow[] = [];
 	let started = startRe === null;
 	let p = 0;
 	for (const row of rows) {
-		const { labels, values } = splitRow(row);
-		const hasFigure = values.some(isValueToken);
+		const { labels, values } = splitRow(row, runTogether);
+		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && RUN_OF_FIGURES.test(cleanText(v))));
 		if (!started) {
 			if (!(hasFigure || labels.some((l) => startRe!.test(l)))) continue;
 			started = true;
@@ -208,13 +213,21 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 }
 
 /** The fifteen figures of section 四: one row of 15, or three labelled rows of 5. */
-function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warning[]): Figure[] {
+function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warning[], runTogether: boolean): Figure[] {
 	const defs = tableDef(format, 'appeals').rows;
-	const dataRows = rows.map(splitRow).filter((r) => r.values.some(isValueToken) || (r.labels.length === 0 && r.values.length >= 5));
+	const dataRows = rows.map((r) => splitRow(r, runTogether)).filter((r) => r.values.some(isValueToken) || (r.labels.length === 0 && r.values.length >= 5));
 	const labelled = dataRows.filter((r) => r.values.length >= 5 && r.values.length < 15 && matchRow(r.labels, defs, 0) >= 0);
 	const mapped: MappedRow[] = [];
 	if (labelled.length >= 2) {
 		for (const r of labelled) mapped.push({ def: defs[matchRow(r.labels, defs, 0)], cells: r.values, byPosition: false });
+	} else if (runTogether && dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '').length < 15) {
+		// The fifteen numbers ran together: cut them as three rows of five in one run.
+		const run = dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '');
+		const whole = reconstructTable('appeals', format, [{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }], warnings, [5, 5, 5]);
+		if (!whole) return [];
+		defs.forEach((def, i) => mapped.push({ def, cells: whole[0].cells.slice(i * 5, i * 5 + 5), byPosition: false }));
+		const note = warnings.find((w) => w.code === 'reconstructed' && w.table === 'appeals');
+		if (note) note.rows = defs.map((d) => d.code);
 	} else {
 		const cells = dataRows.flatMap((r) => r.values);
 		const take = cells.length >= 15 ? cells.slice(cells.length - 15) : cells;
@@ -224,10 +237,12 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 			if (part.length) mapped.push({ def, cells: part, byPosition: false });
 		});
 	}
-	return mapped.flatMap((m) => figuresOf('appeals', format, m, warnings));
+	const rowsToRead = runTogether && labelled.length >= 2 ? reconstructTable('appeals', format, mapped, warnings) : mapped;
+	return (rowsToRead ?? []).flatMap((m) => figuresOf('appeals', format, m, warnings));
 }
 
-export function extract(blocks: Block[], year: number | undefined): Extraction {
+/** `runTogether`: the document's cells may have lost their separators (crawler text, OCR, PDF). */
+export function extract(blocks: Block[], year: number | undefined, runTogether = false): Extraction {
 	const sections = sectionRows(blocks);
 	const { format, evidence } = detectFormat(sections, year);
 	const warnings: Warning[] = [];
@@ -236,22 +251,24 @@ export function extract(blocks: Block[], year: number | undefined): Extraction {
 
 	if (sections.active.length) {
 		const defs = tableDef(format, 'active').rows;
-		const rows = mapRows('active', sections.active, defs, null, warnings);
-		for (const m of rows) figures.push(...figuresOf('active', format, m, warnings));
-		if (rows.length) found.push('active');
+		const mapped = mapRows('active', sections.active, defs, null, warnings, new Set(), runTogether);
+		const rows = runTogether ? reconstructTable('active', format, mapped, warnings) : mapped;
+		for (const m of rows ?? []) figures.push(...figuresOf('active', format, m, warnings));
+		if (mapped.length) found.push('active');
 	}
 	if (sections.requests.length) {
 		// A 2021 document may still print （六）其他处理 as one row: allow it, in its place.
 		const defs = tableDef(format, 'requests').rows;
 		const optional = new Set(format === '2021' ? ['other'] : []);
-		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional);
-		for (const m of mapped) figures.push(...figuresOf('requests', format, m, warnings));
+		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional, runTogether);
+		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings) : mapped;
+		for (const m of rows ?? []) figures.push(...figuresOf('requests', format, m, warnings));
 		if (mapped.length) found.push('requests');
 	}
 	if (sections.appeals.length) {
-		const appeals = appealsFigures(sections.appeals, format, warnings);
+		const appeals = appealsFigures(sections.appeals, format, warnings, runTogether);
 		figures.push(...appeals);
-		if (appeals.length) found.push('appeals');
+		if (appeals.length || warnings.some((w) => w.code === 'table_rejected' && w.table === 'appeals')) found.push('appeals');
 	}
 	for (const t of ['active', 'requests', 'appeals'] as TableCode[]) {
 		if (!found.includes(t)) warnings.push({ code: 'missing_section', table: t, message: `缺少第${TABLE_LABELS[t].section}部分“${TABLE_LABELS[t].zh}”的表格，其单元格留空（不记为 0）` });

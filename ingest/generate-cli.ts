@@ -1,11 +1,13 @@
 /**
- * npm run generate -- [--seed N] [--out DIR] [--streets N] [--agencies N]
+ * npm run generate -- [--seed N] [--out DIR] [--streets N] [--agencies N] [--forms text,html,html-gbk,docx,pdf,crawler,markdown]
  * Writes generated report documents (labelled 示例数据 in their own text) and faults.json, the
  * list of planted faults with the checks each must fail.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCorpus } from './generate/corpus';
+import { generateCorpus, type Form } from './generate/corpus';
+
+const FORMS: Form[] = ['text', 'html', 'html-gbk', 'docx', 'pdf', 'crawler', 'markdown'];
 import { REAL_SAMPLES } from './generate/real-samples';
 
 function arg(name: string): string | undefined {
@@ -13,8 +15,8 @@ function arg(name: string): string | undefined {
 	return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-export async function writeCorpus(out: string, seed: number, opts: { streets?: number; agencies?: number } = {}) {
-	const { documents, faults, agencies } = generateCorpus({ seed, streetsPerCounty: opts.streets, maxAgencies: opts.agencies, exclude: REAL_SAMPLES });
+export async function writeCorpus(out: string, seed: number, opts: { streets?: number; agencies?: number; forms?: Form[] } = {}) {
+	const { documents, faults, agencies } = generateCorpus({ seed, streetsPerCounty: opts.streets, maxAgencies: opts.agencies, exclude: REAL_SAMPLES, forms: opts.forms });
 	await rm(out, { recursive: true, force: true });
 	for (const doc of documents) {
 		const file = path.join(out, doc.path);
@@ -32,7 +34,13 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 		console.error('--seed needs an integer');
 		process.exit(2);
 	}
+	const forms = arg('forms')?.split(',').map((f) => f.trim()) as Form[] | undefined;
+	const unknown = forms?.filter((f) => !FORMS.includes(f));
+	if (unknown?.length) {
+		console.error(`--forms: unknown ${unknown.join(', ')} (choose from ${FORMS.join(', ')})`);
+		process.exit(2);
+	}
 	const t0 = performance.now();
-	const r = await writeCorpus(out, seed, { streets: arg('streets') ? Number(arg('streets')) : undefined, agencies: arg('agencies') ? Number(arg('agencies')) : undefined });
+	const r = await writeCorpus(out, seed, { streets: arg('streets') ? Number(arg('streets')) : undefined, agencies: arg('agencies') ? Number(arg('agencies')) : undefined, forms });
 	console.log(`generated 示例数据: ${r.documents} documents for ${r.agencies} agencies, ${r.faults} planted faults → ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

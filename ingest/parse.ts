@@ -13,6 +13,7 @@ import type { InputForm, SourceDocument } from './document';
 import { extract, type Figure, type Warning } from './extract';
 import { readDocx } from './readers/docx';
 import { readHtml } from './readers/html';
+import { PdfError, readPdf } from './readers/pdf';
 import { readText } from './readers/text';
 import { recognize } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
@@ -64,7 +65,15 @@ function sniffForm(name: string, bytes: Uint8Array): InputForm | 'doc' {
 async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; form: InputForm; encoding: string }> {
 	if (bytes.length === 0) throw new Rejection('文件是空的 (empty file)');
 	const form = sniffForm(name, bytes);
-	if (form === 'pdf') throw new Rejection('PDF 报告暂不支持：请提供网页、Word (.docx) 或文本版本 (PDF is not supported yet)');
+	if (form === 'pdf') {
+		if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) throw new Rejection('文件名为 .pdf，但内容不是 PDF (not a PDF)');
+		try {
+			return { doc: await readPdf(bytes), form, encoding: 'pdf' };
+		} catch (e) {
+			if (e instanceof PdfError) throw new Rejection(e.message);
+			throw new Rejection(`无法读取 PDF：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 160)} (unreadable PDF)`);
+		}
+	}
 	if (form === 'doc') throw new Rejection('旧版 Word (.doc) 文件：请在 Word 中另存为 .docx 后再导入 (legacy .doc: save as .docx)');
 	if (form === 'docx') {
 		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
@@ -80,7 +89,8 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	}
 	const d = decodeBytes(bytes);
 	if (/[\x00-\x08\x0e-\x1f]/.test(d.text.slice(0, 4096).replace(/\x1b/g, ''))) throw new Rejection('文件内容不是文本（含有二进制数据）(binary content, not text)');
-	return { doc: readText(d.text), form, encoding: d.encoding };
+	const doc = readText(d.text);
+	return { doc, form: doc.markdown ? 'markdown' : form, encoding: d.encoding };
 }
 
 function isGenerated(doc: SourceDocument): boolean {
@@ -97,7 +107,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (year !== undefined && year < 2019) {
 			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
 		}
-		const extraction = extract(doc.blocks, year);
+		const extraction = extract(doc.blocks, year, doc.runTogether ?? false);
 		if (extraction.sections.length === 0) {
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');
 		}
@@ -130,7 +140,8 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			source_form: form,
 			source_encoding: encoding,
 			source_sha256: sha,
-			warnings: warnings.length
+			warnings: warnings.length,
+			reconstructed: warnings.some((w) => w.code === 'reconstructed')
 		};
 		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings };
 	} catch (e) {

@@ -16,4 +16,5 @@ export interface ReportRow {
 	source_encoding: string;
 	source_sha256: string;
 	warnings: number;
+	reconstructed: boolean;
 }

@@ -12,9 +12,14 @@ import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 import { renderText } from './render-text';
 import { Rng } from './rng';
-import type { Mess, ReportSpec } from './spec';
+import { CLEAN, type Mess, type ReportSpec } from './spec';
+import { renderCrawlerText, renderMarkdown } from './render-flat';
+import { renderPdf } from './render-pdf';
 
-export type Form = 'text' | 'html' | 'html-gbk' | 'docx';
+export type Form = 'text' | 'html' | 'html-gbk' | 'docx' | 'pdf' | 'crawler' | 'markdown';
+
+/** Forms whose table cells are not structural: figures are printed, never left blank. */
+const PRINTS_EVERY_FIGURE = new Set<Form>(['text', 'pdf', 'crawler', 'markdown']);
 
 export type FaultKind = 'results_mismatch' | 'blank_total' | 'carry_over_mismatch' | 'appeals_mismatch' | 'missing_year';
 
@@ -44,6 +49,8 @@ export interface CorpusOptions {
 	maxAgencies?: number;
 	/** Share of reports with a planted fault of each kind. */
 	faultRate?: number;
+	/** Forms to write, equally often (default: text dumps, web pages and .docx in real-world shares). */
+	forms?: Form[];
 }
 
 const FORM_WEIGHTS: [Form, number][] = [
@@ -53,13 +60,17 @@ const FORM_WEIGHTS: [Form, number][] = [
 	['docx', 0.2]
 ];
 
-function pickForm(rng: Rng): Form {
+function pickForm(rng: Rng, forms?: Form[]): Form {
+	if (forms?.length) return forms[Math.min(forms.length - 1, Math.floor(rng.next() * forms.length))];
 	let r = rng.next();
 	for (const [form, w] of FORM_WEIGHTS) if ((r -= w) < 0) return form;
 	return 'text';
 }
 
 function messFor(form: Form, rng: Rng): Mess {
+	// Text that lost its cell separators is read by arithmetic: its figures are plain numbers.
+	if (form === 'crawler' || form === 'markdown') return { ...CLEAN, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5) };
+	if (form === 'pdf') return { ...CLEAN, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), moneyUnits: rng.chance(0.3) };
 	const text = form === 'text';
 	return {
 		nbsp: text ? rng.pick([0, 0.5, 1]) : rng.pick([0, 0.1]),
@@ -162,10 +173,10 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 			}
 			previousPrinted = true;
 
-			const form = pickForm(y);
+			const form = pickForm(y, opts.forms);
 			const mess = messFor(form, y);
 			// Web pages often leave zero cells blank: the document then prints blanks, not zeros.
-			if (form !== 'text' && y.chance(0.1)) for (const [k, v] of figures) if (v === 0 && !k.startsWith('appeals')) figures.set(k, null);
+			if (!PRINTS_EVERY_FIGURE.has(form) && y.chance(0.1)) for (const [k, v] of figures) if (v === 0 && !k.startsWith('appeals')) figures.set(k, null);
 			const spec: ReportSpec = {
 				agency: agency.name,
 				titleName: agency.titleName,
@@ -176,7 +187,7 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 				figures,
 				generated: true
 			};
-			const ext = form === 'docx' ? 'docx' : form === 'text' ? 'txt' : 'html';
+			const ext = { docx: 'docx', text: 'txt', html: 'html', 'html-gbk': 'html', pdf: 'pdf', crawler: 'txt', markdown: 'md' }[form];
 			const path = `${agency.countyCode}/a${String(index).padStart(3, '0')}-${year}.${ext}`;
 			if (fault) fault.file = path;
 			const renderRng = y.fork('render');
@@ -188,6 +199,9 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 					const r = renderRng.fork('bytes');
 					if (form === 'text') return new TextEncoder().encode(renderText(spec, r, mess));
 					if (form === 'html') return new TextEncoder().encode(renderHtml(spec, r, mess, 'utf-8'));
+					if (form === 'pdf') return renderPdf(spec, r, mess);
+					if (form === 'crawler') return new TextEncoder().encode(renderCrawlerText(spec, r, mess));
+					if (form === 'markdown') return new TextEncoder().encode(renderMarkdown(spec, r, mess));
 					if (form === 'html-gbk') return new Uint8Array(iconv.encode(renderHtml(spec, r, mess, 'gbk'), 'gbk'));
 					return stableDocx(await renderDocx(spec, r, mess), year);
 				}

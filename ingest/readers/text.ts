@@ -4,12 +4,60 @@
  * continues it (a header split over lines) or, for figures, is the next value of a merged
  * cell. Lines with several tab-separated cells (text copied from a web page) are whole rows.
  */
-import { isValueToken } from '../cells';
+import { isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
+import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
+// Headings of sections 二–四 (not the requests table's own rows 二、上年结转 … 四、结转下年度).
+const TABLE_SECTION = /^\s*(二\s*[、.．]\s*主动公开|三\s*[、.．]\s*收到和处理|四\s*[、.．].*(行政复议|行政诉讼))/;
+const AFTER_TABLES = /^\s*[五六]\s*[、.．]\s*\D*$/;
+/** The figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes. */
+const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000-]*$/;
 
 export function readText(text: string): SourceDocument {
+	const lines = text.split(/\r\n|\r|\n/);
+	if (looksLikeMarkdownTables(lines)) return readMarkdown(lines);
+	const doc = readWordDump(lines);
+	return doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
+}
+
+/**
+ * Text a crawler kept of a web page: each table row is one line, its label followed by its
+ * figures with no separator ("一、本年新收政府信息公开申请数量15200031 156"). Lines of sections
+ * 二–四 become rows of [label, figures]; the figures are cut later (reconstruct.ts).
+ */
+function flattened(blocks: Block[]): SourceDocument {
+	const out: Block[] = [];
+	let rows: string[][] | null = null;
+	const close = () => {
+		if (rows?.length) out.push({ kind: 'table', rows });
+		rows = null;
+	};
+	for (const b of blocks) {
+		if (b.kind !== 'text') continue;
+		const line = b.text.trim();
+		if (TABLE_SECTION.test(line) || AFTER_TABLES.test(line)) {
+			close();
+			out.push(b);
+			if (TABLE_SECTION.test(line)) rows = [];
+			continue;
+		}
+		if (!rows) {
+			out.push(b);
+			continue;
+		}
+		const tail = FIGURE_TAIL.exec(line);
+		if (!tail) rows.push([line]);
+		else if (tail.index === 0) rows.push([line]);
+		else rows.push([...labelPieces(line.slice(0, tail.index)), line.slice(tail.index).trim()]);
+	}
+	close();
+	const found = out.some((b) => b.kind === 'table');
+	return { blocks: out, runTogether: found };
+}
+
+function readWordDump(lines: string[]): SourceDocument {
 	const blocks: Block[] = [];
 	let rows: string[][] | null = null;
 	let row: string[] = [];
@@ -25,7 +73,7 @@ export function readText(text: string): SourceDocument {
 		rows = null;
 	};
 
-	for (const line of text.split(/\r\n|\r|\n/)) {
+	for (const line of lines) {
 		if (line.includes('\t')) {
 			rows ??= [];
 			const pieces = line.split('\t');

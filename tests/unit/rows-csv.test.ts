@@ -12,7 +12,7 @@ import type { ReportRow } from '../../ingest/report-row';
 
 const report: ReportRow = {
 	report_id: 'abc', agency: '测试局', agency_kind: '其他', year: 2021, format: '2021', published: '2022-01-30', province: '河南省', city: '郑州市',
-	county: '管城回族区', division_code: '410104', origin: 'document', source_name: 'a.txt', source_form: 'text', source_encoding: 'utf-8', source_sha256: 'abc', warnings: 0
+	county: '管城回族区', division_code: '410104', origin: 'document', source_name: 'a.txt', source_form: 'text', source_encoding: 'utf-8', source_sha256: 'abc', warnings: 0, reconstructed: false
 };
 const figures: Figure[] = [
 	{ table_code: 'requests', row_code: 'new', col_code: 'total', value: 12, raw: '１２', unit: null },

@@ -21,7 +21,9 @@ export const DATASET_TABLES = {
 		source_form: 'VARCHAR',
 		source_encoding: 'VARCHAR',
 		source_sha256: 'VARCHAR',
-		warnings: 'INTEGER'
+		warnings: 'INTEGER',
+		/** Figures that ran together were cut by the format's arithmetic (crawler text, OCR, PDF). */
+		reconstructed: 'BOOLEAN'
 	},
 	figures: {
 		report_id: 'VARCHAR',

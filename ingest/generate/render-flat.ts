@@ -1,0 +1,71 @@
+/**
+ * Two ways a report's tables lose their cell separators in the wild:
+ * - the page text a web crawler kept: each table row one line, label and figures run together,
+ *   sometimes with a stray space ("一、本年新收政府信息公开申请数量15200031 156");
+ * - markdown from an OCR tool: pipe tables whose labels come apart from their rows (a label on a
+ *   row of its own, a long label broken over two rows) and neighbouring figures merged in one cell.
+ */
+import { chineseDate, prose, titleLine } from './prose';
+import { SECTION_HEADINGS, layoutTables, type LayoutCell } from './layout';
+import type { Rng } from './rng';
+import type { Mess, ReportSpec } from './spec';
+
+const text = (c: LayoutCell) => (c.split ? c.split.join('') : c.text);
+
+export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): string {
+	const p = prose(spec, rng);
+	const out: string[] = [`${spec.titleName}${titleLine(spec)}`, `发布时间：${spec.published}`, ...p.intro, '一、总体情况', ...p.overview];
+	for (const table of layoutTables(spec, rng, mess)) {
+		out.push(SECTION_HEADINGS[table.table]);
+		for (const row of table.rows) {
+			let line = '';
+			let previousValue = false;
+			for (const cell of row) {
+				const value = cell.kind === 'value';
+				// A stray space sometimes survives between two figures.
+				if (value && previousValue && rng.chance(0.12)) line += ' ';
+				line += text(cell);
+				previousValue = value;
+			}
+			out.push(line);
+		}
+	}
+	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, spec.signature, chineseDate(spec.published), '');
+	return out.join('\n');
+}
+
+export function renderMarkdown(spec: ReportSpec, rng: Rng, mess: Mess): string {
+	const p = prose(spec, rng);
+	const out: string[] = [`# ${spec.titleName}${titleLine(spec)}`, '', ...p.intro, '', '## 一、总体情况', '', ...p.overview, ''];
+	for (const table of layoutTables(spec, rng, mess)) {
+		out.push(`## ${SECTION_HEADINGS[table.table]}`, '');
+		const width = table.width;
+		// OCR keeps the grid: labels at the left, figures in the last columns, empty cells between.
+		const line = (labels: string[], values: string[] = []) => `| ${[...labels, ...Array(Math.max(0, width - labels.length - values.length)).fill(''), ...values].join(' | ')} |`;
+		table.rows.forEach((row, i) => {
+			const labels = row.filter((c) => c.kind !== 'value').map(text);
+			const values = row.filter((c) => c.kind === 'value').map(text);
+			if (values.length === 0) {
+				out.push(line(labels));
+			} else {
+				// Neighbouring figures merged into one cell, now and then.
+				if (values.length >= 2 && rng.chance(0.15)) {
+					const at = rng.int(0, values.length - 2);
+					values.splice(at, 2, `${values[at]}${rng.chance(0.5) ? ' ' : ''}${values[at + 1]}`);
+				}
+				const label = labels.join('');
+				const apart = rng.next();
+				if (label && apart < 0.15) {
+					out.push(line([label]), line([], values));
+				} else if (label.length > 8 && apart < 0.3) {
+					const at = Math.ceil(label.length / 2);
+					out.push(line([label.slice(0, at)]), line([label.slice(at)], values));
+				} else out.push(line([label], values));
+			}
+			if (i === 0) out.push(`|${' --- |'.repeat(width)}`);
+		});
+		out.push('');
+	}
+	out.push('## 五、存在的主要问题及改进情况', '', ...p.problems, '', '## 六、其他需要报告的事项', '', ...p.other, '', spec.signature, chineseDate(spec.published), '');
+	return out.join('\n');
+}

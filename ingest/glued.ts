@@ -1,0 +1,131 @@
+/**
+ * Table rows whose figures ran together ("15200031 156": seven numbers, no separators), as web
+ * crawlers and OCR tools leave them. The format's own arithmetic recovers them: a cut of the
+ * digits is a candidate only if the row's parts add up to its total, and a table is taken only
+ * when exactly one combination of its rows' candidates satisfies the table's identities. Several
+ * survivors mean the digits cannot tell: the caller rejects the table, it never guesses.
+ */
+
+export interface CutNumber {
+	value: number;
+	raw: string;
+}
+
+const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c]/g;
+
+/** The tokens of a run: whitespace is a hard boundary (a number never contains a space). */
+export function runTokens(cells: string[]): string[] {
+	return cells
+		.join(' ')
+		.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+		.split(/[\s\u00a0\u3000]+/)
+		.filter(Boolean);
+}
+
+/** A run that can be cut: digits, decimal points and minus signs only. */
+export function isDigitRun(tokens: string[]): boolean {
+	return tokens.length > 0 && tokens.every((t) => /^[-\d.,]+$/.test(t) && /\d/.test(t));
+}
+
+export function digitCount(tokens: string[]): number {
+	return tokens.reduce((n, t) => n + t.replace(/\D/g, '').length, 0);
+}
+
+export interface CutOptions {
+	/** Group sizes: in each group the last number is the sum of the others (requests: [7]; appeals: [5, 5, 5]). */
+	sums?: number[];
+	decimals?: boolean;
+	/** Allow a leading minus (本年增/减). */
+	signed?: boolean;
+	/** Stop after this many candidates (the caller then treats the row as ambiguous). */
+	limit?: number;
+	/** Longest number considered, in digits. */
+	maxDigits?: number;
+}
+
+// A number: no leading zero; thousands separators only between groups of three digits.
+const INTEGER = /^(0|[1-9]\d*|[1-9]\d{0,2}(,\d{3})+)$/;
+const DECIMAL = /^(0|[1-9]\d*|[1-9]\d{0,2}(,\d{3})+)(\.\d+)?$/;
+const SIGNED = /^(0|-?([1-9]\d*|[1-9]\d{0,2}(,\d{3})+))$/;
+const SIGNED_DECIMAL = /^(0|-?([1-9]\d*|[1-9]\d{0,2}(,\d{3})+))(\.\d+)?$/;
+
+/** Every way to cut the tokens into exactly n numbers (no leading zeros) that satisfies the sums. */
+export function cuts(tokens: string[], n: number, opts: CutOptions = {}): CutNumber[][] {
+	const limit = opts.limit ?? 1000;
+	const maxDigits = opts.maxDigits ?? 9;
+	const valid = opts.signed ? (opts.decimals ? SIGNED_DECIMAL : SIGNED) : opts.decimals ? DECIMAL : INTEGER;
+	const groupEnds = new Map<number, number>(); // index of a group's total → index of its first part
+	let start = 0;
+	for (const size of opts.sums ?? []) {
+		groupEnds.set(start + size - 1, start);
+		start += size;
+	}
+	const out: CutNumber[][] = [];
+	const parts: CutNumber[] = [];
+	const remainingChars = tokens.map((_, i) => tokens.slice(i).reduce((s, t) => s + t.length, 0));
+
+	const search = (token: number, offset: number) => {
+		if (out.length >= limit) return;
+		if (token === tokens.length) {
+			if (parts.length === n) out.push([...parts]);
+			return;
+		}
+		const t = tokens[token];
+		const left = n - parts.length;
+		const charsLeft = remainingChars[token] - offset;
+		const tokensLeft = tokens.length - token;
+		if (left < tokensLeft || left * (maxDigits + 1) < charsLeft) return;
+		for (let len = 1; len <= Math.min(maxDigits + 4, t.length - offset); len++) {
+			const raw = t.slice(offset, offset + len);
+			if (!valid.test(raw)) continue;
+			const value = Number(raw.replace(/,/g, ''));
+			const index = parts.length;
+			const first = groupEnds.get(index);
+			if (first !== undefined) {
+				let sum = 0;
+				for (let i = first; i < index; i++) sum += parts[i].value;
+				if (Math.abs(sum - value) > 1e-9) continue;
+			}
+			parts.push({ value, raw });
+			if (offset + len === t.length) search(token + 1, 0);
+			else search(token, offset + len);
+			parts.pop();
+		}
+	};
+	search(0, 0);
+	return out;
+}
+
+export type Resolution =
+	| { status: 'unique'; choice: number[] }
+	| { status: 'none' }
+	| { status: 'ambiguous'; count: number }
+	| { status: 'too_many' };
+
+/**
+ * Choose one candidate per row so that `consistent` holds, searching every combination (up to
+ * `limit` of them). Rows with one candidate are fixed; only rows with several are enumerated.
+ */
+export function resolveRows(options: number[], consistent: (choice: number[]) => boolean, limit = 200_000): Resolution {
+	if (options.some((n) => n === 0)) return { status: 'none' };
+	const open = options.map((n, i) => (n > 1 ? i : -1)).filter((i) => i >= 0);
+	const total = open.reduce((p, i) => p * options[i], 1);
+	if (total > limit) return { status: 'too_many' };
+	const choice = options.map(() => 0);
+	let found: number[] | undefined;
+	let count = 0;
+	for (let k = 0; k < total; k++) {
+		let rest = k;
+		for (const i of open) {
+			choice[i] = rest % options[i];
+			rest = Math.floor(rest / options[i]);
+		}
+		if (consistent(choice)) {
+			count++;
+			found ??= [...choice];
+		}
+	}
+	if (count === 0) return { status: 'none' };
+	if (count > 1) return { status: 'ambiguous', count };
+	return { status: 'unique', choice: found! };
+}

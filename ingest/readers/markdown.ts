@@ -1,0 +1,76 @@
+/**
+ * Markdown tables as OCR tools write them (| a | b |): rows come apart from their labels (a
+ * label alone on one row, its figures on the next) and neighbouring figures may run together
+ * in one cell. Rows are put back together here; figures that ran together are cut later by the
+ * format's arithmetic (reconstruct.ts).
+ */
+import { cleanText, isValueToken, labelPieces } from '../cells';
+import type { Block, SourceDocument } from '../document';
+
+const TABLE_LINE = /^\s*\|.*\|\s*$/;
+const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+export function looksLikeMarkdownTables(lines: string[]): boolean {
+	return lines.filter((l) => TABLE_LINE.test(l)).length >= 5 && lines.some((l) => SEPARATOR.test(l));
+}
+
+function cellsOf(line: string): string[] {
+	const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+	// Empty cells an OCR grid pads a row with at its end carry nothing.
+	while (cells.length && cells[cells.length - 1] === '') cells.pop();
+	return cells;
+}
+
+const hasFigure = (row: string[]) => row.some((c) => isValueToken(c));
+const textCells = (row: string[]) => row.filter((c) => cleanText(c) !== '' && !isValueToken(c));
+
+/** A label that came apart from its figures joins the next row that has figures. */
+function joinApart(rows: string[][]): string[][] {
+	const out: string[][] = [];
+	let pending: string | null = null;
+	for (const row of rows) {
+		const labels = textCells(row);
+		if (!hasFigure(row) && labels.length === 1 && row.filter((c) => c !== '').length === 1) {
+			pending = pending === null ? labels[0] : pending + labels[0];
+			continue;
+		}
+		if (pending !== null) {
+			if (hasFigure(row)) {
+				// Put the label into the row's first text cell (a label broken over two rows) or its first cell.
+				const at = row.findIndex((c) => cleanText(c) !== '' && !isValueToken(c));
+				const joined = [...row];
+				if (at >= 0 && at < row.findIndex((c) => isValueToken(c))) joined[at] = pending + joined[at];
+				else joined.unshift(pending);
+				out.push(joined);
+			} else {
+				out.push([pending], row);
+			}
+			pending = null;
+			continue;
+		}
+		out.push(row);
+	}
+	if (pending !== null) out.push([pending]);
+	return out;
+}
+
+export function readMarkdown(lines: string[]): SourceDocument {
+	const blocks: Block[] = [];
+	let rows: string[][] = [];
+	const closeTable = () => {
+		if (rows.length) blocks.push({ kind: 'table', rows: joinApart(rows).map((row) => row.flatMap((c) => (isValueToken(c) || c === '' ? [c] : labelPieces(c)))) });
+		rows = [];
+	};
+	for (const line of lines) {
+		if (SEPARATOR.test(line)) continue;
+		if (TABLE_LINE.test(line)) {
+			rows.push(cellsOf(line));
+			continue;
+		}
+		if (line.trim() === '') continue;
+		closeTable();
+		blocks.push({ kind: 'text', text: line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim() });
+	}
+	closeTable();
+	return { blocks, runTogether: true, markdown: true };
+}

@@ -1,0 +1,100 @@
+/**
+ * PDF, crawler text and OCR markdown, written by the generator and read back: every figure comes
+ * back exactly, or the table it belongs to is rejected with its reason — never a wrong number.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, type Form } from '../../ingest/generate/corpus';
+import { parseFile, parseReport, type Parsed } from '../../ingest/pipeline';
+import { cellKey } from '../../src/lib/schema/report-format';
+
+const FORMS: Form[] = ['pdf', 'crawler', 'markdown'];
+const { documents } = generateCorpus({ seed: 23, forms: FORMS, maxAgencies: 9 });
+
+async function scannedPdf(): Promise<Uint8Array> {
+	const doc = new PDFDocument({ size: 'A4' });
+	const chunks: Buffer[] = [];
+	doc.on('data', (c: Buffer) => chunks.push(c));
+	const done = new Promise((r) => doc.on('end', r));
+	doc.rect(50, 50, 400, 600).fill('#ccc');
+	doc.end();
+	await done;
+	return new Uint8Array(Buffer.concat(chunks));
+}
+
+describe('forms whose cells lost their structure', async () => {
+	const parsed: { doc: (typeof documents)[number]; result: Parsed }[] = [];
+	for (const doc of documents) {
+		const result = await parseReport(doc.path, await doc.bytes());
+		if (result.status !== 'ok') throw new Error(`${doc.path}: ${result.reason}`);
+		parsed.push({ doc, result });
+	}
+
+	it('covers every form in both formats', () => {
+		expect(new Set(documents.map((d) => `${d.form}/${d.spec.format}`))).toEqual(new Set(FORMS.flatMap((f) => [`${f}/2019`, `${f}/2021`])));
+		expect(new Set(parsed.map((p) => p.result.report.source_form))).toEqual(new Set(['pdf', 'text', 'markdown']));
+	});
+
+	it('every figure comes back, or its table is rejected with a reason; never a wrong number', () => {
+		let back = 0;
+		for (const { doc, result } of parsed) {
+			const got = new Map(result.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+			const rejected = new Map(result.warnings.filter((w) => w.code === 'table_rejected').map((w) => [w.table, w.message]));
+			for (const [key, value] of doc.spec.figures) {
+				const table = key.split('.')[0] as 'active' | 'requests' | 'appeals';
+				if (rejected.has(table)) {
+					expect(got.has(key), `${doc.path} ${key}: a rejected table gives no figures`).toBe(false);
+					expect(rejected.get(table)).toMatch(/无法确定拆分|不是可以拆分|只有/);
+				} else {
+					expect(got.get(key), `${doc.path} ${key}`).toBe(value);
+					back++;
+				}
+			}
+			expect(result.report, doc.path).toMatchObject({ agency: doc.spec.titleName, year: doc.spec.year, format: doc.spec.format, origin: 'generated' });
+		}
+		expect(back).toBeGreaterThan(8_000);
+	});
+
+	it('the requests and appeals tables almost always come back; cut rows are named', () => {
+		const tables = parsed.flatMap(({ result }) => (['requests', 'appeals'] as const).map((t) => result.warnings.some((w) => w.code === 'table_rejected' && w.table === t)));
+		expect(tables.filter(Boolean).length / tables.length).toBeLessThan(0.05);
+		const crawler = parsed.filter((p) => p.doc.form === 'crawler');
+		for (const { result } of crawler) {
+			const cut = result.warnings.find((w) => w.code === 'reconstructed' && w.table === 'requests');
+			if (!result.warnings.some((w) => w.code === 'table_rejected' && w.table === 'requests')) expect(cut?.rows?.length).toBeGreaterThan(20);
+		}
+	});
+
+	it('PDF: running heads and page numbers are not read as figures; tables split across pages are whole', () => {
+		const pdfs = parsed.filter((p) => p.doc.form === 'pdf');
+		expect(pdfs.length).toBeGreaterThan(5);
+		const multiPage = pdfs.filter((p) => p.result.warnings.every((w) => w.code !== 'table_rejected'));
+		expect(multiPage.length).toBeGreaterThan(5);
+		for (const { doc, result } of multiPage) {
+			const printed = [...doc.spec.figures.keys()].filter((k) => k.startsWith('requests.')).length;
+			expect(result.figures.filter((f) => f.table_code === 'requests').length, doc.path).toBe(printed);
+		}
+	});
+
+	it('a PDF read from disk (a Buffer) goes through the same reader', async () => {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'pdf-')), 'report.pdf');
+		const doc = documents.find((d) => d.form === 'pdf')!;
+		writeFileSync(file, await doc.bytes());
+		expect(await parseFile(file, {})).toMatchObject({ status: 'ok', report: { source_form: 'pdf', agency: doc.spec.titleName } });
+	});
+
+	it('a scanned PDF (no text layer) is rejected with that reason', async () => {
+		const r = await parseReport('scan.pdf', await scannedPdf());
+		expect(r).toMatchObject({ status: 'rejected', reason: expect.stringContaining('没有文字层') });
+	});
+
+	it('a damaged PDF is rejected with a reason', async () => {
+		const bytes = await documents.find((d) => d.form === 'pdf')!.bytes();
+		const r = await parseReport('cut.pdf', bytes.subarray(0, 2000));
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.reason).toMatch(/PDF/);
+	});
+});

@@ -1,0 +1,121 @@
+/** Figures that ran together: cut by the format's arithmetic, taken only when exactly one way fits. */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../ingest/extract';
+import { cuts, resolveRows, runTokens } from '../../ingest/glued';
+import { readText } from '../../ingest/readers/text';
+import type { Block } from '../../ingest/document';
+import { FORMATS } from '../../src/lib/schema/report-format';
+
+const raw = (run: string, n: number, sums?: number[]) => cuts(runTokens([run]), n, { sums }).map((c) => c.map((x) => x.raw).join('|'));
+
+describe('cutting one row', () => {
+	it('finds the one cut whose applicant columns add up to the total', () => {
+		expect(raw('15200031 156', 7, [7])).toEqual(['152|0|0|0|3|1|156']);
+		expect(raw('0000000', 7, [7])).toEqual(['0|0|0|0|0|0|0']);
+		expect(raw('1010002', 7, [7])).toEqual(['1|0|1|0|0|0|2']);
+	});
+
+	it('treats a space as a boundary and never starts a number with 0', () => {
+		expect(raw('1 5 0 0 0 0 6', 7, [7])).toEqual(['1|5|0|0|0|0|6']);
+		expect(raw('0150000150', 7, [7])).toEqual([]);
+	});
+
+	it('reads full-width digits and thousands separators', () => {
+		expect(raw('１２０００００１２', 7, [7])).toEqual(['12|0|0|0|0|0|12']);
+		expect(raw('1,200000001,200', 7, [7])).toEqual(['1,200|0|0|0|0|0|1,200']);
+	});
+
+	it('lists every cut when the row alone cannot tell', () => {
+		expect(raw('101000011', 7, [7]).sort()).toEqual(['1|0|10|0|0|0|11', '10|1|0|0|0|0|11'].sort());
+	});
+
+	it('cuts the fifteen appeal figures as three rows of five', () => {
+		expect(raw('310041000100000', 15, [5, 5, 5])).toEqual(['3|1|0|0|4|1|0|0|0|1|0|0|0|0|0']);
+	});
+
+	it('resolves rows together: none, unique, ambiguous', () => {
+		expect(resolveRows([1, 0], () => true)).toEqual({ status: 'none' });
+		expect(resolveRows([2, 2], (c) => c[0] === 1 && c[1] === 0)).toEqual({ status: 'unique', choice: [1, 0] });
+		expect(resolveRows([2, 2], (c) => c[0] === c[1])).toEqual({ status: 'ambiguous', count: 2 });
+		expect(resolveRows([100, 100, 100], () => true, 1000)).toEqual({ status: 'too_many' });
+	});
+});
+
+/** A 2019 requests table whose rows are [label, run]; every outcome row 0 unless given. */
+function requestsBlocks(runs: Record<string, string>): Block[] {
+	const rows = FORMATS['2019'].requests.rows.map((r) => [r.label, runs[r.code] ?? '0000000']);
+	return [
+		{ kind: 'text', text: '三、收到和处理政府信息公开申请情况' },
+		{ kind: 'table', rows: [['申请人情况'], ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'], ...rows] },
+		{ kind: 'text', text: '五、存在的主要问题及改进情况' }
+	];
+}
+
+describe('cutting a table', () => {
+	it('a row ambiguous alone is settled by the table identities', () => {
+		const e = extract(requestsBlocks({ new: '101000011', granted: '101000011', total: '10 1 0 0 0 0 11' }), 2020, true);
+		const v = (row: string, col: string) => e.figures.find((f) => f.row_code === row && f.col_code === col)?.value;
+		expect([v('granted', 'natural'), v('granted', 'commercial'), v('granted', 'research')]).toEqual([10, 1, 0]);
+		expect([v('new', 'natural'), v('new', 'commercial')]).toEqual([10, 1]);
+		const note = e.warnings.find((w) => w.code === 'reconstructed');
+		// The total row was printed with spaces: cut at them, and named as cut like the others.
+		expect(note?.rows).toEqual(expect.arrayContaining(['new', 'granted', 'total']));
+	});
+
+	it('rejects the table, never guesses, when two combinations fit', () => {
+		const e = extract(requestsBlocks({ new: '101000011', granted: '101000011', total: '101000011' }), 2020, true);
+		expect(e.figures.filter((f) => f.table_code === 'requests')).toEqual([]);
+		expect(e.warnings.find((w) => w.code === 'table_rejected')?.message).toMatch(/2 种拆分都符合勾稽关系/);
+	});
+
+	it('rejects the table when no cut makes the identities hold', () => {
+		const e = extract(requestsBlocks({ new: '15200031156', total: '15200031156', carried_out: '1000001' }), 2020, true);
+		expect(e.figures.filter((f) => f.table_code === 'requests')).toEqual([]);
+		expect(e.warnings.find((w) => w.code === 'table_rejected')?.message).toMatch(/没有一种拆分/);
+	});
+
+	it('crawler text: label and figures on one line, merged labels run together too', () => {
+		const text = [
+			'某某局2020年度政府信息公开工作年度报告',
+			'三、收到和处理政府信息公开申请情况',
+			'申请人情况',
+			...FORMATS['2019'].requests.rows.map((r) =>
+				r.code === 'new' ? '一、本年新收政府信息公开申请数量15200031 156' : r.code === 'granted' ? '三、本年度办理结果（一）予以公开15200031 156' : r.code === 'total' ? '（七）总计15200031 156' : `${r.label}0000000`
+			),
+			'四、政府信息公开行政复议、行政诉讼情况',
+			'行政复议行政诉讼',
+			'310041000100000',
+			'五、存在的主要问题及改进情况'
+		].join('\n');
+		const doc = readText(text);
+		expect(doc.runTogether).toBe(true);
+		const e = extract(doc.blocks, 2020, true);
+		const v = (t: string, row: string, col: string) => e.figures.find((f) => f.table_code === t && f.row_code === row && f.col_code === col)?.value;
+		expect(v('requests', 'granted', 'total')).toBe(156);
+		expect(v('requests', 'new', 'legal')).toBe(3);
+		expect([v('appeals', 'review', 'upheld'), v('appeals', 'review', 'total'), v('appeals', 'suit_direct', 'total')]).toEqual([3, 4, 1]);
+		expect(e.warnings.filter((w) => w.code === 'table_rejected')).toEqual([]);
+	});
+
+	it('a markdown table from OCR: a label on its own row joins the figures below it', () => {
+		const md = [
+			'| 申请人情况 | | | | | | | |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			...FORMATS['2019'].requests.rows.flatMap((r) =>
+				r.code === 'new'
+					? ['| 一、本年新收政府信息 | | | | | | | |', '| 公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |']
+					: r.code === 'granted'
+						? ['| 三、本年度办理结果（一）予以公开 | | | | | | | |', '| | 2 | 00 | 0 | 0 | 0 | 2 |']
+						: r.code === 'total'
+							? ['| （七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |']
+							: [`| ${r.label} | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`]
+			)
+		];
+		const doc = readText(['某某局2020年度政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', ...md, '五、存在的主要问题及改进情况'].join('\n'));
+		expect(doc.markdown).toBe(true);
+		const e = extract(doc.blocks, 2020, true);
+		const granted = e.figures.filter((f) => f.row_code === 'granted').map((f) => f.value);
+		expect(granted).toEqual([2, 0, 0, 0, 0, 0, 2]);
+		expect(e.figures.find((f) => f.row_code === 'new' && f.col_code === 'total')?.value).toBe(2);
+	});
+});
