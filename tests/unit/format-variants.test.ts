@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../ingest/generate/render-html';
 import { renderText } from '../../ingest/generate/render-text';
+import { renderCrawlerText, renderMarkdown } from '../../ingest/generate/render-flat';
+import { renderPdf } from '../../ingest/generate/render-pdf';
 import { Rng } from '../../ingest/generate/rng';
 import { CLEAN, type ReportSpec } from '../../ingest/generate/spec';
 import { parseReport } from '../../ingest/pipeline';
@@ -26,12 +28,16 @@ function spec2021OneOther(): ReportSpec {
 }
 
 describe('format variants', () => {
+	const text = (render: (s: ReportSpec) => string) => async (s: ReportSpec) => new TextEncoder().encode(render(s));
 	it.each([
-		['html', (s: ReportSpec) => renderHtml(s, new Rng(1), CLEAN)],
-		['txt', (s: ReportSpec) => renderText(s, new Rng(1), { ...CLEAN, dropOutcomeLabels: true })]
+		['html', text((s) => renderHtml(s, new Rng(1), CLEAN))],
+		['txt', text((s) => renderText(s, new Rng(1), { ...CLEAN, dropOutcomeLabels: true }))],
+		['crawler.txt', text((s) => renderCrawlerText(s, new Rng(1), CLEAN))],
+		['md', text((s) => renderMarkdown(s, new Rng(1), CLEAN))],
+		['pdf', (s: ReportSpec) => renderPdf(s, new Rng(1), CLEAN)]
 	])('a 2021 %s report printing 其他处理 as one row keeps it as `other`', async (ext, render) => {
 		const spec = spec2021OneOther();
-		const r = await parseReport(`one-other.${ext}`, new TextEncoder().encode(render(spec)));
+		const r = await parseReport(`one-other.${ext}`, await render(spec));
 		expect(r.status).toBe('ok');
 		if (r.status !== 'ok') return;
 		const got = new Map(r.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
