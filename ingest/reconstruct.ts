@@ -69,14 +69,23 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		return p.fixed ? p.cells : p.options[choice[i]];
 	};
 	// The table's identities must hold wherever they touch a cut row (requests: balance, results).
-	const cutKeys = new Set(cut.flatMap((i) => rows[i].def.columns.map((c) => cellKey(table, rows[i].def.code, c))));
-	const consistent = (choice: number[]) => {
-		if (table !== 'requests') return true;
+	// Figures are read from the last cells of a row, as figuresOf does.
+	const valuesOf = (choice: number[]) => {
 		const values = new Map<string, number | null>();
-		rows.forEach((r, i) => cellsOf(i, choice).forEach((raw, j) => values.set(cellKey(table, r.def.code, r.def.columns[j]), parseValueCell(raw)?.value ?? null)));
-		return identitiesFor(format, (k) => values.has(k))
-			.filter((id) => [...id.lhs, ...id.rhs].some((k) => cutKeys.has(k)))
-			.every((id) => evaluateIdentity(id, (k) => values.get(k)).passed !== false);
+		rows.forEach((r, i) => {
+			const n = r.def.columns.length;
+			cellsOf(i, choice).slice(-n).forEach((raw, j) => values.set(cellKey(table, r.def.code, r.def.columns[j]), parseValueCell(raw)?.value ?? null));
+		});
+		return values;
+	};
+	const cutKeys = new Set(cut.flatMap((i) => rows[i].def.columns.map((c) => cellKey(table, rows[i].def.code, c))));
+	// Which cells exist does not depend on the choice: the identities to check are found once.
+	const present = valuesOf(options.map(() => 0));
+	const checked = table === 'requests' ? identitiesFor(format, (k) => present.has(k)).filter((id) => [...id.lhs, ...id.rhs].some((k) => cutKeys.has(k))) : [];
+	const consistent = (choice: number[]) => {
+		if (checked.length === 0) return true;
+		const values = valuesOf(choice);
+		return checked.every((id) => evaluateIdentity(id, (k) => values.get(k)).passed !== false);
 	};
 	const r = resolveRows(options, consistent);
 	if (r.status === 'none') return reject('没有一种拆分能使各行各列的勾稽关系成立');
