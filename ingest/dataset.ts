@@ -57,12 +57,12 @@ export class DatasetWriter {
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
 		this.closeFiles();
 		// Loaded only now: its native module takes ~0.1 s that the parse workers need more at start.
-		const { DuckDBInstance } = await import('@duckdb/node-api');
-		const instance = await DuckDBInstance.create(':memory:');
+		const duckdb = await import('@duckdb/node-api');
+		const instance = await duckdb.DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();
 		try {
 			await conn.run(`CREATE TABLE reports (${ddl('reports')})`);
-			await this.appendReports(conn);
+			await this.appendReports(conn, duckdb.DuckDBDateValue);
 			const parquet = (name: string) => path.join(this.tmp, `${name}.parquet`).replace(/'/g, "''");
 			const options = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000';
 			await conn.run(`COPY (SELECT * FROM reports ORDER BY ${REPORTS_ORDER}) TO '${parquet('reports')}' (${options})`);
@@ -112,8 +112,7 @@ export class DatasetWriter {
 		this.figuresFd = this.checksFd = -1;
 	}
 
-	private async appendReports(conn: DuckDBConnection) {
-		const { DuckDBDateValue } = await import('@duckdb/node-api');
+	private async appendReports(conn: DuckDBConnection, DuckDBDateValue: typeof import('@duckdb/node-api').DuckDBDateValue) {
 		const ra = await conn.createAppender('reports');
 		for (const r of this.reports) {
 			str(ra, r.report_id); str(ra, r.agency); str(ra, r.agency_kind); ra.appendInteger(r.year); str(ra, r.format);

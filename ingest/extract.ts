@@ -4,6 +4,7 @@
  * by its position in the format) and read its figures from the cells to the right of the label.
  */
 import { cleanText, isLabelCell, isValueToken, parseValueCell, toColumnUnit } from './cells';
+import { isRunOfFigures } from './glued';
 import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
 import {
@@ -111,12 +112,9 @@ interface RowParts {
 	values: string[];
 }
 
-/** Figures that ran together may read "3-1" (3, then −1): not a label. */
-const RUN_OF_FIGURES = /^[-—\d０-９.．,，\s\u00a0]*[\d０-９][-—\d０-９.．,，\s\u00a0]*$/;
-
 /** Label cells, then the cells right of the last label: those hold the figures. */
 function splitRow(row: string[], runTogether = false): RowParts {
-	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && RUN_OF_FIGURES.test(cleanText(c)));
+	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c)));
 	let last = -1;
 	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
 	return { labels: row.slice(0, last + 1).filter(isLabel).map(cleanText), values: row.slice(last + 1) };
@@ -154,7 +152,7 @@ function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: Re
 	let p = 0;
 	for (const row of rows) {
 		const { labels, values } = splitRow(row, runTogether);
-		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && RUN_OF_FIGURES.test(cleanText(v))));
+		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && isRunOfFigures(cleanText(v))));
 		if (!started) {
 			if (!(hasFigure || labels.some((l) => startRe!.test(l)))) continue;
 			started = true;

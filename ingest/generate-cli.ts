@@ -5,9 +5,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCorpus, type Form } from './generate/corpus';
-
-const FORMS: Form[] = ['text', 'html', 'html-gbk', 'docx', 'pdf', 'crawler', 'markdown'];
+import { FORMS, generateCorpus, type Form } from './generate/corpus';
 import { REAL_SAMPLES } from './generate/real-samples';
 
 function arg(name: string): string | undefined {
@@ -35,7 +33,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 		process.exit(2);
 	}
 	const forms = arg('forms')?.split(',').map((f) => f.trim()) as Form[] | undefined;
-	const unknown = forms?.filter((f) => !FORMS.includes(f));
+	const unknown = forms?.filter((f) => !(FORMS as readonly string[]).includes(f));
 	if (unknown?.length) {
 		console.error(`--forms: unknown ${unknown.join(', ')} (choose from ${FORMS.join(', ')})`);
 		process.exit(2);

@@ -22,6 +22,11 @@ export function runTokens(cells: string[]): string[] {
 		.filter(Boolean);
 }
 
+/** A cell that holds only figures, however run together ("3-1", "15200031 156", "１２"): not a label. */
+export function isRunOfFigures(cell: string): boolean {
+	return /^[-—\d０-９.．,，\s\u00a0\u3000]*[\d０-９][-—\d０-９.．,，\s\u00a0\u3000]*$/.test(cell.trim());
+}
+
 /** A run that can be cut: digits, decimal points and minus signs only. */
 export function isDigitRun(tokens: string[]): boolean {
 	return tokens.length > 0 && tokens.every((t) => /^[-\d.,]+$/.test(t) && /\d/.test(t));

@@ -20,7 +20,8 @@ export async function parseAll(jobs: ParseJob[], threads: number, onResult: (ind
 		for (let i = 0; i < jobs.length; i++) onResult(i, await parseInProcess(jobs[i]));
 		return;
 	}
-	const bundle = prebuiltWorker() ?? bundleWorker();
+	const prebuilt = prebuiltWorker();
+	const bundle = prebuilt ?? bundleWorker();
 	const workers = Array.from({ length: n }, () => new Worker(bundle));
 	const pending = new Map<number, Result>();
 	let next = 0;
@@ -51,7 +52,7 @@ export async function parseAll(jobs: ParseJob[], threads: number, onResult: (ind
 		});
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
-		if (bundle !== prebuiltWorker()) rmSync(bundle, { force: true });
+		if (!prebuilt) rmSync(bundle, { force: true });
 	}
 }
 

@@ -6,12 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
-import { carryOverChecks } from './checks';
+import { carryOverChecks, type YearReport } from './checks';
 import { DatasetWriter } from './dataset';
 import { parseFile, type Overrides } from './parse';
 import { checkLines, toReportRows } from './rows-csv';
-import type { Figure } from './extract';
-import type { ReportRow } from './report-row';
 
 export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
@@ -94,8 +92,8 @@ export interface RunSummary {
 export async function runIngest(paths: string[], opts: RunOptions): Promise<RunSummary> {
 	const files = await listInputs(paths);
 	const statuses: InputStatus[] = [];
-	// Kept per report: its row and the cells the carry-over check needs; the long tables go to disk.
-	const reports = new Map<string, { report: ReportRow; carry: Figure[] }>();
+	// Kept per report: what the carry-over check needs; the long tables go to disk.
+	const reports = new Map<string, YearReport>();
 	const firstFile = new Map<string, string>();
 	const failedBy = new Map<string, number>();
 	const writer = new DatasetWriter(opts.out);
@@ -110,7 +108,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				const id = result.report.report_id;
 				const dup = firstFile.get(id);
 				if (!dup) {
-					reports.set(id, { report: result.report, carry: result.carry });
+					reports.set(id, { report_id: id, agencyKey: `${result.report.division_code ?? ''}|${result.report.agency}`, year: result.report.year, figures: result.carry });
 					failedBy.set(id, result.failedChecks);
 					firstFile.set(id, file);
 					writer.add(result.report, result.figuresCsv, result.checksCsv);
@@ -128,7 +126,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			}
 			opts.onProgress?.(++done, files.length, file);
 		}, async (job) => toReportRows(await parseFile(job.file, job.overrides)));
-		const carry = carryOverChecks([...reports.values()].map((p) => ({ report_id: p.report.report_id, agencyKey: `${p.report.division_code ?? ''}|${p.report.agency}`, year: p.report.year, figures: p.carry })));
+		const carry = carryOverChecks([...reports.values()]);
 		for (const [id, cs] of carry) {
 			writer.addChecks(checkLines(id, cs));
 			failedBy.set(id, (failedBy.get(id) ?? 0) + cs.filter((c) => c.passed === false).length);

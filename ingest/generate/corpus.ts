@@ -16,7 +16,8 @@ import { CLEAN, type Mess, type ReportSpec } from './spec';
 import { renderCrawlerText, renderMarkdown } from './render-flat';
 import { renderPdf } from './render-pdf';
 
-export type Form = 'text' | 'html' | 'html-gbk' | 'docx' | 'pdf' | 'crawler' | 'markdown';
+export const FORMS = ['text', 'html', 'html-gbk', 'docx', 'pdf', 'crawler', 'markdown'] as const;
+export type Form = (typeof FORMS)[number];
 
 /** Forms whose table cells are not structural: figures are printed, never left blank. */
 const PRINTS_EVERY_FIGURE = new Set<Form>(['text', 'pdf', 'crawler', 'markdown']);
