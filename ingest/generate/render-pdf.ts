@@ -1,6 +1,6 @@
 /**
  * A report as a PDF (pdfkit, with Noto Sans SC from @embedpdf/fonts-sc embedded as a subset):
- * ruled tables whose narrow label columns break labels over lines (（四）无 / 法提供), text
+ * ruled tables (or, as some agencies print them, without borders) whose narrow label columns break labels over lines (（四）无 / 法提供), text
  * centred in its cells, tables split across pages with the header repeated or not, and a running
  * head and page numbers on every page, as agencies' PDFs have them.
  */
@@ -81,6 +81,8 @@ export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise
 	para('一、总体情况');
 	p.overview.forEach((t) => para(t));
 	const repeatHeaders = rng.chance(0.5);
+	// Some agencies' PDFs print tables without borders: only the text positions tell the cells.
+	const ruled = spec.tableBorders !== false;
 
 	for (const table of layoutTables(spec, rng, mess)) {
 		if (doc.y > bottom - 60) doc.addPage();
@@ -126,7 +128,7 @@ export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise
 		const drawCell = (c: Placed, xs: number[], y: number, h: number) => {
 			const x = xs[c.col];
 			const w = xs[c.col + c.colspan] - x;
-			doc.lineWidth(0.5).rect(x, y, w, h).stroke();
+			if (ruled) doc.lineWidth(0.5).rect(x, y, w, h).stroke();
 			if (!c.text) return;
 			doc.fontSize(c.size);
 			const th = doc.heightOfString(c.text, { width: w - 2 * PAD });

@@ -14,6 +14,8 @@ export interface ReportSpec {
 	figures: Map<string, number | null>;
 	/** Print 2021's （六）其他处理 as one row instead of three. */
 	otherAsOneRow?: boolean;
+	/** PDF only: false prints the tables without borders. */
+	tableBorders?: boolean;
 	generated: boolean;
 }
 

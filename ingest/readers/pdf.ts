@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
+import { rulesOf, type Rules } from './pdf-rules';
 
 export class PdfError extends Error {}
 
@@ -36,6 +37,8 @@ interface Line {
 	numeric: boolean;
 	/** Set when the line's text joined a table row. */
 	absorbed?: boolean;
+	/** A row of a ruled table: its cells are the table's columns, blanks included. */
+	grid?: boolean;
 	extra?: Cell[];
 }
 
@@ -50,7 +53,7 @@ function assets() {
 
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
-async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[] }> {
+async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
 	pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
 	const lib = await pdfjs;
 	const { cMapUrl, standardFontDataUrl } = assets();
@@ -65,6 +68,7 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 	}
 	const pages: Run[][] = [];
 	const heights: number[] = [];
+	const rules: Rules[] = [];
 	try {
 		for (let n = 1; n <= Math.min(doc.numPages, 200); n++) {
 			const page = await doc.getPage(n);
@@ -77,12 +81,14 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 				runs.push({ text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d) || 10 });
 			}
 			pages.push(runs);
+			const ops = await page.getOperatorList();
+			rules.push(rulesOf(ops.fnArray, ops.argsArray, lib.OPS as unknown as Record<string, number>));
 			page.cleanup();
 		}
 	} finally {
 		await doc.destroy();
 	}
-	return { pages, heights };
+	return { pages, heights, rules };
 }
 
 /** Runs on one baseline make a line; a wide gap between runs starts a new cell. */
@@ -112,24 +118,105 @@ function linesOf(runs: Run[], page: number): Line[] {
 const isHeading = (t: string) => /^\s*[二三四五六]\s*[、.．]/.test(t) && !isValueToken(t);
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-	const { pages, heights } = await textRuns(bytes);
+	const { pages, heights, rules } = await textRuns(bytes);
 	if (pages.every((p) => p.length === 0)) throw new PdfError('PDF 没有文字层（可能是扫描件），需要先做文字识别 (OCR) (scanned PDF without a text layer)');
 	const lines: Line[] = [];
 	const seen = new Set<string>();
+	let ruled = false;
 	pages.forEach((runs, i) => {
 		const height = heights[i];
-		for (const line of linesOf(runs, i)) {
+		const pageLines = linesOf(runs, i);
+		const firstFigure = pageLines.findIndex((l) => l.numeric);
+		const kept: Line[] = [];
+		pageLines.forEach((line, k) => {
 			const text = line.cells.map((c) => c.text).join(' ').trim();
 			const margin = line.y > height - 60 || line.y < 60;
-			// Running heads, page numbers and heading rows repeated on a new page.
-			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && seen.has(text)))) continue;
-			if (!line.numeric && i > 0 && seen.has(text)) continue;
+			// Running heads, page numbers, and heading rows repeated at the top of a new page.
+			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && seen.has(text)))) return;
+			if (i > 0 && !line.numeric && (firstFigure < 0 || k < firstFigure) && seen.has(text)) return;
 			seen.add(text);
-			lines.push(line);
-		}
+			kept.push(line);
+		});
+		const grid = gridRows(kept, rules[i]);
+		if (grid) ruled = true;
+		else joinBrokenRows(kept);
+		lines.push(...kept);
 	});
-	joinBrokenRows(lines);
-	return { blocks: toBlocks(lines), runTogether: true };
+	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
+	return { blocks: toBlocks(lines), runTogether: !ruled };
+}
+
+/** The segments covering a point, nearest first in each direction. */
+function enclosing(r: Rules, x: number, y: number) {
+	let left = -Infinity;
+	let right = Infinity;
+	let below = -Infinity;
+	let above = Infinity;
+	for (const v of r.v) {
+		if (v.y0 - 1 > y || v.y1 + 1 < y) continue;
+		if (v.x < x && v.x > left) left = v.x;
+		if (v.x > x && v.x < right) right = v.x;
+	}
+	for (const h of r.h) {
+		if (h.x0 - 1 > x || h.x1 + 1 < x) continue;
+		if (h.y < y && h.y > below) below = h.y;
+		if (h.y > y && h.y < above) above = h.y;
+	}
+	return { left, right, below, above, inside: Number.isFinite(left + right + below + above) };
+}
+
+/**
+ * Text inside a ruled table: each cell belongs to the table row whose rules (taken at the table's
+ * right border, where every row is ruled) enclose it, and to the column its rules enclose. A row's
+ * lines become one line of cells, one per column, '' where a cell is blank. Returns false when
+ * the page has no ruled table.
+ */
+function gridRows(lines: Line[], r: Rules): boolean {
+	if (r.h.length < 2 || r.v.length < 2) return false;
+	const rows = new Map<string, { y: number; pieces: { cell: Cell; y: number }[]; right: number }>();
+	let any = false;
+	for (const line of lines) {
+		const outside: Cell[] = [];
+		const cy = line.y + 0.35 * line.size;
+		for (const cell of line.cells) {
+			const box = enclosing(r, (cell.x0 + cell.x1) / 2, cy);
+			if (!box.inside) {
+				outside.push(cell);
+				continue;
+			}
+			// The table's right border at this height, and the row rules there.
+			const border = Math.max(...r.v.filter((v) => v.y0 - 1 <= cy && v.y1 + 1 >= cy && v.x >= box.right).map((v) => v.x));
+			const band = enclosing(r, border - 2, cy);
+			const key = `${band.below.toFixed(1)}:${band.above.toFixed(1)}`;
+			const row = rows.get(key) ?? { y: (band.below + band.above) / 2, pieces: [], right: border };
+			row.pieces.push({ cell, y: cy });
+			rows.set(key, row);
+			any = true;
+		}
+		line.cells = outside;
+	}
+	if (!any) return false;
+	// Each row becomes a line at its first text line; the lines it took its cells from are dropped.
+	for (const row of rows.values()) {
+		const edges = [...new Set(r.v.filter((v) => v.y0 - 1 <= row.y && v.y1 + 1 >= row.y && v.x <= row.right + 1).map((v) => Math.round(v.x * 2) / 2))].sort((a, b) => a - b);
+		const columns: { x0: number; x1: number; pieces: { cell: Cell; y: number }[] }[] = [];
+		for (let k = 0; k + 1 < edges.length; k++) if (edges[k + 1] - edges[k] > 2) columns.push({ x0: edges[k], x1: edges[k + 1], pieces: [] });
+		for (const p of row.pieces) {
+			const cx = (p.cell.x0 + p.cell.x1) / 2;
+			(columns.find((c) => cx >= c.x0 && cx <= c.x1) ?? columns[columns.length - 1])?.pieces.push(p);
+		}
+		const cells: Cell[] = columns.map((c) => {
+			c.pieces.sort((p, q) => q.y - p.y || p.cell.x0 - q.cell.x0);
+			return { text: c.pieces.map((p) => p.cell.text).join(''), x0: c.x0, x1: c.x1, y: row.y };
+		});
+		const top = Math.max(...row.pieces.map((p) => p.y));
+		const host = lines.find((l) => Math.abs(l.y + 0.35 * l.size - top) < 0.01) ?? lines[0];
+		host.cells = [...host.cells, ...cells];
+		host.grid = true;
+		host.numeric = cells.some((c) => isValueToken(c.text));
+	}
+	for (const line of lines) if (!line.grid) line.numeric = line.cells.some((c) => isValueToken(c.text));
+	return true;
 }
 
 /**
@@ -181,11 +268,13 @@ function toBlocks(lines: Line[]): Block[] {
 		rows = [];
 	};
 	for (const line of lines) {
-		if (line.absorbed) continue;
-		const cells = line.cells.map((c) => cleanText(c.text)).filter(Boolean);
-		if (!line.numeric && cells.length <= 1) {
+		if (line.absorbed || line.cells.length === 0) continue;
+		// A ruled row keeps its blank cells: a blank is not a missing column.
+		const cells = line.grid ? line.cells.map((c) => cleanText(c.text)) : line.cells.map((c) => cleanText(c.text)).filter(Boolean);
+		if (!line.numeric && cells.filter(Boolean).length <= 1 && !(line.grid && cells.length > 1)) {
 			close();
-			if (cells.length) blocks.push({ kind: 'text', text: cells[0] });
+			const text = cells.find(Boolean);
+			if (text) blocks.push({ kind: 'text', text });
 		} else rows.push(cells);
 	}
 	close();

@@ -71,6 +71,9 @@ describe('forms whose cells lost their structure', async () => {
 	it('PDF: running heads and page numbers are not read as figures; tables split across pages are whole', () => {
 		const pdfs = parsed.filter((p) => p.doc.form === 'pdf');
 		expect(pdfs.length).toBeGreaterThan(5);
+		// Covered: ruled tables with blank cells (read from the grid, blank kept apart from zero) and tables without borders.
+		expect(pdfs.some((p) => p.doc.spec.tableBorders !== false && [...p.doc.spec.figures.values()].includes(null))).toBe(true);
+		expect(pdfs.some((p) => p.doc.spec.tableBorders === false)).toBe(true);
 		const multiPage = pdfs.filter((p) => p.result.warnings.every((w) => w.code !== 'table_rejected'));
 		expect(multiPage.length).toBeGreaterThan(5);
 		for (const { doc, result } of multiPage) {
