@@ -1,6 +1,7 @@
 /**
- * The small dataset the browser tests run against: the real sample, the hand-made web page, the
- * hostile fixtures (those that ingest) and a few generated agencies (示例数据) → tests/fixtures/dataset.
+ * The small dataset the browser tests run against: the real sample, the hand-made web page and
+ * crawler text (figures run together), the hostile fixtures (those that ingest) and a few
+ * generated agencies (示例数据) → tests/fixtures/dataset.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ for (const d of documents) {
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, await d.bytes());
 }
-const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', 'tests/fixtures/hostile', generated], { out: 'tests/fixtures/dataset' });
+const summary = await runIngest(['tests/fixtures/samples', 'tests/fixtures/html', 'tests/fixtures/flat', 'tests/fixtures/hostile', generated], { out: 'tests/fixtures/dataset' });
 // A copy whose manifest lies about its row counts, for the browser's error handling.
 const lying = 'tests/fixtures/dataset/lying';
 mkdirSync(lying, { recursive: true });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 const SAMPLE_AGENCY = '410104|管城回族区人民防空办公室';
 const JINSHUI = '410105|郑州市金水区市场监督管理局';
+const CRAWLED = '410103|郑州市二七区司法局';
 
 async function ready(page: Page) {
 	await expect(page.getByTestId('generated-banner')).toBeVisible({ timeout: 30_000 });
@@ -59,6 +60,15 @@ test('agency view marks the cells of failed checks', async ({ page }) => {
 	await expect(page.getByTestId('report-checks')).toContainText('2 项核对未通过');
 	await expect(page.locator('td.failed[data-cell="requests.rejected_repeat.total"]')).toBeVisible();
 	await expect(page.locator('td[data-cell="requests.new.research"]')).toHaveText('（空白）');
+});
+
+test('agency view: a report whose figures ran together says they were reconstructed; a table that could not be is absent, not zero', async ({ page }) => {
+	await page.goto(`/?view=agency&agency=${encodeURIComponent(CRAWLED)}`);
+	await ready(page);
+	await expect(page.getByTestId('report-view')).toContainText('郑州市二七区司法局 2021');
+	await expect(page.getByTestId('report-reconstructed')).toContainText('唯一还原');
+	await expect(page.locator('td[data-cell="requests.new.total"]')).toHaveText(/^\d+$/);
+	await expect(page.locator('td[data-cell="active.rules.issued"]')).toHaveClass(/absent/);
 });
 
 test('data quality: failed identities, coverage and blank-versus-zero', async ({ page }) => {
