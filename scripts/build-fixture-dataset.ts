@@ -1,6 +1,6 @@
 /**
- * The small dataset the browser tests run against: the real sample, the hand-made web page and
- * crawler text (figures run together), the hostile fixtures (those that ingest) and a few
+ * The small dataset the browser tests run against: the real sample, the hand-made web page,
+ * generated crawler text (示例数据, figures run together), the hostile fixtures (those that ingest) and a few
  * generated agencies (示例数据) → tests/fixtures/dataset.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

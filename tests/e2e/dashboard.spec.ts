@@ -67,6 +67,7 @@ test('agency view: a report whose figures ran together says they were reconstruc
 	await ready(page);
 	await expect(page.getByTestId('report-view')).toContainText('郑州市二七区司法局 2021');
 	await expect(page.getByTestId('report-reconstructed')).toContainText('唯一还原');
+	await expect(page.getByTestId('report-origin')).toHaveText('示例数据');
 	await expect(page.locator('td[data-cell="requests.new.total"]')).toHaveText(/^\d+$/);
 	await expect(page.locator('td[data-cell="active.rules.issued"]')).toHaveClass(/absent/);
 });
