@@ -8,7 +8,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, type Form } from '../../ingest/generate/corpus';
-import { parseFile, parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseFile, parseReport } from '../../ingest/pipeline';
+import { parseDocuments } from './parse-documents';
 import { cellKey } from '../../src/lib/schema/report-format';
 
 const FORMS: Form[] = ['pdf', 'crawler', 'markdown'];
@@ -26,12 +27,7 @@ async function scannedPdf(): Promise<Uint8Array> {
 }
 
 describe('forms whose cells lost their structure', async () => {
-	const parsed: { doc: (typeof documents)[number]; result: Parsed }[] = [];
-	for (const doc of documents) {
-		const result = await parseReport(doc.path, await doc.bytes());
-		if (result.status !== 'ok') throw new Error(`${doc.path}: ${result.reason}`);
-		parsed.push({ doc, result });
-	}
+	const parsed = await parseDocuments(documents);
 
 	it('covers every form in both formats', () => {
 		expect(new Set(documents.map((d) => `${d.form}/${d.spec.format}`))).toEqual(new Set(FORMS.flatMap((f) => [`${f}/2019`, `${f}/2021`])));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../ingest/generate/corpus';
 import { REAL_SAMPLES } from '../../ingest/generate/real-samples';
-import { parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseDocuments } from './parse-documents';
 import { carryOverChecks } from '../../ingest/checks';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 import { cellKey } from '../../src/lib/schema/report-format';
@@ -14,12 +14,7 @@ import { cellKey } from '../../src/lib/schema/report-format';
 const { documents, faults, agencies } = generateCorpus({ seed: 2019, exclude: REAL_SAMPLES });
 
 describe('generated corpus of 郑州市 (seed 2019)', async () => {
-	const parsed: { doc: (typeof documents)[number]; result: Parsed }[] = [];
-	for (const doc of documents) {
-		const result = await parseReport(doc.path, await doc.bytes());
-		if (result.status !== 'ok') throw new Error(`${doc.path}: ${result.reason}`);
-		parsed.push({ doc, result });
-	}
+	const parsed = await parseDocuments(documents);
 
 	it('covers a few hundred agencies of every county-level division, 2019–2025, in every form and both formats', () => {
 		expect(agencies.length).toBeGreaterThan(300);
