@@ -2,6 +2,10 @@
  * npm run generate -- [--seed N] [--out DIR] [--streets N] [--agencies N] [--forms text,html,html-gbk,docx,pdf,crawler,markdown]
  * Writes generated report documents (labelled 示例数据 in their own text) and faults.json, the
  * list of planted faults with the checks each must fail.
+ *
+ * npm run generate -- --scale national [--out DIR] [--seed N] [--provinces 11,41] [--counties N]
+ * Writes the national corpus (every county-level division, 2019–2025) straight into the
+ * partitioned dataset layout (see src/lib/schema/layout.ts): figures, not documents.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +34,28 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 	const out = arg('out') ?? 'corpus/zhengzhou';
 	if (!Number.isInteger(seed)) {
 		console.error('--seed needs an integer');
+		process.exit(2);
+	}
+	if (arg('scale') === 'national') {
+		const { writeNational } = await import('./generate/national');
+		const nout = arg('out') ?? 'corpus/national';
+		const provinces = arg('provinces')?.split(',').map((p) => p.trim());
+		let peak = 0;
+		const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+		const { manifest, seconds } = await writeNational({
+			seed,
+			out: nout,
+			provinces,
+			countiesPerProvince: arg('counties') ? Number(arg('counties')) : undefined,
+			onProvince: (p) => console.log(`  ${p.code} ${p.name}: ${p.reports} reports (${p.seconds.toFixed(1)} s)`)
+		});
+		clearInterval(sample);
+		peak = Math.max(peak, process.memoryUsage().rss);
+		console.log(`generated 示例数据 (national): ${manifest.totals.reports} reports, ${manifest.totals.figures} figures, ${manifest.totals.checks} checks in ${manifest.partitions.reports.length} provinces → ${nout} (${seconds.toFixed(1)} s, peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB)`);
+		process.exit(0);
+	}
+	if (arg('scale') && arg('scale') !== 'city') {
+		console.error(`--scale: national or city (default), got ${arg('scale')}`);
 		process.exit(2);
 	}
 	const forms = arg('forms')?.split(',').map((f) => f.trim()) as Form[] | undefined;

@@ -43,8 +43,13 @@ export function checkLines(reportId: string, checks: CheckResult[]): string {
 	return out;
 }
 
+/** A reports row in the contract's column order (`published` as YYYY-MM-DD). */
+export function reportLine(r: ReportRow): string {
+	return `${r.report_id},${text(r.agency)},${text(r.agency_kind)},${r.year},${text(r.format)},${r.published ?? ''},${text(r.province)},${text(r.city)},${text(r.county)},${text(r.division_code)},${r.origin},${text(r.source_name)},${text(r.source_form)},${text(r.source_encoding)},${text(r.source_sha256)},${r.warnings},${r.reconstructed}\n`;
+}
+
 /** The read_csv call for a table's CSV file, with the contract's column names and types. */
-export function readCsvSql(table: 'figures' | 'checks', file: string): string {
+export function readCsvSql(table: 'reports' | 'figures' | 'checks', file: string): string {
 	const columns = Object.entries(DATASET_TABLES[table]).map(([name, type]) => `'${name}': '${type}'`).join(', ');
 	return `read_csv('${file.replace(/'/g, "''")}', header = false, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
 }

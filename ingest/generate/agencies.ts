@@ -26,16 +26,17 @@ function short(county: string): string {
 	return county.replace(/回族区$/, '区');
 }
 
-const DEPARTMENTS: { suffix: (c: string, district: boolean) => string; kind: string; scale: [number, number] }[] = [
+/** Departments of a county (a city's district names some after the city's bureau: 郑州市公安局金水分局). */
+export const DEPARTMENTS: { suffix: (c: string, district: boolean, city?: string) => string; kind: string; scale: [number, number] }[] = [
 	{ suffix: () => '发展和改革委员会', kind: 'development_reform', scale: [1, 6] },
-	{ suffix: (c, d) => (d ? `郑州市公安局${c}分局` : '公安局'), kind: 'public_security', scale: [8, 40] },
+	{ suffix: (c, d, city = '郑州市') => (d ? `${city}公安局${c}分局` : '公安局'), kind: 'public_security', scale: [8, 40] },
 	{ suffix: () => '人民防空办公室', kind: 'civil_air_defence', scale: [0.2, 2] },
-	{ suffix: (c, d) => (d ? `郑州市自然资源和规划局${c}分局` : '自然资源局'), kind: 'natural_resources', scale: [40, 220] },
+	{ suffix: (c, d, city = '郑州市') => (d ? `${city}自然资源和规划局${c}分局` : '自然资源局'), kind: 'natural_resources', scale: [40, 220] },
 	{ suffix: () => '住房和城乡建设局', kind: 'housing', scale: [30, 180] },
 	{ suffix: () => '教育局', kind: 'education', scale: [3, 20] },
 	{ suffix: () => '卫生健康委员会', kind: 'health', scale: [2, 12] },
 	{ suffix: () => '市场监督管理局', kind: 'market_regulation', scale: [5, 30] },
-	{ suffix: (c, d) => (d ? `郑州市生态环境局${c}分局` : '生态环境局'), kind: 'ecology_environment', scale: [2, 15] },
+	{ suffix: (c, d, city = '郑州市') => (d ? `${city}生态环境局${c}分局` : '生态环境局'), kind: 'ecology_environment', scale: [2, 15] },
 	{ suffix: () => '民政局', kind: 'civil_affairs', scale: [1, 6] },
 	{ suffix: () => '司法局', kind: 'justice', scale: [0.5, 4] },
 	{ suffix: () => '财政局', kind: 'finance', scale: [1, 8] },

@@ -31,7 +31,16 @@ const STRINGS = {
 	exportCsv: ['导出 CSV', 'Export CSV'],
 	savePng: ['保存图片', 'Save PNG'],
 	embed: ['嵌入', 'Embed'],
-	exportLong: ['导出明细（长表）', 'Export figures (long form)']
+	exportLong: ['导出明细（长表）', 'Export figures (long form)'],
+	scopeNote: [
+		'这个数据集按地区汇总（全国规模）：请在上方筛选中选择一个城市或区县，以列出机关、查看逐份报告、未通过的核对和明细。',
+		'This dataset is summed by region (national scale): choose a city or county in the filters above to list agencies and see single reports, failed checks and figures.'
+	],
+	searchNeedsScope: [
+		'按机关名称搜索需要先选择城市或区县（全国数据按地区汇总）；当前图表未按名称筛选。',
+		'Searching agency names needs a city or county first (national data is summed by region); the charts are not filtered by name.'
+	],
+	loadingScope: ['正在加载所选地区的数据…', 'Loading the chosen region…']
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof STRINGS;

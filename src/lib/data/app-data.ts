@@ -1,16 +1,40 @@
 /**
- * Start-up of the app's data: the dataset into DuckDB, the derived table, and the domain of
- * values the URL parameters are checked against.
+ * Start-up of the app's data. A flat dataset (one file a table) is loaded whole into DuckDB and
+ * the derived table built; a partitioned one (national layout) starts with its rollups and loads
+ * a region's rows when a view needs them (partitioned-data.ts). Either way: the domain of values
+ * the URL parameters are checked against, and the regions for the filters.
  */
-import { query, run } from './duckdb';
-import { loadDataset, type Source } from './load-dataset';
+import { init, query, run } from './duckdb';
+import { loadDataset, readManifest, type Source } from './load-dataset';
+import { parquetEngine } from './parquet-engine';
 import { reportValuesSql } from './derived';
 import { domainQueries } from './queries';
+import { openPartitioned } from './partitioned-data';
 import type { Domain } from '../state/filters';
+import type { PartitionedManifest } from '../schema/layout';
+import type { RegionRow } from './scope';
 
-export async function openDataset(source: Source): Promise<{ domain: Domain; reports: number; generated: number }> {
+export interface OpenedDataset {
+	layout: 'flat' | 'partitioned';
+	domain: Domain;
+	regions: RegionRow[];
+	reports: number;
+	generated: number;
+}
+
+export async function openDataset(source: Source): Promise<OpenedDataset> {
 	const t0 = performance.now();
-	await loadDataset(source);
+	const engine = init();
+	void parquetEngine();
+	const manifest = await readManifest(source);
+	if (manifest.layout === 'partitioned') {
+		if (source.kind !== 'url') throw new Error('a partitioned dataset is read from a server (range requests), not from files on disk');
+		await engine;
+		const opened = await openPartitioned(source.base, manifest as unknown as PartitionedManifest);
+		performance.measure('dataset:total', { start: t0 });
+		return { layout: 'partitioned', ...opened };
+	}
+	await loadDataset(source, manifest);
 	const t1 = performance.now();
 	await run(reportValuesSql());
 	performance.measure('dataset:derived', { start: t1 });
@@ -25,6 +49,7 @@ export async function openDataset(source: Source): Promise<{ domain: Domain; rep
 	]);
 	const uniq = (k: string) => [...new Set(regions.map((r) => r[k]).filter((v): v is string => typeof v === 'string'))];
 	return {
+		layout: 'flat',
 		domain: {
 			provinces: uniq('province'),
 			cities: uniq('city'),
@@ -33,8 +58,8 @@ export async function openDataset(source: Source): Promise<{ domain: Domain; rep
 			agencies: agencies.map((r) => String(r.key)),
 			reports: reports.map((r) => String(r.report_id))
 		},
+		regions: regions.map((r) => ({ province_code: null, province: r.province as string | null, city: r.city as string | null, county: r.county as string | null, division_code: null })),
 		reports: Number(origins[0].n),
 		generated: Number(origins[0].generated)
 	};
 }
-

@@ -3,6 +3,7 @@
  * chart (drawn from the build-time summary) does not wait for the engine's code.
  */
 import type { Row } from './duckdb';
+import type { Scope } from './scope';
 
 export type { Row };
 
@@ -19,4 +20,15 @@ export async function query(sql: string, params: unknown[] = []): Promise<Row[]>
 export async function openDataset(...args: Parameters<typeof import('./app-data').openDataset>) {
 	const m = await import('./app-data');
 	return m.openDataset(...args);
+}
+
+/** Partitioned datasets: load (once) and switch to the rows a region's views need. */
+export async function openScope(scope: Scope) {
+	const m = await import('./partitioned-data');
+	const t0 = performance.now();
+	try {
+		return await m.openScope(scope);
+	} finally {
+		performance.measure(`scope:${scope.level}`, { start: t0 });
+	}
 }

@@ -33,6 +33,44 @@ WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
   count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells
   FROM figures GROUP BY report_id),
 c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks GROUP BY report_id)
-SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked
+SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked,
+  1 AS n_reports, (r.origin = 'generated')::INTEGER AS n_generated
 FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
+}
+
+/**
+ * Columns of report_values that add up over reports. A rollup row carries their sums, so every
+ * chart query (which sums them, counting reports as sum(n_reports)) runs unchanged on a rollup.
+ */
+export const SUMMABLE_COLUMNS: readonly string[] = [
+	'n_reports',
+	'n_generated',
+	...QUANTITIES.map((q) => quantityColumn(q.code)),
+	...OUTCOME_ROW_CODES.map(outcomeColumn),
+	...APPEAL_CELLS.map(({ row, col }) => appealColumn(row, col)),
+	'blank_cells',
+	'zero_cells',
+	'cells',
+	'failed_checks',
+	'unchecked'
+];
+
+/** What a rollup row is grouped by: the region, agency kind, year, format and where it came from. */
+export const ROLLUP_KEYS = ['province', 'city', 'county', 'division_code', 'agency_kind', 'year', 'format', 'origin', 'source_form'] as const;
+
+export type RollupLevel = 'province' | 'county';
+
+/**
+ * SELECT of a rollup over report_values (or any table of its columns). `county` keeps each
+ * agency's own division (a county, or a city's or province's own agencies); `province` folds
+ * them into the province (division code `XX0000`). `agency` stays in as NULL, so the same WHERE
+ * clauses apply.
+ */
+export function rollupSelectSql(level: RollupLevel, from = 'report_values'): string {
+	const keys =
+		level === 'county'
+			? ROLLUP_KEYS.join(', ')
+			: ROLLUP_KEYS.map((k) => (k === 'city' || k === 'county' ? `NULL::VARCHAR AS ${k}` : k === 'division_code' ? `rpad(left(division_code, 2), 6, '0') AS division_code` : k)).join(', ');
+	const sums = SUMMABLE_COLUMNS.map((c) => `sum(${c})${c === 'n_reports' || c === 'n_generated' ? '::INTEGER' : ''} AS ${c}`).join(', ');
+	return `SELECT ${keys}, NULL::VARCHAR AS agency, ${sums} FROM ${from} GROUP BY ALL`;
 }

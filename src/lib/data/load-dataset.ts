@@ -6,13 +6,14 @@
  * ~13 s for figures.parquet; parquet-wasm → IPC takes well under a second. Every failure says
  * what failed.
  */
-import initParquet, { readParquet } from 'parquet-wasm/esm';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { parquetEngine, parquetToIPC } from './parquet-engine';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, REQUIRED_COLUMNS, type ColumnType, type DatasetTable } from '../schema/dataset';
 import { init, insertArrowIPC, query, run } from './duckdb';
 
 export interface Manifest {
 	schema_version: number;
+	/** `partitioned`: the national layout (src/lib/schema/layout.ts); otherwise one file a table. */
+	layout?: 'partitioned';
 	built_at?: string;
 	files: { name: string; path: string; rows: number }[];
 	origins?: Record<string, number>;
@@ -26,7 +27,7 @@ export class DatasetError extends Error {
 
 export type Source = { kind: 'url'; base: string } | { kind: 'files'; files: Map<string, ArrayBuffer> };
 
-async function fetchBytes(url: string, what: string): Promise<ArrayBuffer> {
+export async function fetchBytes(url: string, what: string): Promise<ArrayBuffer> {
 	let res: Response;
 	try {
 		res = await fetch(url, { cache: 'no-cache' });
@@ -52,19 +53,15 @@ export async function readManifest(source: Source): Promise<Manifest> {
 	} catch {
 		throw new DatasetError('数据清单 manifest.json 不是有效的 JSON', '请用 npm run ingest 重新生成数据集。');
 	}
-	if (!m || !Array.isArray(m.files)) throw new DatasetError('数据清单 manifest.json 缺少 files 列表', '请用 npm run ingest 重新生成数据集。');
+	if (!m || (m.layout !== 'partitioned' && !Array.isArray(m.files))) throw new DatasetError('数据清单 manifest.json 缺少 files 列表', '请用 npm run ingest 重新生成数据集。');
 	return m;
 }
 
-let parquetReady: Promise<unknown> | undefined;
-
 /** Parse one table's Parquet bytes (parquet-wasm → Arrow IPC → DuckDB) and check its columns. */
 export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promise<number> {
-	parquetReady ??= initParquet({ module_or_path: parquetWasm });
-	await parquetReady;
 	let ipc: Uint8Array;
 	try {
-		ipc = readParquet(new Uint8Array(bytes)).intoIPCStream();
+		ipc = await parquetToIPC(bytes);
 	} catch (e) {
 		throw new DatasetError(`${table}.parquet 不是有效的 Parquet 文件或已被截断（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请重新生成（npm run ingest）或重新下载数据集。');
 	}
@@ -86,11 +83,11 @@ export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promis
 	return Number(n[0].n);
 }
 
-export async function loadDataset(source: Source): Promise<{ manifest: Manifest; rows: Record<string, number> }> {
+export async function loadDataset(source: Source, read?: Manifest): Promise<{ manifest: Manifest; rows: Record<string, number> }> {
 	// Start the engine and the Parquet decoder while the files download.
 	const engine = init();
-	parquetReady ??= initParquet({ module_or_path: parquetWasm });
-	const manifest = await readManifest(source);
+	void parquetEngine();
+	const manifest = read ?? (await readManifest(source));
 	const entries = DATASET_TABLE_NAMES.map((table) => {
 		const entry = manifest.files.find((f) => f.name === table);
 		if (!entry) throw new DatasetError(`数据清单中没有 ${table} 表`, '数据集不完整：请用 npm run ingest 重新生成。');

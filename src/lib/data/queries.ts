@@ -55,7 +55,7 @@ const SUMS = [
 export function yearlyQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
-		sql: `SELECT year, count(*)::INTEGER AS reports, count(*) FILTER (WHERE origin = 'generated')::INTEGER AS generated, ${SUMS} FROM report_values ${w.sql} GROUP BY year ORDER BY year`,
+		sql: `SELECT year, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, ${SUMS} FROM report_values ${w.sql} GROUP BY year ORDER BY year`,
 		params: w.params
 	};
 }
@@ -96,7 +96,7 @@ export function compareQuery(f: Filters, by: CompareBy, items: string[], measure
 	const key = groupKey(by);
 	const itemSql = items.length ? `${w.sql ? ' AND' : 'WHERE'} ${key} IN (${items.map(() => '?').join(', ')})` : '';
 	return {
-		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, year, ${measureExpr(m)} AS value, ${denominatorExpr(m)} AS base, count(*)::INTEGER AS reports, count(*) FILTER (WHERE origin = 'generated')::INTEGER AS generated FROM report_values ${w.sql}${itemSql} GROUP BY key, year ORDER BY key, year`,
+		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, year, ${measureExpr(m)} AS value, ${denominatorExpr(m)} AS base, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated FROM report_values ${w.sql}${itemSql} GROUP BY key, year ORDER BY key, year`,
 		params: [...w.params, ...items]
 	};
 }
@@ -106,7 +106,7 @@ export function groupsQuery(f: Filters, by: CompareBy): Query {
 	const w = whereClause(f);
 	const key = groupKey(by);
 	return {
-		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, count(*)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
+		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, sum(n_reports)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
 		params: w.params
 	};
 }
@@ -159,7 +159,7 @@ export function coverageQuery(f: Filters): Query {
 export function blankZeroQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
-		sql: `SELECT source_form AS form, origin, count(*)::INTEGER AS reports, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY ALL ORDER BY form, origin`,
+		sql: `SELECT source_form AS form, origin, sum(n_reports)::INTEGER AS reports, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY ALL ORDER BY form, origin`,
 		params: w.params
 	};
 }

@@ -95,7 +95,9 @@ export function parseState(params: URLSearchParams, domain: Domain | null): { st
 	take('agency', (v) => v.length <= 200 && inDomain('agencies')(v), (v) => (s.agency = v));
 	take('report', (v) => /^[0-9a-f]{16}$/.test(v) && inDomain('reports')(v), (v) => (s.report = v));
 	for (const item of params.getAll('item')) {
-		const ok = s.by === 'kind' ? AGENCY_KIND_CODES.includes(item) : s.by === 'county' ? inDomain('counties')(item) : inDomain('agencies')(item);
+		// Regions compared are counties, or provinces / cities where a dataset is summed by region.
+		const region = (v: string) => inDomain('counties')(v) || inDomain('cities')(v) || inDomain('provinces')(v);
+		const ok = s.by === 'kind' ? AGENCY_KIND_CODES.includes(item) : s.by === 'county' ? region(item) : inDomain('agencies')(item);
 		if (ok && s.items.length < 12 && !s.items.includes(item)) s.items.push(item);
 		else dropped.push(`item=${item.slice(0, 40)}`);
 	}

@@ -1,0 +1,166 @@
+/**
+ * A partitioned (national) dataset in DuckDB: at start the regions and the province rollup (a few
+ * hundred kB for all of China); on a drill-down the rows of one scope (scope.ts), fetched by range
+ * requests and kept, so going back is instant. Views always query `report_values`, `figures` and
+ * `checks`: here they are views onto the current scope's tables.
+ */
+import { ddl } from '../schema/dataset';
+import { PARTITIONED_TABLES, ROLLUP_FILES, type PartitionedManifest, type PartitionedTable } from '../schema/layout';
+import { ROLLUP_KEYS, SUMMABLE_COLUMNS } from './derived';
+import { insertArrowIPC, query, run } from './duckdb';
+import { DatasetError, fetchBytes } from './load-dataset';
+import { parquetToIPC } from './parquet-engine';
+import { readRegionRowGroups } from './row-groups';
+import type { RegionRow, Scope } from './scope';
+import type { Domain } from '../state/filters';
+import { groupKey } from './queries';
+
+const REQUIRED_ROLLUP = [...ROLLUP_KEYS, ...SUMMABLE_COLUMNS];
+
+async function columnsOf(table: string): Promise<Set<string>> {
+	return new Set((await query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r.column_name)));
+}
+
+async function requireColumns(table: string, file: string, needed: readonly string[]) {
+	const present = await columnsOf(table);
+	const missing = needed.filter((c) => !present.has(c));
+	if (missing.length) throw new DatasetError(`${file} 缺少必需的列：${missing.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`, '此文件不符合分区数据集格式：请用 npm run layout 或 npm run generate -- --scale national 重新生成。');
+}
+
+async function loadWhole(base: string, path: string, table: string) {
+	const bytes = await fetchBytes(`${base}/${path}`, ` ${path} `);
+	let ipc: Uint8Array;
+	try {
+		ipc = await parquetToIPC(bytes);
+	} catch (e) {
+		throw new DatasetError(`${path} 不是有效的 Parquet 文件或已被截断`, '请重新生成或重新下载数据集。');
+	}
+	await insertArrowIPC(ipc, table);
+}
+
+export interface PartitionedOpen {
+	domain: Domain;
+	regions: RegionRow[];
+	reports: number;
+	generated: number;
+}
+
+let manifest: PartitionedManifest;
+let base = '';
+
+export async function openPartitioned(dataBase: string, m: PartitionedManifest): Promise<PartitionedOpen> {
+	manifest = m;
+	base = dataBase;
+	loaded.clear();
+	if (!m.rollups?.province || !m.rollups?.regions || !m.rollups?.county || !m.partitions) throw new DatasetError('分区数据清单 manifest.json 缺少 rollups 或 partitions', '请重新生成数据集。');
+	await Promise.all([loadWhole(base, m.rollups.regions.path, 'regions'), loadWhole(base, m.rollups.province.path, 'rollup_province')]);
+	await requireColumns('rollup_province', m.rollups.province.path, REQUIRED_ROLLUP);
+	await requireColumns('regions', m.rollups.regions.path, ['province_code', 'province', 'city', 'county', 'division_code']);
+	for (const t of PARTITIONED_TABLES) await run(`CREATE OR REPLACE TABLE empty_${t} (${ddl(t)})`);
+	await point({ report_values: 'rollup_province', figures: 'empty_figures', checks: 'empty_checks' });
+	const regions = (await query(`SELECT province_code, province, city, county, division_code FROM regions ORDER BY division_code, city NULLS FIRST, county NULLS FIRST`)) as unknown as RegionRow[];
+	const years = await query(`SELECT DISTINCT year FROM rollup_province ORDER BY year`);
+	const uniq = (k: keyof RegionRow) => [...new Set(regions.map((r) => r[k]).filter((v): v is string => typeof v === 'string'))];
+	return {
+		domain: { provinces: uniq('province'), cities: uniq('city'), counties: uniq('county'), years: years.map((r) => Number(r.year)), agencies: [], reports: [] },
+		regions,
+		reports: m.totals?.reports ?? 0,
+		generated: m.origins?.generated ?? 0
+	};
+}
+
+/** Scope tables already in DuckDB, by scope key. */
+const loaded = new Map<string, Promise<Record<'report_values' | 'figures' | 'checks', string>>>();
+let counter = 0;
+
+async function point(tables: Record<'report_values' | 'figures' | 'checks', string>) {
+	await run(Object.entries(tables).map(([view, table]) => `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${table}`).join('; '));
+}
+
+const prefixSql = (prefixes: string[]) => {
+	if (!prefixes.every((p) => /^\d{2,6}$/.test(p))) throw new Error('bad division prefix');
+	return `(${prefixes.map((p) => `starts_with(division_code, '${p}')`).join(' OR ')})`;
+};
+
+function entry(table: PartitionedTable, provinceCode: string) {
+	const e = manifest.partitions[table]?.find((p) => p.province_code === provinceCode);
+	if (!e) throw new DatasetError(`数据清单中没有 ${table} 分区 province_code=${provinceCode}`, '数据集不完整：请重新生成。');
+	return e;
+}
+
+/** Rows of `file` whose division codes start with `prefixes`, into a new table (empty when none). */
+async function loadRegion(file: { path: string; bytes: number }, prefixes: string[], into: string, like: string, dropDivision: boolean) {
+	let read;
+	try {
+		read = await readRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes);
+	} catch (e) {
+		throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试；服务器须正确响应 Range 请求（npm start 的服务器可以）。');
+	}
+	performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}`);
+	if (!read.ipc) {
+		await run(`CREATE OR REPLACE TABLE ${into} AS SELECT * FROM ${like} LIMIT 0`);
+		return;
+	}
+	const raw = `${into}_raw`;
+	await insertArrowIPC(read.ipc, raw);
+	await run(`CREATE OR REPLACE TABLE ${into} AS SELECT * ${dropDivision ? 'EXCLUDE (division_code)' : ''} FROM ${raw} WHERE ${prefixSql(prefixes)}; DROP TABLE ${raw}`);
+}
+
+async function loadScope(scope: Scope): Promise<Record<'report_values' | 'figures' | 'checks', string>> {
+	if (scope.level === 'national') return { report_values: 'rollup_province', figures: 'empty_figures', checks: 'empty_checks' };
+	const id = `s${++counter}`;
+	if (scope.level === 'none') {
+		await run(`CREATE OR REPLACE TABLE ${id}_rv AS SELECT * FROM rollup_province LIMIT 0`);
+		return { report_values: `${id}_rv`, figures: 'empty_figures', checks: 'empty_checks' };
+	}
+	if (scope.level === 'province') {
+		await loadRegion(manifest.rollups.county, [scope.prefix], `${id}_rv`, 'rollup_province', false);
+		await requireColumns(`${id}_rv`, manifest.rollups.county.path, REQUIRED_ROLLUP);
+		return { report_values: `${id}_rv`, figures: 'empty_figures', checks: 'empty_checks' };
+	}
+	// Local: each province's partitions of the three tables, fetched side by side.
+	const tables = { report_values: 'reports', figures: 'figures', checks: 'checks' } as const;
+	const out = {} as Record<'report_values' | 'figures' | 'checks', string>;
+	await Promise.all(
+		(Object.keys(tables) as (keyof typeof tables)[]).map(async (view) => {
+			const parts = await Promise.all(
+				scope.parts.map(async (part, i) => {
+					const name = `${id}_${view}_${i}`;
+					await loadRegion(entry(tables[view], part.province_code), part.prefixes, name, view === 'report_values' ? 'rollup_province' : `empty_${view}`, view !== 'report_values');
+					return name;
+				})
+			);
+			if (parts.length === 1) out[view] = parts[0];
+			else {
+				await run(`CREATE OR REPLACE TABLE ${id}_${view} AS ${parts.map((p) => `SELECT * FROM ${p}`).join(' UNION ALL BY NAME ')}`);
+				out[view] = `${id}_${view}`;
+			}
+		})
+	);
+	return out;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Make `scope` the current one (loading it the first time); the agencies and reports it holds.
+ * Calls run one after another, so the views end up on the scope asked for last.
+ */
+export function openScope(scope: Scope): Promise<{ agencies: string[]; reports: string[] }> {
+	const next = queue.then(() => switchTo(scope));
+	queue = next.catch(() => {});
+	return next;
+}
+
+async function switchTo(scope: Scope): Promise<{ agencies: string[]; reports: string[] }> {
+	let tables = loaded.get(scope.key);
+	if (!tables) {
+		tables = loadScope(scope);
+		loaded.set(scope.key, tables);
+		tables.catch(() => loaded.delete(scope.key));
+	}
+	await point(await tables);
+	if (scope.level !== 'local') return { agencies: [], reports: [] };
+	const [agencies, reports] = await Promise.all([query(`SELECT DISTINCT ${groupKey('agency')} AS key FROM report_values`), query(`SELECT report_id FROM report_values`)]);
+	return { agencies: agencies.map((r) => String(r.key)), reports: reports.map((r) => String(r.report_id)) };
+}
