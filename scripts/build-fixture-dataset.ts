@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
+import { writeNational } from '../ingest/generate/national';
 
 const generated = 'tests/fixtures/.generated';
 rmSync(generated, { recursive: true, force: true });
@@ -25,4 +26,7 @@ const manifest = JSON.parse(readFileSync('tests/fixtures/dataset/manifest.json',
 manifest.files[1].rows += 1000;
 writeFileSync(`${lying}/manifest.json`, JSON.stringify(manifest));
 console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dataset`);
+// The partitioned (national) layout on two provinces, three counties each (示例数据), opened with ?data=/data/national.
+const national = await writeNational({ seed: 3, out: 'tests/fixtures/dataset/national', provinces: ['11', '41'], countiesPerProvince: 3 });
+console.log(`fixture national dataset: ${national.manifest.totals.reports} reports → tests/fixtures/dataset/national`);
 if (summary.ingested === 0) process.exit(1);

@@ -1,0 +1,97 @@
+/**
+ * A partitioned (national-layout) dataset: two provinces, three counties each (示例数据), opened with
+ * ?data=. The overview reads only the rollups; a drill-down fetches its region's row groups by
+ * range requests; agencies and single reports appear once a city or county is chosen.
+ */
+import { expect, test, type Page, type Request } from '@playwright/test';
+
+const DATA = 'data=/data/national';
+
+function record(page: Page) {
+	const requests: { path: string; range: string | undefined }[] = [];
+	page.on('request', (r: Request) => {
+		const u = new URL(r.url());
+		if (u.pathname.startsWith('/data/national/')) requests.push({ path: u.pathname.slice('/data/national/'.length), range: r.headers()['range'] });
+	});
+	return requests;
+}
+
+async function settled(page: Page) {
+	await expect(page.getByTestId('generated-banner')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+test('national overview: drawn from the rollups alone, labelled as generated', async ({ page }) => {
+	const requests = record(page);
+	await page.goto(`/?${DATA}`);
+	await settled(page);
+	await expect(page.getByTestId('generated-banner')).toContainText('示例数据');
+	await expect(page.getByTestId('headlines').locator('[data-measure="new"]')).toHaveText(/\d/);
+	await expect(page.getByTestId('chart-years').locator('canvas').first()).toBeVisible();
+	const paths = requests.map((r) => r.path);
+	expect(paths).toEqual(expect.arrayContaining(['manifest.json', 'rollups/regions.parquet', 'rollups/province.parquet']));
+	expect(paths.filter((p) => /^(reports|figures|checks)\//.test(p) || p === 'rollups/county.parquet')).toEqual([]);
+	// Provinces are the regions to compare nationally.
+	await page.goto(`/?${DATA}&view=compare`);
+	await settled(page);
+	await expect(page.getByTestId('compare-groups')).toContainText('河南省');
+	await expect(page.getByTestId('compare-groups')).toContainText('北京市');
+	await expect(page.getByTestId('compare-ranking').locator('thead')).toContainText('省份');
+});
+
+test('drill-down: a province reads its row groups of the county rollup by range requests', async ({ page }) => {
+	const requests = record(page);
+	await page.goto(`/?${DATA}&view=compare`);
+	await settled(page);
+	await page.getByTestId('filter-province').selectOption('河南省');
+	await expect(page).toHaveURL(/province=/);
+	await settled(page);
+	await expect(page.getByTestId('compare-groups')).toContainText('郑州市');
+	await expect(page.getByTestId('compare-groups')).not.toContainText('北京市');
+	const county = requests.filter((r) => r.path === 'rollups/county.parquet');
+	expect(county.length).toBeGreaterThan(0);
+	expect(county.every((r) => r.range && /^bytes=\d*-\d*$/.test(r.range))).toBe(true);
+	expect(requests.some((r) => /^(reports|figures|checks)\//.test(r.path))).toBe(false);
+});
+
+test('a county: its agencies and a report with its tables and checks, from its partitions only', async ({ page }) => {
+	const requests = record(page);
+	await page.goto(`/?${DATA}&view=agency`);
+	await settled(page);
+	// Without a city or county the rollups hold no agencies: the view says what to do.
+	await expect(page.getByTestId('scope-note')).toContainText('选择一个城市或区县');
+	await page.getByTestId('filter-province').selectOption('河南省');
+	await page.getByTestId('filter-city').selectOption('郑州市');
+	const county = (await page.getByTestId('filter-county').locator('option').nth(1).textContent())!;
+	await page.getByTestId('filter-county').selectOption(county);
+	await settled(page);
+	const list = page.getByTestId('agency-list');
+	await expect(list.locator('li').first()).toBeVisible();
+	await expect(list).toContainText(`${county}人民政府`);
+	await list.locator('li button').first().click();
+	await settled(page);
+	await expect(page.getByTestId('report-view')).toContainText('三、收到和处理政府信息公开申请情况');
+	await expect(page.getByTestId('report-origin')).toHaveText('示例数据');
+	await expect(page.getByTestId('report-checks')).toContainText('核对');
+	const parts = requests.filter((r) => /^(reports|figures|checks)\//.test(r.path));
+	expect(parts.every((r) => r.path.includes('province_code=41/') && r.range)).toBe(true);
+	expect(parts.some((r) => r.path.startsWith('figures/'))).toBe(true);
+	// A link to this report reproduces it.
+	const url = page.url();
+	await page.goto(url);
+	await settled(page);
+	await expect(page.getByTestId('report-view')).toContainText('年度报告');
+	await expect(page.locator('.notice')).toHaveCount(0);
+});
+
+test('name search needs a city or county; there it filters', async ({ page }) => {
+	await page.goto(`/?${DATA}&q=${encodeURIComponent('公安')}`);
+	await settled(page);
+	await expect(page.getByTestId('search-scope')).toBeVisible();
+	await page.goto(`/?${DATA}&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}&view=agency&q=${encodeURIComponent('公安')}`);
+	await settled(page);
+	await expect(page.getByTestId('search-scope')).toHaveCount(0);
+	const names = await page.getByTestId('agency-list').locator('li .name').allTextContents();
+	expect(names.length).toBeGreaterThan(0);
+	expect(names.every((n) => n.includes('公安'))).toBe(true);
+});
