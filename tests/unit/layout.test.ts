@@ -13,7 +13,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeNational } from '../../ingest/generate/national';
 import { layoutFromFlat } from '../../ingest/layout';
 import { runIngest } from '../../ingest/pipeline';
-import { rowGroupsFor } from '../../src/lib/data/row-groups';
+import { byteRanges, readRegionRowGroups, rowGroupsFor } from '../../src/lib/data/row-groups';
+import http from 'node:http';
+import serveStatic from 'serve-static';
+import { initSync } from 'parquet-wasm/esm';
+import { tableFromIPC } from 'apache-arrow';
 import { yearlyQuery, compareQuery, type Filters } from '../../src/lib/data/queries';
 import { SUMMABLE_COLUMNS } from '../../src/lib/data/derived';
 import type { PartitionedManifest } from '../../src/lib/schema/layout';
@@ -106,7 +110,40 @@ describe('national corpus in the partitioned layout', () => {
 				const needed = new Set((await rows(`SELECT file_row_number AS r FROM read_parquet(${file(p)}, file_row_number = true) WHERE starts_with(division_code, $1)`, [prefix])).map((r) => groupOf(Number(r.r))));
 				expect([...needed].every((g) => picked.includes(g))).toBe(true);
 				if (md.row_groups.length > 2) expect(picked.length).toBeLessThan(md.row_groups.length);
+				// Sorted by division: a region's row groups are adjacent, one byte range.
+				expect(byteRanges(md, picked)).toHaveLength(1);
 			}
+		}
+	});
+
+	it('reads a region by range requests: the footer and one run of row groups', async () => {
+		initSync({ module: readFileSync('node_modules/parquet-wasm/esm/parquet_wasm_bg.wasm') });
+		const served = serveStatic(out);
+		const seen: string[] = [];
+		const server = http.createServer((req, res) => {
+			seen.push(String(req.headers.range));
+			served(req, res, () => res.writeHead(404).end());
+		});
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+		const port = (server.address() as { port: number }).port;
+		try {
+			const [{ county }] = await rows(`SELECT min(division_code) AS county FROM ${file(manifest.partitions.figures[1].path)} WHERE right(division_code, 2) <> '00'`);
+			for (const [p, prefix] of [[manifest.rollups.county.path, '41'], [manifest.partitions.figures[1].path, String(county)]]) {
+				const bytes = readFileSync(path.join(out, p)).length;
+				seen.length = 0;
+				const read = await readRegionRowGroups(`http://127.0.0.1:${port}/${p}`, bytes, [prefix]);
+				// A file within the footer guess comes whole in one request.
+				expect(seen).toHaveLength(bytes <= 64 * 1024 ? 1 : 2);
+				expect(seen.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
+				if (bytes > 64 * 1024) expect(read.fetched).toBeLessThan(bytes);
+				const table = tableFromIPC(read.ipc!);
+				const codes = table.getChild('division_code')!.toArray() as string[];
+				const inRegion = codes.filter((c) => c.startsWith(prefix)).length;
+				const [{ n }] = await rows(`SELECT count(*)::INTEGER AS n FROM ${file(p)} WHERE starts_with(division_code, $1)`, [prefix]);
+				expect(inRegion).toBe(n);
+			}
+		} finally {
+			server.close();
 		}
 	});
 

@@ -1,11 +1,13 @@
 /**
- * Read only the row groups of a Parquet file that hold some regions, by HTTP range requests:
- * hyparquet reads the footer (the row groups' min/max `division_code`), parquet-wasm fetches and
- * decodes the chosen row groups' column chunks into Arrow IPC for DuckDB. Files of the
- * partitioned layout are sorted by division code, so a region is a few adjacent row groups.
+ * Read only the row groups of a Parquet file that hold some regions, by HTTP range requests: one
+ * request for the footer (hyparquet parses it: the row groups' min/max `division_code` and byte
+ * offsets), one for each run of adjacent chosen row groups. The bytes go into a buffer the size
+ * of the file, at their offsets (the rest is never read), and parquet-wasm decodes just those row
+ * groups to Arrow IPC for DuckDB. Files of the partitioned layout are sorted by division code, so
+ * a region is one run of row groups: two requests a file.
  */
-import { asyncBufferFromUrl, parquetMetadataAsync, type FileMetaData } from 'hyparquet';
-import { ParquetFile } from 'parquet-wasm/esm';
+import { parquetMetadata, type FileMetaData, type RowGroup } from 'hyparquet';
+import { readParquet } from 'parquet-wasm/esm';
 import { rowGroupMayHold } from '../schema/layout';
 import { parquetEngine } from './parquet-engine';
 
@@ -21,17 +23,67 @@ export function rowGroupsFor(metadata: FileMetaData, prefixes: string[], column 
 	});
 }
 
-/** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
-export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[]): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number }> {
-	const absolute = new URL(url, location.href).href;
-	const [metadata] = await Promise.all([parquetMetadataAsync(await asyncBufferFromUrl({ url: absolute, byteLength }), { initialFetchSize: 64 * 1024 }), parquetEngine()]);
-	const groups = rowGroupsFor(metadata, prefixes);
-	if (!groups.length) return { ipc: null, rowGroups: 0, of: metadata.row_groups.length };
-	const file = await ParquetFile.fromUrl(absolute);
-	try {
-		const table = await file.read({ rowGroups: groups, concurrency: 4 });
-		return { ipc: table.intoIPCStream(), rowGroups: groups.length, of: metadata.row_groups.length };
-	} finally {
-		file.free();
+/** Byte span of a row group's column chunks. */
+function span(g: RowGroup): [number, number] {
+	let start = Infinity;
+	let end = 0;
+	for (const c of g.columns) {
+		const m = c.meta_data!;
+		const first = Number(m.dictionary_page_offset ?? m.data_page_offset);
+		start = Math.min(start, first, Number(m.data_page_offset));
+		end = Math.max(end, first + Number(m.total_compressed_size));
 	}
+	return [start, end];
+}
+
+/** Byte ranges to fetch for row groups `groups`: adjacent ones merged into one range. */
+export function byteRanges(metadata: FileMetaData, groups: number[]): [number, number][] {
+	const spans = groups.map((i) => span(metadata.row_groups[i])).sort((a, b) => a[0] - b[0]);
+	const out: [number, number][] = [];
+	for (const [s, e] of spans) {
+		const last = out.at(-1);
+		if (last && s <= last[1] + 64) last[1] = Math.max(last[1], e);
+		else out.push([s, e]);
+	}
+	return out;
+}
+
+async function fetchRange(url: string, start: number, end: number): Promise<Uint8Array> {
+	const res = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, cache: 'no-cache' });
+	if (res.status !== 206 && !(res.status === 200 && start === 0)) throw new Error(`HTTP ${res.status} for bytes ${start}–${end - 1} (the server must answer Range requests with 206)`);
+	const bytes = new Uint8Array(await res.arrayBuffer());
+	if (bytes.length !== end - start) throw new Error(`expected ${end - start} bytes, got ${bytes.length} (the server must answer Range requests exactly)`);
+	return bytes;
+}
+
+const FOOTER_GUESS = 64 * 1024;
+
+/** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
+export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[]): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
+	const engine = parquetEngine();
+	let tailStart = Math.max(0, byteLength - FOOTER_GUESS);
+	let tail = await fetchRange(url, tailStart, byteLength);
+	const view = new DataView(tail.buffer, tail.byteOffset, tail.length);
+	const footerLength = view.getUint32(tail.length - 8, true) + 8;
+	if (footerLength > tail.length) {
+		tailStart = byteLength - footerLength;
+		tail = await fetchRange(url, tailStart, byteLength);
+	}
+	const metadata = parquetMetadata(tail.buffer.slice(tail.byteOffset, tail.byteOffset + tail.length) as ArrayBuffer);
+	const groups = rowGroupsFor(metadata, prefixes);
+	if (!groups.length) return { ipc: null, rowGroups: 0, of: metadata.row_groups.length, fetched: tail.length };
+	// A small file came whole with its footer; otherwise fetch the chosen row groups.
+	const ranges = tailStart === 0 ? [] : byteRanges(metadata, groups);
+	const chunks = await Promise.all(ranges.map(([s, e]) => fetchRange(url, s, e)));
+	// The file as parquet-wasm expects it: only the chosen row groups and the footer are filled in.
+	let sparse = tail;
+	if (tailStart > 0) {
+		sparse = new Uint8Array(byteLength);
+		ranges.forEach(([s], i) => sparse.set(chunks[i], s));
+		sparse.set(tail, tailStart);
+		sparse.set([0x50, 0x41, 0x52, 0x31], 0); // PAR1
+	}
+	await engine;
+	const ipc = readParquet(sparse, { rowGroups: groups }).intoIPCStream();
+	return { ipc, rowGroups: groups.length, of: metadata.row_groups.length, fetched: tail.length + chunks.reduce((s, c) => s + c.length, 0) };
 }

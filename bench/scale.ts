@@ -1,0 +1,148 @@
+/**
+ * npm run bench:scale — the national dataset (partitioned layout) in Chromium, cold cache each run:
+ * time and bytes to the national overview, to a province, to a city and to one county's agencies,
+ * and filter → charts latency within a province. Goals: national overview ≤ 2 s and ≤ 10 MB
+ * besides the engine; a drill-down ≤ 1 s; filter → charts ≤ 100 ms median.
+ * Writes the national corpus first when it is missing (npm run generate -- --scale national).
+ *   DATA=corpus/national PROVINCE=广东省 RUNS=3 npm run bench:scale
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { quantile } from 'd3-array';
+
+const PORT = 4392;
+const DATA = process.env.DATA ?? 'corpus/national';
+const PROVINCE = process.env.PROVINCE ?? '广东省';
+const RUNS = Number(process.env.RUNS ?? 3);
+
+if (!existsSync(`${DATA}/manifest.json`)) {
+	console.log(`bench:scale: ${DATA} is missing; writing the national corpus (takes minutes)`);
+	const r = spawnSync('npm', ['run', 'generate', '--', '--scale', 'national', '--out', DATA], { stdio: 'inherit' });
+	if (r.status !== 0) process.exit(1);
+}
+if (!existsSync('build/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const manifest = JSON.parse(readFileSync(`${DATA}/manifest.json`, 'utf8'));
+const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(PORT), '--data', DATA], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+
+/** The query engine: DuckDB-WASM and parquet-wasm binaries and DuckDB's worker. */
+const isEngine = (url: string) => /duckdb-eh\.[\w-]+\.wasm|duckdb-browser-eh\.worker\.[\w-]+\.js|parquet_wasm_bg\.[\w-]+\.wasm/.test(url);
+
+type Bytes = { data: number; app: number; engine: number; requests: number };
+function meter(page: Page) {
+	let b: Bytes = { data: 0, app: 0, engine: 0, requests: 0 };
+	page.on('requestfinished', async (req) => {
+		const s = await req.sizes().catch(() => null);
+		if (!s) return;
+		const n = s.responseBodySize + s.responseHeadersSize;
+		const url = req.url();
+		if (new URL(url).pathname.startsWith('/data/')) {
+			b.data += n;
+			b.requests++;
+		} else if (isEngine(url)) b.engine += n;
+		else b.app += n;
+	});
+	return {
+		take(): Bytes {
+			const out = b;
+			b = { data: 0, app: 0, engine: 0, requests: 0 };
+			return out;
+		}
+	};
+}
+
+/** Until every card has its answer (none loading or refreshing) and the frame after it is painted. */
+async function settled(page: Page) {
+	await page.waitForFunction("document.querySelector('[data-testid=generated-banner]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 10 });
+}
+const now = (page: Page) => page.evaluate('performance.now()') as Promise<number>;
+
+async function step(page: Page, act: () => Promise<unknown>, until: () => Promise<unknown>) {
+	const before = page.url();
+	const t0 = await now(page);
+	await act();
+	await page.waitForFunction(`location.href !== ${JSON.stringify(before)}`, null, { timeout: 10_000, polling: 5 });
+	await until();
+	return (await now(page)) - t0;
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const results: Record<string, { ms: number; bytes: Bytes }[]> = {};
+const add = (k: string, ms: number, bytes: Bytes) => (results[k] ??= []).push({ ms, bytes });
+let latencies: number[] = [];
+let chosen = '';
+try {
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+		const page = await context.newPage();
+		const m = meter(page);
+		await page.goto(`http://127.0.0.1:${PORT}/`);
+		await page.waitForSelector('[data-testid=chart-years] canvas', { timeout: 60_000 });
+		const first = await now(page);
+		await settled(page);
+		add('national overview (first chart, from summary.json)', first, { data: 0, app: 0, engine: 0, requests: 0 });
+		add('national overview (every chart from DuckDB)', await now(page), m.take());
+
+		const province = await step(page, () => page.getByTestId('filter-province').selectOption(PROVINCE), () => settled(page));
+		add(`province ${PROVINCE} (overview)`, province, m.take());
+
+		if (run === RUNS - 1) {
+			// Filter changes within the province: agency kinds in turn, change → every card settled and drawn.
+			latencies = (await page.evaluate(`(async () => {
+				const out = [];
+				const kinds = ['education', 'housing', 'government', 'subdistrict', 'public_security', 'natural_resources', 'township', ''];
+				const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+				for (let i = 0; i < 40; i++) {
+					const select = document.querySelector('[data-testid=filter-kind]');
+					const before = location.search;
+					const t0 = performance.now();
+					select.value = kinds[i % kinds.length];
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+					for (;;) {
+						await frame();
+						if (location.search !== before && !document.querySelector('[aria-busy=true]')) break;
+						if (performance.now() - t0 > 10000) break;
+					}
+					await frame();
+					out.push(performance.now() - t0);
+				}
+				return out;
+			})()`)) as number[];
+			m.take();
+		}
+
+		await page.getByRole('link', { name: '机关', exact: true }).click();
+		await settled(page);
+		m.take();
+		const cityName = (await page.getByTestId('filter-city').locator('option').nth(1).textContent())!;
+		const city = await step(page, () => page.getByTestId('filter-city').selectOption(cityName), async () => {
+			await page.waitForSelector('[data-testid=agency-list] li', { timeout: 60_000 });
+			await settled(page);
+		});
+		add('a city: its agencies (drill-down)', city, m.take());
+		const countyName = (await page.getByTestId('filter-county').locator('option').nth(1).textContent())!;
+		const county = await step(page, () => page.getByTestId('filter-county').selectOption(countyName), async () => {
+			await page.waitForFunction(`[...document.querySelectorAll('[data-testid=agency-list] li .meta')].length > 0 && [...document.querySelectorAll('[data-testid=agency-list] li .meta')].every((e) => e.textContent.startsWith(${JSON.stringify(countyName)}))`, null, { timeout: 60_000, polling: 10 });
+			await settled(page);
+		});
+		add("a county: its agencies (drill-down)", county, m.take());
+		chosen = `${PROVINCE} › ${cityName} › ${countyName}`;
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+const med = (xs: number[]) => quantile(xs, 0.5)!;
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+console.log(`bench:scale — ${DATA}: ${manifest.totals.reports.toLocaleString()} reports, ${manifest.totals.figures.toLocaleString()} figures, ${manifest.totals.checks.toLocaleString()} checks; ${RUNS} cold runs in Chromium at 1440×900; ${chosen}`);
+for (const [name, rs] of Object.entries(results)) {
+	const d = med(rs.map((r) => r.bytes.data));
+	console.log(`${name.padEnd(54)} median ${med(rs.map((r) => r.ms)).toFixed(0).padStart(5)} ms (runs ${rs.map((r) => r.ms.toFixed(0)).join(', ')})` + (rs[0].bytes.requests || d ? `   data ${mb(d)} in ${med(rs.map((r) => r.bytes.requests))} requests, app ${mb(med(rs.map((r) => r.bytes.app)))}, engine ${mb(med(rs.map((r) => r.bytes.engine)))}` : ''));
+}
+console.log(`filter → charts within ${PROVINCE} (${latencies.length} changes): median ${med(latencies).toFixed(0)} ms, p95 ${quantile(latencies, 0.95)!.toFixed(0)} ms`);
