@@ -6,7 +6,7 @@
  * into place (data first, manifest last).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ddl } from '../src/lib/schema/dataset';
@@ -26,6 +26,19 @@ const ORDER: Record<PartitionedTable, string> = {
 	figures: 'division_code NULLS LAST, report_id, table_code, row_code, col_code',
 	checks: 'division_code NULLS LAST, report_id, check_code'
 };
+
+/** Size and footer size (metadata length + 8) of a Parquet file. */
+function fileSizes(file: string): { bytes: number; footer: number } {
+	const bytes = statSync(file).size;
+	const fd = openSync(file, 'r');
+	try {
+		const tail = Buffer.alloc(8);
+		readSync(fd, tail, 0, 8, bytes - 8);
+		return { bytes, footer: tail.readUInt32LE(0) + 8 };
+	} finally {
+		closeSync(fd);
+	}
+}
 
 export class PartitionedWriter {
 	readonly tmp: string;
@@ -57,7 +70,7 @@ export class PartitionedWriter {
 			await c.run(`COPY (SELECT r.division_code, x.* FROM ${t} x JOIN (SELECT report_id, division_code FROM reports) r USING (report_id) ORDER BY ${ORDER[t]}) TO ${sqlPath(file(t))} (${PARQUET(ROW_GROUP[t])})`);
 		}
 		const counts = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM reports)::INTEGER, (SELECT count(*) FROM figures)::INTEGER, (SELECT count(*) FROM checks)::INTEGER, (SELECT any_value(province) FROM reports)`)).getRows()[0];
-		PARTITIONED_TABLES.forEach((t, i) => this.partitions[t].push({ province_code: provinceCode, province: (counts[3] as string | null) ?? null, path: partitionPath(t, provinceCode), rows: Number(counts[i]), bytes: statSync(file(t)).size }));
+		PARTITIONED_TABLES.forEach((t, i) => this.partitions[t].push({ province_code: provinceCode, province: (counts[3] as string | null) ?? null, path: partitionPath(t, provinceCode), rows: Number(counts[i]), ...fileSizes(file(t)) }));
 		for (const [origin, n] of (await c.runAndReadAll(`SELECT origin, count(*)::INTEGER FROM reports GROUP BY origin`)).getRows()) this.origins[String(origin)] = (this.origins[String(origin)] ?? 0) + Number(n);
 
 		const regions = `SELECT left(division_code, 2) AS province_code, province, city, county, division_code, count(*)::INTEGER AS reports FROM reports GROUP BY ALL`;
@@ -85,7 +98,7 @@ export class PartitionedWriter {
 				const file = path.join(this.tmp, ROLLUP_FILES[name]);
 				await c.run(`COPY (${sql}) TO ${sqlPath(file)} (${PARQUET(ROW_GROUP.rollup)})`);
 				const rows = Number((await c.runAndReadAll(`SELECT count(*)::INTEGER FROM (${sql})`)).getRows()[0][0]);
-				rollups[name] = { path: ROLLUP_FILES[name], rows, bytes: statSync(file).size };
+				rollups[name] = { path: ROLLUP_FILES[name], rows, ...fileSizes(file) };
 			};
 			const keys = 'division_code NULLS LAST, agency_kind, year, format, origin, source_form, city NULLS FIRST, county NULLS FIRST';
 			await write('regions', `SELECT province_code, province, city, county, division_code, sum(reports)::INTEGER AS reports FROM rollup_regions GROUP BY ALL ORDER BY division_code NULLS LAST, province, city NULLS FIRST, county NULLS FIRST`);

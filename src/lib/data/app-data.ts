@@ -29,8 +29,7 @@ export async function openDataset(source: Source): Promise<OpenedDataset> {
 	const manifest = await readManifest(source);
 	if (manifest.layout === 'partitioned') {
 		if (source.kind !== 'url') throw new Error('a partitioned dataset is read from a server (range requests), not from files on disk');
-		await engine;
-		const opened = await openPartitioned(source.base, manifest as unknown as PartitionedManifest);
+		const opened = await openPartitioned(source.base, manifest as unknown as PartitionedManifest, engine);
 		performance.measure('dataset:total', { start: t0 });
 		return { layout: 'partitioned', ...opened };
 	}

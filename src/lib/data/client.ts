@@ -7,8 +7,13 @@ import type { Scope } from './scope';
 
 export type { Row };
 
+/** SQL that reads a report's figures or checks (loaded after a region's reports in a partitioned dataset). */
+const READS_DETAIL = /\b(?:FROM|JOIN)\s+(?:figures|checks)\b/i;
+let partitioned = false;
+
 export async function query(sql: string, params: unknown[] = []): Promise<Row[]> {
 	const db = await import('./duckdb');
+	if (partitioned && READS_DETAIL.test(sql)) await (await import('./partitioned-data')).whenDetail();
 	const t0 = performance.now();
 	try {
 		return await db.query(sql, params);
@@ -19,7 +24,9 @@ export async function query(sql: string, params: unknown[] = []): Promise<Row[]>
 
 export async function openDataset(...args: Parameters<typeof import('./app-data').openDataset>) {
 	const m = await import('./app-data');
-	return m.openDataset(...args);
+	const opened = await m.openDataset(...args);
+	partitioned = opened.layout === 'partitioned';
+	return opened;
 }
 
 /** Partitioned datasets: load (once) and switch to the rows a region's views need. */

@@ -27,7 +27,8 @@ async function requireColumns(table: string, file: string, needed: readonly stri
 	if (missing.length) throw new DatasetError(`${file} 缺少必需的列：${missing.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`, '此文件不符合分区数据集格式：请用 npm run layout 或 npm run generate -- --scale national 重新生成。');
 }
 
-async function loadWhole(base: string, path: string, table: string) {
+/** A whole small file, downloaded and decoded while the engine starts, then inserted. */
+async function loadWhole(base: string, path: string, table: string, engine: Promise<unknown>) {
 	const bytes = await fetchBytes(`${base}/${path}`, ` ${path} `);
 	let ipc: Uint8Array;
 	try {
@@ -35,6 +36,7 @@ async function loadWhole(base: string, path: string, table: string) {
 	} catch (e) {
 		throw new DatasetError(`${path} 不是有效的 Parquet 文件或已被截断`, '请重新生成或重新下载数据集。');
 	}
+	await engine;
 	await insertArrowIPC(ipc, table);
 }
 
@@ -48,12 +50,12 @@ export interface PartitionedOpen {
 let manifest: PartitionedManifest;
 let base = '';
 
-export async function openPartitioned(dataBase: string, m: PartitionedManifest): Promise<PartitionedOpen> {
+export async function openPartitioned(dataBase: string, m: PartitionedManifest, engine: Promise<unknown>): Promise<PartitionedOpen> {
 	manifest = m;
 	base = dataBase;
 	loaded.clear();
 	if (!m.rollups?.province || !m.rollups?.regions || !m.rollups?.county || !m.partitions) throw new DatasetError('分区数据清单 manifest.json 缺少 rollups 或 partitions', '请重新生成数据集。');
-	await Promise.all([loadWhole(base, m.rollups.regions.path, 'regions'), loadWhole(base, m.rollups.province.path, 'rollup_province')]);
+	await Promise.all([loadWhole(base, m.rollups.regions.path, 'regions', engine), loadWhole(base, m.rollups.province.path, 'rollup_province', engine)]);
 	await requireColumns('rollup_province', m.rollups.province.path, REQUIRED_ROLLUP);
 	await requireColumns('regions', m.rollups.regions.path, ['province_code', 'province', 'city', 'county', 'division_code']);
 	for (const t of PARTITIONED_TABLES) await run(`CREATE OR REPLACE TABLE empty_${t} (${ddl(t)})`);
@@ -69,11 +71,23 @@ export async function openPartitioned(dataBase: string, m: PartitionedManifest):
 	};
 }
 
-/** Scope tables already in DuckDB, by scope key. */
-const loaded = new Map<string, Promise<Record<'report_values' | 'figures' | 'checks', string>>>();
-let counter = 0;
+type Views = Record<'report_values' | 'figures' | 'checks', string>;
 
-async function point(tables: Record<'report_values' | 'figures' | 'checks', string>) {
+/**
+ * A scope's tables: report_values first (every chart and the agency list need only it); figures
+ * and checks (a report's tables, failed checks, the long export) follow in the background, and a
+ * query that reads them waits for them (whenDetail).
+ */
+interface Loaded {
+	main: Promise<string>;
+	detail: Promise<Pick<Views, 'figures' | 'checks'>>;
+}
+
+const loaded = new Map<string, Loaded>();
+let counter = 0;
+let current = '';
+
+async function point(tables: Partial<Views>) {
 	await run(Object.entries(tables).map(([view, table]) => `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${table}`).join('; '));
 }
 
@@ -88,56 +102,61 @@ function entry(table: PartitionedTable, provinceCode: string) {
 	return e;
 }
 
-/** Rows of `file` whose division codes start with `prefixes`, into a new table (empty when none). */
-async function loadRegion(file: { path: string; bytes: number }, prefixes: string[], into: string, like: string, dropDivision: boolean) {
+/**
+ * Rows of `file` whose division codes start with `prefixes`: the row groups that may hold them are
+ * read, and the region's rows kept as a table (`copy`: small tables every chart query scans) or as
+ * a view over the row groups (figures and checks: large, read one report at a time). Returns its name.
+ */
+async function loadRegion(file: { path: string; bytes: number; footer?: number }, prefixes: string[], name: string, like: string, opts: { dropDivision: boolean; copy: boolean }): Promise<string> {
 	let read;
 	try {
-		read = await readRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes);
+		read = await readRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes, file.footer);
 	} catch (e) {
 		throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试；服务器须正确响应 Range 请求（npm start 的服务器可以）。');
 	}
-	performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}`);
+	performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}:${read.fetched}`);
 	if (!read.ipc) {
-		await run(`CREATE OR REPLACE TABLE ${into} AS SELECT * FROM ${like} LIMIT 0`);
-		return;
+		await run(`CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${like} LIMIT 0`);
+		return name;
 	}
-	const raw = `${into}_raw`;
-	await insertArrowIPC(read.ipc, raw);
-	await run(`CREATE OR REPLACE TABLE ${into} AS SELECT * ${dropDivision ? 'EXCLUDE (division_code)' : ''} FROM ${raw} WHERE ${prefixSql(prefixes)}; DROP TABLE ${raw}`);
+	await insertArrowIPC(read.ipc, `${name}_rows`);
+	const select = `SELECT * ${opts.dropDivision ? 'EXCLUDE (division_code)' : ''} FROM ${name}_rows WHERE ${prefixSql(prefixes)}`;
+	if (opts.copy) await run(`CREATE OR REPLACE TABLE ${name} AS ${select}; DROP TABLE ${name}_rows`);
+	else await run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
+	return name;
 }
 
-async function loadScope(scope: Scope): Promise<Record<'report_values' | 'figures' | 'checks', string>> {
-	if (scope.level === 'national') return { report_values: 'rollup_province', figures: 'empty_figures', checks: 'empty_checks' };
+/** One view over each part (a county name may recur in several provinces). */
+async function union(name: string, parts: string[]): Promise<string> {
+	if (parts.length === 1) return parts[0];
+	await run(`CREATE OR REPLACE VIEW ${name} AS ${parts.map((p) => `SELECT * FROM ${p}`).join(' UNION ALL BY NAME ')}`);
+	return name;
+}
+
+const NO_DETAIL = Promise.resolve({ figures: 'empty_figures', checks: 'empty_checks' });
+
+function loadScope(scope: Scope): Loaded {
+	if (scope.level === 'national') return { main: Promise.resolve('rollup_province'), detail: NO_DETAIL };
 	const id = `s${++counter}`;
-	if (scope.level === 'none') {
-		await run(`CREATE OR REPLACE TABLE ${id}_rv AS SELECT * FROM rollup_province LIMIT 0`);
-		return { report_values: `${id}_rv`, figures: 'empty_figures', checks: 'empty_checks' };
-	}
+	if (scope.level === 'none') return { main: run(`CREATE OR REPLACE VIEW ${id}_rv AS SELECT * FROM rollup_province LIMIT 0`).then(() => `${id}_rv`), detail: NO_DETAIL };
 	if (scope.level === 'province') {
-		await loadRegion(manifest.rollups.county, [scope.prefix], `${id}_rv`, 'rollup_province', false);
-		await requireColumns(`${id}_rv`, manifest.rollups.county.path, REQUIRED_ROLLUP);
-		return { report_values: `${id}_rv`, figures: 'empty_figures', checks: 'empty_checks' };
+		const main = (async () => {
+			const view = await loadRegion(manifest.rollups.county, [scope.prefix], `${id}_rv`, 'rollup_province', { dropDivision: false, copy: true });
+			await requireColumns(view, manifest.rollups.county.path, REQUIRED_ROLLUP);
+			return view;
+		})();
+		return { main, detail: NO_DETAIL };
 	}
-	// Local: each province's partitions of the three tables, fetched side by side.
-	const tables = { report_values: 'reports', figures: 'figures', checks: 'checks' } as const;
-	const out = {} as Record<'report_values' | 'figures' | 'checks', string>;
-	await Promise.all(
-		(Object.keys(tables) as (keyof typeof tables)[]).map(async (view) => {
-			const parts = await Promise.all(
-				scope.parts.map(async (part, i) => {
-					const name = `${id}_${view}_${i}`;
-					await loadRegion(entry(tables[view], part.province_code), part.prefixes, name, view === 'report_values' ? 'rollup_province' : `empty_${view}`, view !== 'report_values');
-					return name;
-				})
-			);
-			if (parts.length === 1) out[view] = parts[0];
-			else {
-				await run(`CREATE OR REPLACE TABLE ${id}_${view} AS ${parts.map((p) => `SELECT * FROM ${p}`).join(' UNION ALL BY NAME ')}`);
-				out[view] = `${id}_${view}`;
-			}
-		})
-	);
-	return out;
+	// Local: each province's partition, report_values first, figures and checks after it.
+	const table = (t: PartitionedTable, view: string, like: string, opts: { dropDivision: boolean; copy: boolean }) =>
+		Promise.all(scope.parts.map((part, i) => loadRegion(entry(t, part.province_code), part.prefixes, `${id}_${view}_${i}`, like, opts))).then((parts) => union(`${id}_${view}`, parts));
+	const main = table('reports', 'rv', 'rollup_province', { dropDivision: false, copy: true });
+	const detail = main.then(async () => {
+		const detailOpts = { dropDivision: true, copy: false };
+		const [figures, checks] = await Promise.all([table('figures', 'figures', 'empty_figures', detailOpts), table('checks', 'checks', 'empty_checks', detailOpts)]);
+		return { figures, checks };
+	});
+	return { main, detail };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -157,10 +176,25 @@ async function switchTo(scope: Scope): Promise<{ agencies: string[]; reports: st
 	if (!tables) {
 		tables = loadScope(scope);
 		loaded.set(scope.key, tables);
-		tables.catch(() => loaded.delete(scope.key));
+		const forget = () => loaded.delete(scope.key);
+		tables.main.catch(forget);
+		tables.detail.catch(forget);
 	}
-	await point(await tables);
+	current = scope.key;
+	await point({ report_values: await tables.main, figures: 'empty_figures', checks: 'empty_checks' });
+	const t = tables;
+	detailPointed = t.detail.then(async (d) => {
+		if (current === scope.key) await point(d);
+	});
+	detailPointed.catch(() => {});
 	if (scope.level !== 'local') return { agencies: [], reports: [] };
 	const [agencies, reports] = await Promise.all([query(`SELECT DISTINCT ${groupKey('agency')} AS key FROM report_values`), query(`SELECT report_id FROM report_values`)]);
 	return { agencies: agencies.map((r) => String(r.key)), reports: reports.map((r) => String(r.report_id)) };
+}
+
+let detailPointed: Promise<void> = Promise.resolve();
+
+/** Reads of `figures` or `checks` wait until the current scope's are in (they load after its reports). */
+export function whenDetail(): Promise<void> {
+	return detailPointed;
 }

@@ -59,9 +59,11 @@ async function fetchRange(url: string, start: number, end: number): Promise<Uint
 const FOOTER_GUESS = 64 * 1024;
 
 /** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
-export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[]): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
+export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[], footerBytes?: number): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
 	const engine = parquetEngine();
-	let tailStart = Math.max(0, byteLength - FOOTER_GUESS);
+	// The manifest states the footer's size; without it, guess and fetch again if it was larger.
+	let tailStart = Math.max(0, byteLength - (footerBytes && footerBytes <= byteLength ? Math.max(footerBytes, 8) : FOOTER_GUESS));
+	if (byteLength - tailStart < FOOTER_GUESS && byteLength <= FOOTER_GUESS) tailStart = 0;
 	let tail = await fetchRange(url, tailStart, byteLength);
 	const view = new DataView(tail.buffer, tail.byteOffset, tail.length);
 	const footerLength = view.getUint32(tail.length - 8, true) + 8;

@@ -31,6 +31,8 @@ export interface FileEntry {
 	path: string;
 	rows: number;
 	bytes: number;
+	/** Bytes of the Parquet footer (metadata + 8), so a reader fetches it in one request. */
+	footer?: number;
 }
 
 export interface PartitionEntry extends FileEntry {
