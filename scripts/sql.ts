@@ -1,5 +1,11 @@
-/** npm run sql -- "<query>" [--data DIR]: query the dataset's tables (reports, figures, checks) with DuckDB. */
+/**
+ * npm run sql -- "<query>" [--data DIR]: query the dataset's tables (reports, figures, checks) with
+ * DuckDB. A partitioned (national) dataset is read across its province partitions (reports there
+ * is report_values: the reports columns and every quantity), with its rollups as rollup_province,
+ * rollup_county and regions.
+ */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -12,9 +18,13 @@ if (!sql) {
 }
 const instance = await DuckDBInstance.create(':memory:');
 const conn = await instance.connect();
+const quoted = (p: string) => `'${p.replace(/'/g, "''")}'`;
+const manifestFile = path.join(dir, 'manifest.json');
+const partitioned = existsSync(manifestFile) && JSON.parse(readFileSync(manifestFile, 'utf8')).layout === 'partitioned';
 for (const t of ['reports', 'figures', 'checks']) {
-	const file = path.join(dir, `${t}.parquet`).replace(/'/g, "''");
-	await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${file}')`);
+	const source = partitioned ? `read_parquet(${quoted(path.join(dir, t, '*', '*.parquet'))}, hive_partitioning = true)` : `read_parquet(${quoted(path.join(dir, `${t}.parquet`))})`;
+	await conn.run(`CREATE VIEW ${t} AS SELECT * FROM ${source}`);
 }
+if (partitioned) for (const r of ['province', 'county', 'regions']) await conn.run(`CREATE VIEW ${r === 'regions' ? r : `rollup_${r}`} AS SELECT * FROM read_parquet(${quoted(path.join(dir, 'rollups', `${r}.parquet`))})`);
 const result = await conn.runAndReadAll(sql);
 console.table(result.getRowObjectsJson());

@@ -2,6 +2,8 @@
 /**
  * npm start: build what is missing (default dataset, app) and serve it on PORT (default 4173).
  * A second start reuses what is there.
+ *   npm start -- --data DIR          serve another dataset folder (flat or partitioned)
+ *   npm run start:national           the national corpus (corpus/national; written first when missing, ~15 min)
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -25,10 +27,21 @@ function newest(dir) {
 	return t;
 }
 
-if (!existsSync('data/manifest.json')) run('npm', ['run', 'dataset']);
+const i = process.argv.indexOf('--data');
+const data = i >= 0 ? process.argv[i + 1] : 'data';
+if (!existsSync(path.join(data, 'manifest.json'))) {
+	if (data === 'data') run('npm', ['run', 'dataset']);
+	else if (path.normalize(data) === path.normalize('corpus/national')) {
+		console.log('start: writing the national corpus (示例数据, ~725,000 reports) into corpus/national; this takes about 15 minutes once.');
+		run('npm', ['run', 'generate', '--', '--scale', 'national', '--out', data]);
+	} else {
+		console.error(`start: ${data}/manifest.json is missing: give a dataset folder written by npm run ingest, npm run layout or npm run generate -- --scale national.`);
+		process.exit(2);
+	}
+}
 const built = existsSync('build/index.html') ? statSync('build/index.html').mtimeMs : 0;
 if (built < Math.max(newest('src'), statSync('svelte.config.js').mtimeMs)) run('npm', ['run', 'build']);
 
-const server = spawn(process.execPath, ['scripts/serve.js', '--data', 'data'], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/serve.js', '--data', data], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -174,6 +174,8 @@ function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: s
 				const k = cellKey('appeals', 'review', 'total');
 				figures.set(k, (figures.get(k) ?? 0) + 1);
 			}
+			// Some reports leave zero cells blank, as web pages often do: blank is kept, never read as 0.
+			if (y.chance(0.05)) for (const [k, v] of figures) if (v === 0 && !k.startsWith('appeals')) figures.set(k, null);
 			const format = formatOf(year);
 			const hash = createHash('sha256').update(`national:${opts.seed}:${agency.division}:${agency.name}:${year}`).digest('hex');
 			const id = hash.slice(0, 16);

@@ -95,3 +95,18 @@ test('name search needs a city or county; there it filters', async ({ page }) =>
 	expect(names.length).toBeGreaterThan(0);
 	expect(names.every((n) => n.includes('公安'))).toBe(true);
 });
+
+test('data quality by region from the rollups; single checks once a county is chosen', async ({ page }) => {
+	await page.goto(`/?${DATA}&view=quality`);
+	await settled(page);
+	const regions = page.getByTestId('quality-regions');
+	await expect(regions).toContainText('河南省');
+	await expect(regions).toContainText('北京市');
+	await expect(page.getByTestId('scope-note')).toBeVisible();
+	await expect(page.getByTestId('quality-failed')).toHaveCount(0);
+	await page.goto(`/?${DATA}&view=quality&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}`);
+	await settled(page);
+	await expect(page.getByTestId('scope-note')).toHaveCount(0);
+	await expect(page.getByTestId('quality-rules')).toBeVisible();
+	await expect(page.getByTestId('quality-failed')).toBeVisible();
+});

@@ -34,7 +34,7 @@ WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
   FROM figures GROUP BY report_id),
 c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks GROUP BY report_id)
 SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked,
-  1 AS n_reports, (r.origin = 'generated')::INTEGER AS n_generated
+  1 AS n_reports, (r.origin = 'generated')::INTEGER AS n_generated, (coalesce(c.failed_checks, 0) > 0)::INTEGER AS n_failed
 FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
 }
 
@@ -45,6 +45,7 @@ FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
 export const SUMMABLE_COLUMNS: readonly string[] = [
 	'n_reports',
 	'n_generated',
+	'n_failed',
 	...QUANTITIES.map((q) => quantityColumn(q.code)),
 	...OUTCOME_ROW_CODES.map(outcomeColumn),
 	...APPEAL_CELLS.map(({ row, col }) => appealColumn(row, col)),
@@ -71,6 +72,6 @@ export function rollupSelectSql(level: RollupLevel, from = 'report_values'): str
 		level === 'county'
 			? ROLLUP_KEYS.join(', ')
 			: ROLLUP_KEYS.map((k) => (k === 'city' || k === 'county' ? `NULL::VARCHAR AS ${k}` : k === 'division_code' ? `rpad(left(division_code, 2), 6, '0') AS division_code` : k)).join(', ');
-	const sums = SUMMABLE_COLUMNS.map((c) => `sum(${c})${c === 'n_reports' || c === 'n_generated' ? '::INTEGER' : ''} AS ${c}`).join(', ');
+	const sums = SUMMABLE_COLUMNS.map((c) => `sum(${c})${c.startsWith('n_') ? '::INTEGER' : ''} AS ${c}`).join(', ');
 	return `SELECT ${keys}, NULL::VARCHAR AS agency, ${sums} FROM ${from} GROUP BY ALL`;
 }

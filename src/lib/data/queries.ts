@@ -164,6 +164,18 @@ export function blankZeroQuery(f: Filters): Query {
 	};
 }
 
+/**
+ * Data quality per region (the compare view's regions): reports with a failed check, failed checks,
+ * blank and zero cells. Sums only, so it runs on rollups as on reports.
+ */
+export function qualityByRegionQuery(f: Filters): Query {
+	const w = whereClause(f);
+	return {
+		sql: `SELECT ${groupKey('county')} AS region, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, sum(n_failed)::INTEGER AS failed_reports, sum(failed_checks)::INTEGER AS failed_checks, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY region ORDER BY sum(n_failed) / sum(n_reports) DESC, region LIMIT 500`,
+		params: w.params
+	};
+}
+
 export function domainQueries() {
 	return {
 		regions: `SELECT DISTINCT province, city, county FROM reports ORDER BY 1, 2, 3`,
