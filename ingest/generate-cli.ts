@@ -47,7 +47,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 			out: nout,
 			provinces,
 			countiesPerProvince: arg('counties') ? Number(arg('counties')) : undefined,
-			onProvince: (p) => console.log(`  ${p.code} ${p.name}: ${p.reports} reports (${p.seconds.toFixed(1)} s)`)
+			onProvince: (p) => console.log(`  ${p.code} ${p.name}: ${p.reports} reports (generated in ${p.generate.toFixed(1)} s, written in ${p.write.toFixed(1)} s)`)
 		});
 		clearInterval(sample);
 		peak = Math.max(peak, process.memoryUsage().rss);

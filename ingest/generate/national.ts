@@ -45,7 +45,7 @@ export interface NationalOptions {
 	missingRate?: number;
 	/** Share of reports with a planted fault (an outcome or an appeals figure off by a few). */
 	faultRate?: number;
-	onProvince?: (p: { code: string; name: string; reports: number; seconds: number }) => void;
+	onProvince?: (p: { code: string; name: string; reports: number; generate: number; write: number }) => void;
 }
 
 function divisions() {
@@ -233,12 +233,14 @@ export async function writeNational(opts: NationalOptions): Promise<{ manifest: 
 		for (const code of codes) {
 			const started = performance.now();
 			const { reports, files } = generateProvince(root, opts, code, tmp);
+			const generate = (performance.now() - started) / 1000;
 			await pending;
 			pending = (async () => {
+				const t0 = performance.now();
 				for (const t of ['reports', 'figures', 'checks'] as const) await writer.conn.run(`INSERT INTO ${t} SELECT * FROM ${readCsvSql(t, files[t])}`);
 				for (const f of Object.values(files)) rmSync(f);
 				await writer.addProvince(code);
-				opts.onProvince?.({ code, name: divisions().provinces.find((p) => p.code === code)!.name, reports, seconds: (performance.now() - started) / 1000 });
+				opts.onProvince?.({ code, name: divisions().provinces.find((p) => p.code === code)!.name, reports, generate, write: (performance.now() - t0) / 1000 });
 			})();
 		}
 		await pending;
