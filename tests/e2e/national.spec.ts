@@ -3,6 +3,7 @@
  * ?data=. The overview reads only the rollups; a drill-down fetches its region's row groups by
  * range requests; agencies and single reports appear once a city or county is chosen.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 
 const DATA = 'data=/data/national';
@@ -109,4 +110,17 @@ test('data quality by region from the rollups; single checks once a county is ch
 	await expect(page.getByTestId('scope-note')).toHaveCount(0);
 	await expect(page.getByTestId('quality-rules')).toBeVisible();
 	await expect(page.getByTestId('quality-failed')).toBeVisible();
+});
+
+test('a county’s figures export in long form; an embedded chart of a province', async ({ page }) => {
+	await page.goto(`/?${DATA}&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}`);
+	await settled(page);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-long').click()]);
+	const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+	expect(lines[0]).toContain('report_id');
+	expect(lines.length).toBeGreaterThan(1000);
+	expect(lines.slice(1).every((l) => l.includes('郑州市') && l.includes('示例数据'))).toBe(true);
+	await page.goto(`/embed?${DATA}&province=${encodeURIComponent('河南省')}&chart=years`);
+	await expect(page.getByTestId('chart-years').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('chart-years')).toContainText('示例数据');
 });

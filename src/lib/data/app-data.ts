@@ -5,7 +5,7 @@
  * the URL parameters are checked against, and the regions for the filters.
  */
 import { init, query, run } from './duckdb';
-import { loadDataset, readManifest, type Source } from './load-dataset';
+import { DatasetError, loadDataset, readManifest, type Source } from './load-dataset';
 import { parquetEngine } from './parquet-engine';
 import { reportValuesSql } from './derived';
 import { domainQueries } from './queries';
@@ -28,7 +28,7 @@ export async function openDataset(source: Source): Promise<OpenedDataset> {
 	void parquetEngine();
 	const manifest = await readManifest(source);
 	if (manifest.layout === 'partitioned') {
-		if (source.kind !== 'url') throw new Error('a partitioned dataset is read from a server (range requests), not from files on disk');
+		if (source.kind !== 'url') throw new DatasetError('分区（全国规模）数据集需要从服务器按范围读取，不能从本地文件打开', '请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。');
 		const opened = await openPartitioned(source.base, manifest as unknown as PartitionedManifest, engine);
 		performance.measure('dataset:total', { start: t0 });
 		return { layout: 'partitioned', ...opened };
