@@ -140,8 +140,11 @@ function figureLine(id: string, key: string, v: number | null): string {
 	return `${id},${key.replace(/\./g, ',')},${v ?? ''},${raw},${MONEY.has(key) ? '"万元"' : ''}\n`;
 }
 
-/** One province: roster, figures, checks → CSV → the writer's tables → its partitions. Returns reports written. */
-function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: string): { reports: number; files: Record<'reports' | 'figures' | 'checks', string> } {
+/**
+ * One province: roster, figures, checks → CSV files. Yields to the event loop between agencies,
+ * so the previous province's DuckDB statements go on meanwhile (they continue on this thread).
+ */
+async function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: string): Promise<{ reports: number; files: Record<'reports' | 'figures' | 'checks', string> }> {
 	const [from, to] = opts.years ?? [2019, 2025];
 	const missingRate = opts.missingRate ?? 0.02;
 	const faultRate = opts.faultRate ?? 0.01;
@@ -150,7 +153,12 @@ function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: s
 	const regionCache = new Map<string, ReturnType<typeof regionOfCode>>();
 	let reports = 0;
 	const roster = nationalRoster(root.fork(`roster:${code}`), code, opts.countiesPerProvince);
-	roster.forEach((agency, index) => {
+	let yielded = performance.now();
+	for (const [index, agency] of roster.entries()) {
+		if (performance.now() - yielded > 20) {
+			await new Promise((r) => setImmediate(r));
+			yielded = performance.now();
+		}
 		const rng = root.fork(`agency:${agency.division}:${agency.name}`);
 		const region = regionCache.get(agency.division) ?? regionOfCode(agency.division, 'generated');
 		regionCache.set(agency.division, region);
@@ -214,7 +222,7 @@ function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: s
 			previous = figures;
 			reports++;
 		}
-	});
+	}
 	for (const f of Object.values(files)) f.close();
 	return { reports, files: { reports: files.reports.file, figures: files.figures.file, checks: files.checks.file } };
 }
@@ -232,7 +240,7 @@ export async function writeNational(opts: NationalOptions): Promise<{ manifest: 
 		let pending: Promise<void> = Promise.resolve();
 		for (const code of codes) {
 			const started = performance.now();
-			const { reports, files } = generateProvince(root, opts, code, tmp);
+			const { reports, files } = await generateProvince(root, opts, code, tmp);
 			const generate = (performance.now() - started) / 1000;
 			await pending;
 			pending = (async () => {
