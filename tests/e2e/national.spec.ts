@@ -124,3 +124,13 @@ test('a county’s figures export in long form; an embedded chart of a province'
 	await expect(page.getByTestId('chart-years').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByTestId('chart-years')).toContainText('示例数据');
 });
+
+test('the server answers byte ranges exactly (Vite’s preview server does not)', async ({ request }) => {
+	const one = await request.get('/data/national/rollups/county.parquet', { headers: { Range: 'bytes=0-0' } });
+	expect(one.status()).toBe(206);
+	expect((await one.body()).toString()).toBe('P');
+	const tail = await request.get('/data/national/rollups/county.parquet', { headers: { Range: 'bytes=-8' } });
+	expect(tail.status()).toBe(206);
+	expect((await tail.body()).subarray(4).toString()).toBe('PAR1');
+	expect(tail.headers()['content-encoding']).toBeUndefined();
+});
