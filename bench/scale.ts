@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { quantile } from 'd3-array';
+import { filterLatencies } from './filter-latency';
 
 const PORT = 4392;
 const DATA = process.env.DATA ?? 'corpus/national';
@@ -92,26 +93,7 @@ try {
 
 		if (run === RUNS - 1) {
 			// Filter changes within the province: agency kinds in turn, change → every card settled and drawn.
-			latencies = (await page.evaluate(`(async () => {
-				const out = [];
-				const kinds = ['education', 'housing', 'government', 'subdistrict', 'public_security', 'natural_resources', 'township', ''];
-				const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-				for (let i = 0; i < 40; i++) {
-					const select = document.querySelector('[data-testid=filter-kind]');
-					const before = location.search;
-					const t0 = performance.now();
-					select.value = kinds[i % kinds.length];
-					select.dispatchEvent(new Event('change', { bubbles: true }));
-					for (;;) {
-						await frame();
-						if (location.search !== before && !document.querySelector('[aria-busy=true]')) break;
-						if (performance.now() - t0 > 10000) break;
-					}
-					await frame();
-					out.push(performance.now() - t0);
-				}
-				return out;
-			})()`)) as number[];
+			latencies = await filterLatencies(page);
 			m.take();
 		}
 

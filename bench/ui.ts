@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { quantile } from 'd3-array';
+import { filterLatencies } from './filter-latency';
 
 const PORT = 4391;
 if (!existsSync('data/manifest.json')) spawnSync('npm', ['run', 'dataset'], { stdio: 'inherit' });
@@ -40,29 +41,8 @@ try {
 		await page.waitForTimeout(300);
 		loads.push({ first, engine, bytes });
 		if (run === runs - 1) {
-			// Filter changes: cycle agency kinds and counties, timing change → every card settled and drawn.
-			// A string, not a function: tsx would add helpers the page does not have.
-			latencies = await page.evaluate(`(async () => {
-				const out = [];
-				const kinds = ['education', 'housing', 'government', 'subdistrict', 'public_security', 'natural_resources', 'township', ''];
-				const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-				for (let i = 0; i < 40; i++) {
-					const select = document.querySelector('[data-testid=filter-kind]');
-					const want = kinds[i % kinds.length];
-					const before = location.search;
-					const t0 = performance.now();
-					select.value = want;
-					select.dispatchEvent(new Event('change', { bubbles: true }));
-					for (;;) {
-						await frame();
-						if (location.search !== before && !document.querySelector('[aria-busy=true]')) break;
-						if (performance.now() - t0 > 10000) break;
-					}
-					await frame();
-					out.push(performance.now() - t0);
-				}
-				return out;
-			})()`);
+			// Filter changes: agency kinds in turn, timing change → every card settled and drawn.
+			latencies = await filterLatencies(page);
 			queryTimes = (await page.evaluate("performance.getEntriesByName('query').slice(-120).map((e) => e.duration)")) as number[];
 		}
 		await context.close();
