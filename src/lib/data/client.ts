@@ -3,7 +3,6 @@
  * chart (drawn from the build-time summary) does not wait for the engine's code.
  */
 import type { Row } from './duckdb';
-import { engineWorker } from './engine-worker';
 import type { Scope } from './scope';
 
 export type { Row };
@@ -24,7 +23,6 @@ export async function query(sql: string, params: unknown[] = []): Promise<Row[]>
 }
 
 export async function openDataset(...args: Parameters<typeof import('./app-data').openDataset>) {
-	engineWorker();
 	const m = await import('./app-data');
 	const opened = await m.openDataset(...args);
 	partitioned = opened.layout === 'partitioned';

@@ -5,7 +5,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import { dropEngineWorker, engineWorker } from './engine-worker';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { DataType, type Table } from 'apache-arrow';
 
 let db: duckdb.AsyncDuckDB | undefined;
@@ -16,7 +16,7 @@ export type Row = Record<string, unknown>;
 
 export function init(): Promise<duckdb.AsyncDuckDBConnection> {
 	starting ??= (async () => {
-		const worker = engineWorker();
+		const worker = new Worker(ehWorker);
 		const logger = new duckdb.VoidLogger();
 		db = new duckdb.AsyncDuckDB(logger, worker);
 		await db.instantiate(ehWasm);
@@ -26,7 +26,6 @@ export function init(): Promise<duckdb.AsyncDuckDBConnection> {
 	})();
 	starting.catch(() => {
 		starting = undefined;
-		dropEngineWorker();
 	});
 	return starting;
 }
