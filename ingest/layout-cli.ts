@@ -20,4 +20,4 @@ if (!out || !existsSync(path.join(data, 'reports.parquet'))) {
 }
 const t0 = performance.now();
 const m = await layoutFromFlat(data, out);
-console.log(`layout: ${m.totals.reports} reports in ${m.partitions.reports.length} province partitions, rollups ${Object.entries(m.rollups).map(([k, v]) => `${k} ${v.rows}`).join(', ')} → ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`layout: ${m.totals.reports} reports in ${m.partitions.reports.length} province partitions, rollups: province ${m.rollups.province.rows} rows, county ${m.rollups.county.reduce((s, p) => s + p.rows, 0)} rows, regions ${m.rollups.regions.rows} → ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);

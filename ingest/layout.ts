@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ddl } from '../src/lib/schema/dataset';
-import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
+import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, countyRollupPath, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
 import { reportValuesSql, rollupSelectSql } from '../src/lib/data/derived';
 import { yearlyQuery } from '../src/lib/data/queries';
 
@@ -18,6 +18,7 @@ const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
 /** Row groups small enough that one county is a few of them, large enough to compress. */
 const ROW_GROUP: Record<PartitionedTable | 'rollup', number> = { reports: 2048, figures: 16384, checks: 16384, rollup: 2048 };
+const ROLLUP_ORDER = 'division_code NULLS LAST, agency_kind, year, format, origin, source_form, city NULLS FIRST, county NULLS FIRST';
 const PARQUET = (rows: number) => `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rows}`;
 
 /** Within a partition: by division, then deterministic (the same inputs give the same bytes). */
@@ -43,6 +44,7 @@ function fileSizes(file: string): { bytes: number; footer: number } {
 export class PartitionedWriter {
 	readonly tmp: string;
 	private partitions: Record<PartitionedTable, PartitionEntry[]> = { reports: [], figures: [], checks: [] };
+	private countyRollup: PartitionEntry[] = [];
 	private origins: Record<string, number> = {};
 	private rollupsStarted = false;
 
@@ -73,15 +75,19 @@ export class PartitionedWriter {
 		PARTITIONED_TABLES.forEach((t, i) => this.partitions[t].push({ province_code: provinceCode, province: (counts[3] as string | null) ?? null, path: partitionPath(t, provinceCode), rows: Number(counts[i]), ...fileSizes(file(t)) }));
 		for (const [origin, n] of (await c.runAndReadAll(`SELECT origin, count(*)::INTEGER FROM reports GROUP BY origin`)).getRows()) this.origins[String(origin)] = (this.origins[String(origin)] ?? 0) + Number(n);
 
+		// The province's county rollup, its own file; the province rollup and regions for all of them at the end.
+		const county = path.join(this.tmp, countyRollupPath(provinceCode));
+		mkdirSync(path.dirname(county), { recursive: true });
+		await c.run(`COPY (${rollupSelectSql('county')} ORDER BY ${ROLLUP_ORDER}) TO ${sqlPath(county)} (${PARQUET(ROW_GROUP.rollup)})`);
+		const rows = Number((await c.runAndReadAll(`SELECT count(*)::INTEGER FROM read_parquet(${sqlPath(county)})`)).getRows()[0][0]);
+		this.countyRollup.push({ province_code: provinceCode, province: (counts[3] as string | null) ?? null, path: countyRollupPath(provinceCode), rows, ...fileSizes(county) });
 		const regions = `SELECT left(division_code, 2) AS province_code, province, city, county, division_code, count(*)::INTEGER AS reports FROM reports GROUP BY ALL`;
 		if (!this.rollupsStarted) {
 			await c.run(`CREATE TABLE rollup_province AS ${rollupSelectSql('province')}`);
-			await c.run(`CREATE TABLE rollup_county AS ${rollupSelectSql('county')}`);
 			await c.run(`CREATE TABLE rollup_regions AS ${regions}`);
 			this.rollupsStarted = true;
 		} else {
 			await c.run(`INSERT INTO rollup_province ${rollupSelectSql('province')}`);
-			await c.run(`INSERT INTO rollup_county ${rollupSelectSql('county')}`);
 			await c.run(`INSERT INTO rollup_regions ${regions}`);
 		}
 		for (const t of PARTITIONED_TABLES) await c.run(`DELETE FROM ${t}`);
@@ -93,17 +99,15 @@ export class PartitionedWriter {
 		try {
 			if (!this.rollupsStarted) throw new Error('no province was added: nothing to write');
 			mkdirSync(path.join(this.tmp, 'rollups'), { recursive: true });
-			const rollups = {} as Record<RollupFile, FileEntry>;
+			const rollups = { county: this.countyRollup } as Record<RollupFile, FileEntry> & { county: PartitionEntry[] };
 			const write = async (name: RollupFile, sql: string) => {
 				const file = path.join(this.tmp, ROLLUP_FILES[name]);
 				await c.run(`COPY (${sql}) TO ${sqlPath(file)} (${PARQUET(ROW_GROUP.rollup)})`);
 				const rows = Number((await c.runAndReadAll(`SELECT count(*)::INTEGER FROM (${sql})`)).getRows()[0][0]);
 				rollups[name] = { path: ROLLUP_FILES[name], rows, ...fileSizes(file) };
 			};
-			const keys = 'division_code NULLS LAST, agency_kind, year, format, origin, source_form, city NULLS FIRST, county NULLS FIRST';
 			await write('regions', `SELECT province_code, province, city, county, division_code, sum(reports)::INTEGER AS reports FROM rollup_regions GROUP BY ALL ORDER BY division_code NULLS LAST, province, city NULLS FIRST, county NULLS FIRST`);
-			await write('province', `SELECT * FROM rollup_province ORDER BY ${keys}`);
-			await write('county', `SELECT * FROM rollup_county ORDER BY ${keys}`);
+			await write('province', `SELECT * FROM rollup_province ORDER BY ${ROLLUP_ORDER}`);
 
 			// The first chart: the national yearly totals, from the same query the browser runs.
 			await c.run(`DROP TABLE IF EXISTS report_values`);

@@ -3,7 +3,7 @@ const url = process.argv[2];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
 const t0 = Date.now();
-page.on('requestfinished', async (r) => { const u = new URL(r.url()); if (true) console.log('req', (Date.now() - t0), u.pathname.slice(-50), r.headers()['range'] ?? '', r.timing().responseEnd.toFixed(0)); });
+page.on('requestfinished', async (r) => { const u = new URL(r.url()); if (u.pathname.includes('/data/')) console.log('req', (Date.now() - t0), u.pathname.slice(-50), r.headers()['range'] ?? '', r.timing().responseEnd.toFixed(0)); });
 await page.goto(url);
 await page.waitForFunction("document.querySelector('[data-testid=generated-banner]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 60000, polling: 10 });
 console.log('settled', Date.now() - t0);

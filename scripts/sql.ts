@@ -25,6 +25,10 @@ for (const t of ['reports', 'figures', 'checks']) {
 	const source = partitioned ? `read_parquet(${quoted(path.join(dir, t, '*', '*.parquet'))}, hive_partitioning = true)` : `read_parquet(${quoted(path.join(dir, `${t}.parquet`))})`;
 	await conn.run(`CREATE VIEW ${t} AS SELECT * FROM ${source}`);
 }
-if (partitioned) for (const r of ['province', 'county', 'regions']) await conn.run(`CREATE VIEW ${r === 'regions' ? r : `rollup_${r}`} AS SELECT * FROM read_parquet(${quoted(path.join(dir, 'rollups', `${r}.parquet`))})`);
+if (partitioned) {
+	await conn.run(`CREATE VIEW rollup_province AS SELECT * FROM read_parquet(${quoted(path.join(dir, 'rollups', 'province.parquet'))})`);
+	await conn.run(`CREATE VIEW regions AS SELECT * FROM read_parquet(${quoted(path.join(dir, 'rollups', 'regions.parquet'))})`);
+	await conn.run(`CREATE VIEW rollup_county AS SELECT * FROM read_parquet(${quoted(path.join(dir, 'rollups', 'county', '*', '*.parquet'))})`);
+}
 const result = await conn.runAndReadAll(sql);
 console.table(result.getRowObjectsJson());

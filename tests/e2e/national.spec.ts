@@ -1,7 +1,7 @@
 /**
  * A partitioned (national-layout) dataset: two provinces, three counties each (示例数据), opened with
- * ?data=. The overview reads only the rollups; a drill-down fetches its region's row groups by
- * range requests; agencies and single reports appear once a city or county is chosen.
+ * ?data=. The overview reads only the rollups; a province its own file of the county rollup; a
+ * city or county its row groups of the province partitions by range requests; agencies and single reports appear once a city or county is chosen.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
@@ -31,7 +31,7 @@ test('national overview: drawn from the rollups alone, labelled as generated', a
 	await expect(page.getByTestId('chart-years').locator('canvas').first()).toBeVisible();
 	const paths = requests.map((r) => r.path);
 	expect(paths).toEqual(expect.arrayContaining(['manifest.json', 'rollups/regions.parquet', 'rollups/province.parquet']));
-	expect(paths.filter((p) => /^(reports|figures|checks)\//.test(p) || p === 'rollups/county.parquet')).toEqual([]);
+	expect(paths.filter((p) => /^(reports|figures|checks|rollups\/county)\//.test(p))).toEqual([]);
 	// Provinces are the regions to compare nationally.
 	await page.goto(`/?${DATA}&view=compare`);
 	await settled(page);
@@ -40,7 +40,7 @@ test('national overview: drawn from the rollups alone, labelled as generated', a
 	await expect(page.getByTestId('compare-ranking').locator('thead')).toContainText('省份');
 });
 
-test('drill-down: a province reads its row groups of the county rollup by range requests', async ({ page }) => {
+test('drill-down: a province reads its own file of the county rollup, nothing of other provinces', async ({ page }) => {
 	const requests = record(page);
 	await page.goto(`/?${DATA}&view=compare`);
 	await settled(page);
@@ -49,9 +49,7 @@ test('drill-down: a province reads its row groups of the county rollup by range 
 	await settled(page);
 	await expect(page.getByTestId('compare-groups')).toContainText('郑州市');
 	await expect(page.getByTestId('compare-groups')).not.toContainText('北京市');
-	const county = requests.filter((r) => r.path === 'rollups/county.parquet');
-	expect(county.length).toBeGreaterThan(0);
-	expect(county.every((r) => r.range && /^bytes=\d*-\d*$/.test(r.range))).toBe(true);
+	expect(requests.filter((r) => r.path.startsWith('rollups/county/')).map((r) => r.path)).toEqual(['rollups/county/province_code=41/data_0.parquet']);
 	expect(requests.some((r) => /^(reports|figures|checks)\//.test(r.path))).toBe(false);
 });
 
@@ -126,10 +124,11 @@ test('a county’s figures export in long form; an embedded chart of a province'
 });
 
 test('the server answers byte ranges exactly (Vite’s preview server does not)', async ({ request }) => {
-	const one = await request.get('/data/national/rollups/county.parquet', { headers: { Range: 'bytes=0-0' } });
+	const file = '/data/national/figures/province_code=41/data_0.parquet';
+	const one = await request.get(file, { headers: { Range: 'bytes=0-0' } });
 	expect(one.status()).toBe(206);
 	expect((await one.body()).toString()).toBe('P');
-	const tail = await request.get('/data/national/rollups/county.parquet', { headers: { Range: 'bytes=-8' } });
+	const tail = await request.get(file, { headers: { Range: 'bytes=-8' } });
 	expect(tail.status()).toBe(206);
 	expect((await tail.body()).subarray(4).toString()).toBe('PAR1');
 	expect(tail.headers()['content-encoding']).toBeUndefined();

@@ -39,7 +39,7 @@ beforeAll(async () => {
 	conn = await (await DuckDBInstance.create(':memory:')).connect();
 	await conn.run(`CREATE VIEW per_report AS SELECT * FROM read_parquet('${out}/reports/*/*.parquet', hive_partitioning = true)`);
 	await conn.run(`CREATE VIEW rollup_province AS SELECT * FROM ${file('rollups/province.parquet')}`);
-	await conn.run(`CREATE VIEW rollup_county AS SELECT * FROM ${file('rollups/county.parquet')}`);
+	await conn.run(`CREATE VIEW rollup_county AS SELECT * FROM read_parquet('${out}/rollups/county/*/*.parquet')`);
 });
 
 describe('national corpus in the partitioned layout', () => {
@@ -54,6 +54,9 @@ describe('national corpus in the partitioned layout', () => {
 			}
 		}
 		expect(manifest.totals.reports).toBe(manifest.partitions.reports.reduce((s, p) => s + p.rows, 0));
+		// The county rollup: one file a province, beside the partitions.
+		expect(manifest.rollups.county.map((p) => [p.province_code, p.path])).toEqual([['11', 'rollups/county/province_code=11/data_0.parquet'], ['41', 'rollups/county/province_code=41/data_0.parquet']]);
+		for (const p of manifest.rollups.county) expect(readFileSync(path.join(out, p.path)).length).toBe(p.bytes);
 		expect(manifest.origins).toEqual({ generated: manifest.totals.reports });
 		// A realistic roster: province, city and county agencies with 街道 / 乡镇.
 		const kinds = await rows(`SELECT DISTINCT agency_kind FROM per_report`);
@@ -93,7 +96,7 @@ describe('national corpus in the partitioned layout', () => {
 	});
 
 	it('a region lies in the row groups picked for it from the footer statistics', async () => {
-		for (const p of ['rollups/county.parquet', manifest.partitions.figures[1].path, manifest.partitions.reports[1].path]) {
+		for (const p of [manifest.partitions.figures[1].path, manifest.partitions.reports[1].path]) {
 			const buf = readFileSync(path.join(out, p));
 			const md = parquetMetadata(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
 			const starts: number[] = [];
@@ -128,10 +131,11 @@ describe('national corpus in the partitioned layout', () => {
 		const port = (server.address() as { port: number }).port;
 		try {
 			const [{ county }] = await rows(`SELECT min(division_code) AS county FROM ${file(manifest.partitions.figures[1].path)} WHERE right(division_code, 2) <> '00'`);
-			for (const [p, prefix] of [[manifest.rollups.county.path, '41'], [manifest.partitions.figures[1].path, String(county)]]) {
-				const bytes = readFileSync(path.join(out, p)).length;
+			for (const entry of [manifest.partitions.reports[1], manifest.partitions.figures[1], manifest.partitions.checks[1]]) {
+				const [p, prefix, bytes] = [entry.path, String(county), entry.bytes];
 				seen.length = 0;
-				const read = await readRegionRowGroups(`http://127.0.0.1:${port}/${p}`, bytes, [prefix]);
+				// The manifest's footer size: the footer in one request.
+				const read = await readRegionRowGroups(`http://127.0.0.1:${port}/${p}`, bytes, [prefix], entry.footer);
 				// A file within the footer guess comes whole in one request.
 				expect(seen).toHaveLength(bytes <= 64 * 1024 ? 1 : 2);
 				expect(seen.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
@@ -163,7 +167,7 @@ describe('national corpus in the partitioned layout', () => {
 		const again = tmp();
 		await writeNational({ seed: 11, out: again, provinces: ['11', '41'], countiesPerProvince: 3 });
 		const hash = (dir: string, p: string) => createHash('sha256').update(readFileSync(path.join(dir, p))).digest('hex');
-		for (const p of [...Object.values(manifest.rollups).map((r) => r.path), ...manifest.partitions.figures.map((f) => f.path), ...manifest.partitions.checks.map((f) => f.path)]) expect(hash(again, p)).toBe(hash(out, p));
+		for (const p of [manifest.rollups.province.path, manifest.rollups.regions.path, ...manifest.rollups.county.map((r) => r.path), ...manifest.partitions.figures.map((f) => f.path), ...manifest.partitions.checks.map((f) => f.path)]) expect(hash(again, p)).toBe(hash(out, p));
 	});
 });
 

@@ -28,7 +28,7 @@ async function requireColumns(table: string, file: string, needed: readonly stri
 }
 
 /** A whole small file, downloaded and decoded while the engine starts, then inserted. */
-async function loadWhole(base: string, path: string, table: string, engine: Promise<unknown>) {
+async function loadWhole(base: string, path: string, table: string, engine: Promise<unknown> = Promise.resolve()) {
 	const bytes = await fetchBytes(`${base}/${path}`, ` ${path} `);
 	let ipc: Uint8Array;
 	try {
@@ -54,7 +54,7 @@ export async function openPartitioned(dataBase: string, m: PartitionedManifest, 
 	manifest = m;
 	base = dataBase;
 	loaded.clear();
-	if (!m.rollups?.province || !m.rollups?.regions || !m.rollups?.county || !m.partitions) throw new DatasetError('分区数据清单 manifest.json 缺少 rollups 或 partitions', '请重新生成数据集。');
+	if (!m.rollups?.province || !m.rollups?.regions || !Array.isArray(m.rollups?.county) || !m.partitions) throw new DatasetError('分区数据清单 manifest.json 缺少 rollups 或 partitions', '请重新生成数据集。');
 	await Promise.all([loadWhole(base, m.rollups.regions.path, 'regions', engine), loadWhole(base, m.rollups.province.path, 'rollup_province', engine)]);
 	await requireColumns('rollup_province', m.rollups.province.path, REQUIRED_ROLLUP);
 	await requireColumns('regions', m.rollups.regions.path, ['province_code', 'province', 'city', 'county', 'division_code']);
@@ -140,10 +140,13 @@ function loadScope(scope: Scope): Loaded {
 	const id = `s${++counter}`;
 	if (scope.level === 'none') return { main: run(`CREATE OR REPLACE VIEW ${id}_rv AS SELECT * FROM rollup_province LIMIT 0`).then(() => `${id}_rv`), detail: NO_DETAIL };
 	if (scope.level === 'province') {
+		// The province's own file of the county rollup, whole: every row of it is needed.
 		const main = (async () => {
-			const view = await loadRegion(manifest.rollups.county, [scope.prefix], `${id}_rv`, 'rollup_province', { dropDivision: false, copy: true });
-			await requireColumns(view, manifest.rollups.county.path, REQUIRED_ROLLUP);
-			return view;
+			const file = manifest.rollups.county.find((p) => p.province_code === scope.province_code);
+			if (!file) throw new DatasetError(`数据清单中没有 province_code=${scope.province_code} 的区县汇总`, '数据集不完整：请重新生成。');
+			await loadWhole(base, file.path, `${id}_rv`);
+			await requireColumns(`${id}_rv`, file.path, REQUIRED_ROLLUP);
+			return `${id}_rv`;
 		})();
 		return { main, detail: NO_DETAIL };
 	}

@@ -6,8 +6,8 @@
  *   summary.json                       national yearly totals: the first chart before the engine starts
  *   rollups/regions.parquet            every province / city / county with its division code
  *   rollups/province.parquet           report_values summed per province × kind × year × format × origin
- *   rollups/county.parquet             the same per agency division (county, or a city's / province's
- *                                      own agencies), sorted by division code, small row groups
+ *   rollups/county/province_code=41/data_0.parquet   the same per agency division (county, or a
+ *                                      city's / province's own agencies), one file a province
  *   reports/province_code=41/data_0.parquet   report_values, one row per report, sorted by division
  *   figures/province_code=41/data_0.parquet   the contract's figures (+ division_code), same order
  *   checks/province_code=41/data_0.parquet    the contract's checks (+ division_code), same order
@@ -21,8 +21,13 @@ export const LAYOUT_VERSION = 2;
 export const PARTITIONED_TABLES = ['reports', 'figures', 'checks'] as const;
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number];
 
-export const ROLLUP_FILES = { regions: 'rollups/regions.parquet', province: 'rollups/province.parquet', county: 'rollups/county.parquet' } as const;
+export const ROLLUP_FILES = { regions: 'rollups/regions.parquet', province: 'rollups/province.parquet' } as const;
 export type RollupFile = keyof typeof ROLLUP_FILES;
+
+/** A province's rows of the county rollup: one file each, so a drill-down reads one small file. */
+export function countyRollupPath(provinceCode: string): string {
+	return `rollups/county/province_code=${provinceCode}/data_0.parquet`;
+}
 
 /** Partition of reports without a known region. */
 export const UNKNOWN_PROVINCE = 'none';
@@ -45,7 +50,7 @@ export interface PartitionedManifest {
 	layout: 'partitioned';
 	built_at?: string;
 	summary: string;
-	rollups: Record<RollupFile, FileEntry>;
+	rollups: Record<RollupFile, FileEntry> & { county: PartitionEntry[] };
 	partitions: Record<PartitionedTable, PartitionEntry[]>;
 	totals: Record<PartitionedTable, number>;
 	origins: Record<string, number>;
