@@ -75,13 +75,26 @@ type Views = Record<'report_values' | 'figures' | 'checks', string>;
 
 /**
  * A scope's tables: report_values first (every chart and the agency list need only it); figures
- * and checks (a report's tables, failed checks, the long export) follow in the background, and a
- * query that reads them waits for them (whenDetail).
+ * and checks (a report's tables, failed checks, the long export) load when a query reads them
+ * (whenDetail) or shortly after the views have their first answers, so that their decoding does
+ * not hold up those answers.
  */
 interface Loaded {
 	main: Promise<string>;
-	detail: Promise<Pick<Views, 'figures' | 'checks'>>;
+	detail: () => Promise<Pick<Views, 'figures' | 'checks'>>;
 }
+
+/** `f` run once; again after a failure (a retry). */
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+	let p: Promise<T> | undefined;
+	return () => {
+		p ??= f();
+		p.catch(() => (p = undefined));
+		return p;
+	};
+}
+
+const DETAIL_AFTER_MS = 300;
 
 const loaded = new Map<string, Loaded>();
 let counter = 0;
@@ -133,7 +146,7 @@ async function union(name: string, parts: string[]): Promise<string> {
 	return name;
 }
 
-const NO_DETAIL = Promise.resolve({ figures: 'empty_figures', checks: 'empty_checks' });
+const NO_DETAIL = () => Promise.resolve({ figures: 'empty_figures', checks: 'empty_checks' });
 
 function loadScope(scope: Scope): Loaded {
 	if (scope.level === 'national') return { main: Promise.resolve('rollup_province'), detail: NO_DETAIL };
@@ -154,11 +167,13 @@ function loadScope(scope: Scope): Loaded {
 	const table = (t: PartitionedTable, view: string, like: string, opts: { dropDivision: boolean; copy: boolean }) =>
 		Promise.all(scope.parts.map((part, i) => loadRegion(entry(t, part.province_code), part.prefixes, `${id}_${view}_${i}`, like, opts))).then((parts) => union(`${id}_${view}`, parts));
 	const main = table('reports', 'rv', 'rollup_province', { dropDivision: false, copy: true });
-	const detail = main.then(async () => {
-		const detailOpts = { dropDivision: true, copy: false };
-		const [figures, checks] = await Promise.all([table('figures', 'figures', 'empty_figures', detailOpts), table('checks', 'checks', 'empty_checks', detailOpts)]);
-		return { figures, checks };
-	});
+	const detail = once(() =>
+		main.then(async () => {
+			const detailOpts = { dropDivision: true, copy: false };
+			const [figures, checks] = await Promise.all([table('figures', 'figures', 'empty_figures', detailOpts), table('checks', 'checks', 'empty_checks', detailOpts)]);
+			return { figures, checks };
+		})
+	);
 	return { main, detail };
 }
 
@@ -179,25 +194,36 @@ async function switchTo(scope: Scope): Promise<{ agencies: string[]; reports: st
 	if (!tables) {
 		tables = loadScope(scope);
 		loaded.set(scope.key, tables);
-		const forget = () => loaded.delete(scope.key);
-		tables.main.catch(forget);
-		tables.detail.catch(forget);
+		tables.main.catch(() => loaded.delete(scope.key));
 	}
 	current = scope.key;
+	currentTables = tables;
+	detailPointed = undefined;
 	await point({ report_values: await tables.main, figures: 'empty_figures', checks: 'empty_checks' });
-	const t = tables;
-	detailPointed = t.detail.then(async (d) => {
-		if (current === scope.key) await point(d);
-	});
-	detailPointed.catch(() => {});
+	setTimeout(() => current === scope.key && pointDetail().catch(() => {}), DETAIL_AFTER_MS);
 	if (scope.level !== 'local') return { agencies: [], reports: [] };
 	const [agencies, reports] = await Promise.all([query(`SELECT DISTINCT ${groupKey('agency')} AS key FROM report_values`), query(`SELECT report_id FROM report_values`)]);
 	return { agencies: agencies.map((r) => String(r.key)), reports: reports.map((r) => String(r.report_id)) };
 }
 
-let detailPointed: Promise<void> = Promise.resolve();
+let currentTables: Loaded | undefined;
+let detailPointed: Promise<void> | undefined;
 
-/** Reads of `figures` or `checks` wait until the current scope's are in (they load after its reports). */
-export function whenDetail(): Promise<void> {
+/** Load the current scope's figures and checks (once) and point the views at them. */
+function pointDetail(): Promise<void> {
+	const key = current;
+	const tables = currentTables;
+	if (!tables) return Promise.resolve();
+	detailPointed ??= tables.detail().then(async (d) => {
+		if (current === key) await point(d);
+	});
+	detailPointed.catch(() => {
+		if (current === key) detailPointed = undefined;
+	});
 	return detailPointed;
+}
+
+/** Reads of `figures` or `checks` wait until the current scope's are in (and start their loading). */
+export function whenDetail(): Promise<void> {
+	return pointDetail();
 }
