@@ -1,15 +1,17 @@
 /**
- * npm run ingest -- <files or folders…> [--out DIR] [--region CODE]
+ * npm run ingest -- <files or folders…> [--out DIR] [--region CODE] [--layout partitioned]
  * Reads annual reports, checks them and writes the Parquet dataset. One bad file never stops the
  * others; the exit code is non-zero only for usage errors or when nothing could be ingested.
  */
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { runIngest } from './pipeline';
 
 const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--out 目录] [--region 行政区划代码]
   --out DIR       输出目录（默认 data/）
   --region CODE   为名称中没有地区的机关指定 GB/T 2260 代码，如 410104
+  --layout partitioned   按省分区并写出各级汇总（全国规模，见 docs/national-scale.md）
   --quiet         不显示进度`;
 
 function parseArgs(argv: string[]) {
@@ -17,9 +19,15 @@ function parseArgs(argv: string[]) {
 	let out = 'data';
 	let region: string | undefined;
 	let quiet = false;
+	let partitioned = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--out') out = argv[++i];
+		else if (a === '--layout') {
+			const v = argv[++i];
+			if (v !== 'partitioned' && v !== 'flat') return { error: `--layout: partitioned 或 flat，收到 ${v}` };
+			partitioned = v === 'partitioned';
+		}
 		else if (a === '--region') region = argv[++i];
 		else if (a === '--quiet') quiet = true;
 		else if (a === '--help' || a === '-h') return { help: true as const };
@@ -31,7 +39,7 @@ function parseArgs(argv: string[]) {
 	if (!paths.length) return { error: '请给出要导入的文件或文件夹' };
 	const missing = paths.filter((p) => !existsSync(p));
 	if (missing.length) return { error: `找不到 not found: ${missing.join(', ')}` };
-	return { paths, out, region, quiet };
+	return { paths, out, region, quiet, partitioned };
 }
 
 async function main() {
@@ -47,8 +55,10 @@ async function main() {
 	const tty = process.stderr.isTTY && !args.quiet;
 	const started = performance.now();
 	let lastLine = 0;
+	// Partitioned: the flat dataset first, beside the output, then its layout into the output.
+	const flatOut = args.partitioned ? path.join(args.out, `.flat-${process.pid}`) : args.out;
 	const summary = await runIngest(args.paths, {
-		out: args.out,
+		out: flatOut,
 		region: args.region,
 		onProgress: (done, total, file) => {
 			if (args.quiet) return;
@@ -70,8 +80,20 @@ async function main() {
 			`${summary.inputs} 个文件, ${seconds.toFixed(1)} s` + (summary.counts ? ` → ${args.out}/ (${Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ')})` : '')
 	);
 	if (summary.ingested === 0) {
+		if (args.partitioned) await rm(flatOut, { recursive: true, force: true });
 		console.error('没有可导入的报告，数据集未写入 (nothing ingested; dataset not written)');
 		process.exit(1);
+	}
+	if (args.partitioned) {
+		const { layoutFromFlat } = await import('./layout');
+		try {
+			const m = await layoutFromFlat(flatOut, args.out);
+			mkdirSync(args.out, { recursive: true });
+			copyFileSync(path.join(flatOut, 'ingest-report.json'), path.join(args.out, 'ingest-report.json'));
+			console.log(`分区 partitioned: ${m.partitions.reports.length} 个省级分区 → ${args.out}/ (manifest.json, rollups/, reports/, figures/, checks/)`);
+		} finally {
+			await rm(flatOut, { recursive: true, force: true });
+		}
 	}
 }
 

@@ -95,4 +95,18 @@ describe('ingest run', async () => {
 		expect(nothing.status).toBe(1);
 		expect(readdirSync(cliOut).filter((f) => f.startsWith('.'))).toEqual([]);
 	});
+
+	it('CLI: --layout partitioned writes the national layout of the same reports', () => {
+		const parted = mkdtempSync(path.join(tmpdir(), 'ingest-parted-'));
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', dir, '--out', parted, '--layout', 'partitioned', '--quiet'], { encoding: 'utf8' });
+		expect(r.status).toBe(0);
+		const manifest = JSON.parse(readFileSync(path.join(parted, 'manifest.json'), 'utf8'));
+		expect(manifest.layout).toBe('partitioned');
+		expect(manifest.totals.reports).toBe(5);
+		expect(manifest.partitions.reports.map((p: { province_code: string }) => p.province_code)).toEqual(['41']);
+		expect(JSON.parse(readFileSync(path.join(parted, 'ingest-report.json'), 'utf8')).ingested).toBe(5);
+		expect(readdirSync(parted).filter((f) => f.startsWith('.'))).toEqual([]);
+		const bad = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', dir, '--layout', 'hive'], { encoding: 'utf8' });
+		expect(bad.status).toBe(2);
+	});
 });
