@@ -47,15 +47,26 @@ export interface YearFigures {
 	carriedOut: number[];
 }
 
+/**
+ * How an agency departs from the typical mix (multipliers, 1 = typical): the share of requests
+ * granted in full or in part, and how often applicants appeal. Without one, the draws are exactly
+ * those of the document corpus.
+ */
+export interface FigureMix {
+	granted: number;
+	appeals: number;
+}
+
 /** Figures for one year; `carriedIn` is last year's carried-out per applicant column. */
-export function yearFigures(rng: Rng, year: number, scale: number, trend: number, carriedIn: number[] | undefined): YearFigures {
+export function yearFigures(rng: Rng, year: number, scale: number, trend: number, carriedIn: number[] | undefined, mix?: FigureMix): YearFigures {
 	const format = formatOf(year);
 	const f = new Map<string, number | null>();
 	const lambda = scale * (YEAR_FACTOR[year] ?? 1) * Math.pow(trend, year - 2019);
 	const newTotal = rng.poisson(lambda);
 	const newBy = rng.split(newTotal, APPLICANT_WEIGHTS);
 	const inBy = carriedIn ?? rng.split(rng.poisson(lambda * 0.04), APPLICANT_WEIGHTS);
-	const outcomes = [...OUTCOMES_COMMON, ...(format === '2019' ? OTHER_2019 : OTHER_2021)];
+	const typical = [...OUTCOMES_COMMON, ...(format === '2019' ? OTHER_2019 : OTHER_2021)];
+	const outcomes: [string, number][] = mix ? typical.map(([row, w]) => [row, row === 'granted' || row === 'partial' ? w * mix.granted : w]) : typical;
 	const set = (row: string, byCol: number[]) => {
 		byCol.forEach((v, i) => f.set(cellKey('requests', row, PARTS[i]), v));
 		f.set(cellKey('requests', row, 'total'), byCol.reduce((a, b) => a + b, 0));
@@ -79,8 +90,9 @@ export function yearFigures(rng: Rng, year: number, scale: number, trend: number
 	set('carried_out', outBy);
 
 	// Appeals: a few per hundred applications; after-review suits follow reviews.
-	const review = rng.poisson(newTotal * 0.025);
-	const direct = rng.poisson(newTotal * 0.012);
+	const appealRate = mix?.appeals ?? 1;
+	const review = rng.poisson(newTotal * 0.025 * appealRate);
+	const direct = rng.poisson(newTotal * 0.012 * appealRate);
 	const after = rng.poisson(review * 0.3);
 	for (const [row, n] of [['review', review], ['suit_direct', direct], ['suit_after_review', after]] as const) {
 		const [upheld, corrected, other, pending] = rng.split(n, [0.62, 0.14, 0.1, 0.14]);

@@ -153,6 +153,10 @@ async function generateProvince(root: Rng, opts: NationalOptions, code: string, 
 	const regionCache = new Map<string, ReturnType<typeof regionOfCode>>();
 	let reports = 0;
 	const roster = nationalRoster(root.fork(`roster:${code}`), code, opts.countiesPerProvince);
+	// Provinces differ (how much they grant, how often applicants appeal, how fast requests grow),
+	// and agencies within them, so that comparisons show something.
+	const p = root.fork(`province:${code}`);
+	const province = { granted: 0.75 + 0.5 * p.next(), appeals: 0.5 + p.next(), trend: 0.96 + 0.08 * p.next() };
 	let yielded = performance.now();
 	for (const [index, agency] of roster.entries()) {
 		if (performance.now() - yielded > 20) {
@@ -162,12 +166,13 @@ async function generateProvince(root: Rng, opts: NationalOptions, code: string, 
 		const rng = root.fork(`agency:${agency.division}:${agency.name}`);
 		const region = regionCache.get(agency.division) ?? regionOfCode(agency.division, 'generated');
 		regionCache.set(agency.division, region);
-		const trend = 0.9 + rng.next() * 0.25;
+		const trend = (0.9 + rng.next() * 0.25) * province.trend;
+		const mix = { granted: province.granted * (0.85 + 0.3 * rng.next()), appeals: province.appeals * (0.7 + 0.6 * rng.next()) };
 		let carried: number[] | undefined;
 		let previous: Map<string, number | null> | undefined;
 		for (let year = from; year <= to; year++) {
 			const y = rng.fork(`year:${year}`);
-			const { figures, carriedOut } = yearFigures(y, year, agency.scale, trend, carried);
+			const { figures, carriedOut } = yearFigures(y, year, agency.scale, trend, carried, mix);
 			carried = carriedOut;
 			if (year > from && y.chance(missingRate)) {
 				previous = undefined;
