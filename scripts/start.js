@@ -3,7 +3,7 @@
  * npm start: build what is missing (default dataset, app) and serve it on PORT (default 4173).
  * A second start reuses what is there.
  *   npm start -- --data DIR          serve another dataset folder (flat or partitioned)
- *   npm run start:national           the national corpus (corpus/national; written first when missing, ~15 min)
+ *   npm run start:national           the national corpus (corpus/national; written first when missing, ~10 min)
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -32,7 +32,7 @@ const data = i >= 0 ? process.argv[i + 1] : 'data';
 if (!existsSync(path.join(data, 'manifest.json'))) {
 	if (data === 'data') run('npm', ['run', 'dataset']);
 	else if (path.normalize(data) === path.normalize('corpus/national')) {
-		console.log('start: writing the national corpus (示例数据, ~725,000 reports) into corpus/national; this takes about 15 minutes once.');
+		console.log('start: writing the national corpus (示例数据, ~725,000 reports) into corpus/national; this takes about 10 minutes once.');
 		run('npm', ['run', 'generate', '--', '--scale', 'national', '--out', data]);
 	} else {
 		console.error(`start: ${data}/manifest.json is missing: give a dataset folder written by npm run ingest, npm run layout or npm run generate -- --scale national.`);
