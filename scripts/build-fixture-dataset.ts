@@ -29,4 +29,14 @@ console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dat
 // The partitioned (national) layout on two provinces, three counties each (示例数据), opened with ?data=/data/national.
 const national = await writeNational({ seed: 3, out: 'tests/fixtures/dataset/national', provinces: ['11', '41'], countiesPerProvince: 3 });
 console.log(`fixture national dataset: ${national.manifest.totals.reports} reports → tests/fixtures/dataset/national`);
+// The same with one partition missing from the server, for the browser's error handling.
+const broken = JSON.parse(JSON.stringify(national.manifest));
+const up = (p: string) => `../national/${p}`;
+broken.rollups.province.path = up(broken.rollups.province.path);
+broken.rollups.regions.path = up(broken.rollups.regions.path);
+broken.summary = up(broken.summary);
+for (const list of [broken.rollups.county, ...Object.values(broken.partitions)] as { path: string; province_code: string }[][]) for (const p of list) p.path = up(p.path);
+broken.partitions.reports.find((p: { province_code: string }) => p.province_code === '41').path = 'reports/province_code=41/missing.parquet';
+mkdirSync('tests/fixtures/dataset/national-broken', { recursive: true });
+writeFileSync('tests/fixtures/dataset/national-broken/manifest.json', JSON.stringify(broken));
 if (summary.ingested === 0) process.exit(1);

@@ -133,3 +133,16 @@ test('the server answers byte ranges exactly (Vite’s preview server does not)'
 	expect((await tail.body()).subarray(4).toString()).toBe('PAR1');
 	expect(tail.headers()['content-encoding']).toBeUndefined();
 });
+
+test('a partition missing from the server: the region says what failed and offers a retry', async ({ page }) => {
+	await page.goto(`/?data=/data/national-broken&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}`);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('所选地区的数据加载失败', { timeout: 30_000 });
+	await expect(alert).toContainText('reports/province_code=41/missing.parquet');
+	await expect(alert).toContainText('文件不存在');
+	await expect(alert).toContainText('数据集须完整发布');
+	await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
+	// The rest of the dataset still works.
+	await page.getByTestId('filter-province').selectOption('北京市');
+	await expect(page.getByTestId('headlines').locator('[data-measure="new"]')).toHaveText(/\d/, { timeout: 30_000 });
+});

@@ -125,7 +125,7 @@ async function loadRegion(file: { path: string; bytes: number; footer?: number }
 	try {
 		read = await readRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes, file.footer);
 	} catch (e) {
-		throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试；服务器须正确响应 Range 请求（npm start 的服务器可以）。');
+		throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试。数据集须完整发布，服务器须正确响应 Range 请求（206；npm start 的服务器可以，Vite 预览服务器不行）。');
 	}
 	performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}:${read.fetched}`);
 	if (!read.ipc) {
