@@ -10,7 +10,7 @@ import { ROLLUP_KEYS, SUMMABLE_COLUMNS } from './derived';
 import { insertArrowIPC, query, run } from './duckdb';
 import { DatasetError, fetchBytes } from './load-dataset';
 import { parquetToIPC } from './parquet-engine';
-import { decodeRowGroups, fetchRegionRowGroups, type FetchedRowGroups } from './row-groups';
+import { readRegionRowGroups } from './row-groups';
 import type { RegionRow, Scope } from './scope';
 import type { Domain } from '../state/filters';
 import { groupKey } from './queries';
@@ -120,28 +120,23 @@ function entry(table: PartitionedTable, provinceCode: string) {
  * read, and the region's rows kept as a table (`copy`: small tables every chart query scans) or as
  * a view over the row groups (figures and checks: large, read one report at a time). Returns its name.
  */
-async function loadRegion(file: { path: string; bytes: number; footer?: number }, prefixes: string[], name: string, like: string, opts: { dropDivision: boolean; copy: boolean; fetched?: Promise<FetchedRowGroups> }): Promise<string> {
-	let ipc: Uint8Array | null;
+async function loadRegion(file: { path: string; bytes: number; footer?: number }, prefixes: string[], name: string, like: string, opts: { dropDivision: boolean; copy: boolean }): Promise<string> {
+	let read;
 	try {
-		const fetched = await (opts.fetched ?? fetchRegion(file, prefixes));
-		performance.mark(`scope:${file.path}:${fetched.groups.length}/${fetched.of}:${fetched.fetched}`);
-		ipc = await decodeRowGroups(fetched);
+		read = await readRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes, file.footer);
 	} catch (e) {
 		throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试。数据集须完整发布，服务器须正确响应 Range 请求（206；npm start 的服务器可以，Vite 预览服务器不行）。');
 	}
-	if (!ipc) {
+	performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}:${read.fetched}`);
+	if (!read.ipc) {
 		await run(`CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${like} LIMIT 0`);
 		return name;
 	}
-	await insertArrowIPC(ipc, `${name}_rows`);
+	await insertArrowIPC(read.ipc, `${name}_rows`);
 	const select = `SELECT * ${opts.dropDivision ? 'EXCLUDE (division_code)' : ''} FROM ${name}_rows WHERE ${prefixSql(prefixes)}`;
 	if (opts.copy) await run(`CREATE OR REPLACE TABLE ${name} AS ${select}; DROP TABLE ${name}_rows`);
 	else await run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
 	return name;
-}
-
-function fetchRegion(file: { path: string; bytes: number; footer?: number }, prefixes: string[]): Promise<FetchedRowGroups> {
-	return fetchRegionRowGroups(`${base}/${file.path}`, file.bytes, prefixes, file.footer);
 }
 
 /** One view over each part (a county name may recur in several provinces). */
@@ -168,25 +163,14 @@ function loadScope(scope: Scope): Loaded {
 		})();
 		return { main, detail: NO_DETAIL };
 	}
-	// Local: each province's partition, report_values first, figures and checks after it. Their
-	// bytes are fetched at once (network only); decoding waits until they are needed.
-	const table = (t: PartitionedTable, view: string, like: string, opts: { dropDivision: boolean; copy: boolean }, fetched?: Promise<FetchedRowGroups>[]) =>
-		Promise.all(scope.parts.map((part, i) => loadRegion(entry(t, part.province_code), part.prefixes, `${id}_${view}_${i}`, like, { ...opts, fetched: fetched?.[i] }))).then((parts) => union(`${id}_${view}`, parts));
+	// Local: each province's partition, report_values first, figures and checks after it.
+	const table = (t: PartitionedTable, view: string, like: string, opts: { dropDivision: boolean; copy: boolean }) =>
+		Promise.all(scope.parts.map((part, i) => loadRegion(entry(t, part.province_code), part.prefixes, `${id}_${view}_${i}`, like, opts))).then((parts) => union(`${id}_${view}`, parts));
 	const main = table('reports', 'rv', 'rollup_province', { dropDivision: false, copy: true });
-	const prefetch = (t: PartitionedTable) =>
-		scope.parts.map((part) => {
-			const p = fetchRegion(entry(t, part.province_code), part.prefixes);
-			p.catch(() => {}); // reported when the detail is loaded
-			return p;
-		});
-	// Used by the first attempt only: a retry fetches again.
-	let early: Record<'figures' | 'checks', Promise<FetchedRowGroups>[]> | undefined = { figures: prefetch('figures'), checks: prefetch('checks') };
 	const detail = once(() =>
 		main.then(async () => {
 			const detailOpts = { dropDivision: true, copy: false };
-			const e = early;
-			early = undefined;
-			const [figures, checks] = await Promise.all([table('figures', 'figures', 'empty_figures', detailOpts, e?.figures), table('checks', 'checks', 'empty_checks', detailOpts, e?.checks)]);
+			const [figures, checks] = await Promise.all([table('figures', 'figures', 'empty_figures', detailOpts), table('checks', 'checks', 'empty_checks', detailOpts)]);
 			return { figures, checks };
 		})
 	);

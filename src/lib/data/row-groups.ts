@@ -59,16 +59,9 @@ async function fetchRange(url: string, start: number, end: number): Promise<Uint
 
 const FOOTER_GUESS = 64 * 1024;
 
-export interface FetchedRowGroups {
-	/** The file as parquet-wasm expects it: only the chosen row groups and the footer filled in. */
-	sparse: Uint8Array | null;
-	groups: number[];
-	of: number;
-	fetched: number;
-}
-
-/** Fetch (without decoding) the row groups of `url` that may hold `prefixes`: the footer, then one range a run. */
-export async function fetchRegionRowGroups(url: string, byteLength: number, prefixes: string[], footerBytes?: number): Promise<FetchedRowGroups> {
+/** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
+export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[], footerBytes?: number): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
+	const engine = parquetEngine();
 	// The manifest states the footer's size; without it, guess and fetch again if it was larger.
 	let tailStart = Math.max(0, byteLength - (footerBytes && footerBytes <= byteLength ? Math.max(footerBytes, 8) : FOOTER_GUESS));
 	if (byteLength - tailStart < FOOTER_GUESS && byteLength <= FOOTER_GUESS) tailStart = 0;
@@ -81,10 +74,11 @@ export async function fetchRegionRowGroups(url: string, byteLength: number, pref
 	}
 	const metadata = parquetMetadata(tail.buffer.slice(tail.byteOffset, tail.byteOffset + tail.length) as ArrayBuffer);
 	const groups = rowGroupsFor(metadata, prefixes);
-	if (!groups.length) return { sparse: null, groups, of: metadata.row_groups.length, fetched: tail.length };
+	if (!groups.length) return { ipc: null, rowGroups: 0, of: metadata.row_groups.length, fetched: tail.length };
 	// A small file came whole with its footer; otherwise fetch the chosen row groups.
 	const ranges = tailStart === 0 ? [] : byteRanges(metadata, groups);
 	const chunks = await Promise.all(ranges.map(([s, e]) => fetchRange(url, s, e)));
+	// The file as parquet-wasm expects it: only the chosen row groups and the footer are filled in.
 	let sparse = tail;
 	if (tailStart > 0) {
 		sparse = new Uint8Array(byteLength);
@@ -92,19 +86,7 @@ export async function fetchRegionRowGroups(url: string, byteLength: number, pref
 		sparse.set(tail, tailStart);
 		sparse.set([0x50, 0x41, 0x52, 0x31], 0); // PAR1
 	}
-	return { sparse, groups, of: metadata.row_groups.length, fetched: tail.length + chunks.reduce((s, c) => s + c.length, 0) };
-}
-
-/** Decode fetched row groups to Arrow IPC (null when none may hold the region). */
-export async function decodeRowGroups(f: FetchedRowGroups): Promise<Uint8Array | null> {
-	if (!f.sparse) return null;
-	await parquetEngine();
-	return readParquet(f.sparse, { rowGroups: f.groups }).intoIPCStream();
-}
-
-/** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
-export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[], footerBytes?: number): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
-	void parquetEngine();
-	const f = await fetchRegionRowGroups(url, byteLength, prefixes, footerBytes);
-	return { ipc: await decodeRowGroups(f), rowGroups: f.groups.length, of: f.of, fetched: f.fetched };
+	await engine;
+	const ipc = readParquet(sparse, { rowGroups: groups }).intoIPCStream();
+	return { ipc, rowGroups: groups.length, of: metadata.row_groups.length, fetched: tail.length + chunks.reduce((s, c) => s + c.length, 0) };
 }
