@@ -4,7 +4,7 @@
  * others; the exit code is non-zero only for usage errors or when nothing could be ingested.
  */
 import path from 'node:path';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { runIngest } from './pipeline';
 
@@ -88,7 +88,6 @@ async function main() {
 		const { layoutFromFlat } = await import('./layout');
 		try {
 			const m = await layoutFromFlat(flatOut, args.out);
-			mkdirSync(args.out, { recursive: true });
 			copyFileSync(path.join(flatOut, 'ingest-report.json'), path.join(args.out, 'ingest-report.json'));
 			console.log(`分区 partitioned: ${m.partitions.reports.length} 个省级分区 → ${args.out}/ (manifest.json, rollups/, reports/, figures/, checks/)`);
 		} finally {

@@ -11,7 +11,7 @@ import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/data
 import type { ReportRow } from './report-row';
 import { readCsvSql } from './rows-csv';
 import { reportValuesSql } from '../src/lib/data/derived';
-import { yearlyQuery } from '../src/lib/data/queries';
+import { writeSummary } from './summary';
 
 export type { ReportRow };
 
@@ -77,9 +77,7 @@ export class DatasetWriter {
 			}
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
-			const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
-			const yearly = (await conn.runAndReadAll(q.sql)).getRowObjectsJson();
-			await writeFile(path.join(this.tmp, 'summary.json'), JSON.stringify({ schema_version: SCHEMA_VERSION, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) }) + '\n');
+			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION);
 			const manifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),

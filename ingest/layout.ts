@@ -10,9 +10,9 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ddl } from '../src/lib/schema/dataset';
-import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, countyRollupPath, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
+import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, UNKNOWN_PROVINCE, countyRollupPath, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
 import { reportValuesSql, rollupSelectSql } from '../src/lib/data/derived';
-import { yearlyQuery } from '../src/lib/data/queries';
+import { writeSummary } from './summary';
 
 const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
@@ -56,9 +56,9 @@ export class PartitionedWriter {
 		mkdirSync(this.tmp, { recursive: true });
 	}
 
-	static async open(outDir: string, opts: { memoryLimit?: string } = {}): Promise<PartitionedWriter> {
+	static async open(outDir: string): Promise<PartitionedWriter> {
 		mkdirSync(outDir, { recursive: true });
-		const instance = await DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', ...(opts.memoryLimit ? { memory_limit: opts.memoryLimit } : {}) });
+		const instance = await DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false' });
 		const conn = await instance.connect();
 		for (const t of PARTITIONED_TABLES) await conn.run(`CREATE TABLE ${t} (${ddl(t)})`);
 		return new PartitionedWriter(outDir, instance, conn);
@@ -115,9 +115,7 @@ export class PartitionedWriter {
 			// The first chart: the national yearly totals, from the same query the browser runs.
 			await c.run(`DROP TABLE IF EXISTS report_values`);
 			await c.run(`CREATE VIEW report_values AS SELECT * FROM rollup_province`);
-			const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
-			const yearly = (await c.runAndReadAll(q.sql)).getRowObjectsJson();
-			await writeFile(path.join(this.tmp, 'summary.json'), JSON.stringify({ schema_version: LAYOUT_VERSION, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) }) + '\n');
+			await writeSummary(c, path.join(this.tmp, 'summary.json'), LAYOUT_VERSION);
 
 			const totals = Object.fromEntries(PARTITIONED_TABLES.map((t) => [t, this.partitions[t].reduce((s, p) => s + p.rows, 0)])) as Record<PartitionedTable, number>;
 			const manifest: PartitionedManifest = { schema_version: LAYOUT_VERSION, layout: 'partitioned', built_at: new Date().toISOString(), summary: 'summary.json', rollups, partitions: this.partitions, totals, origins: this.origins };
@@ -139,6 +137,12 @@ export class PartitionedWriter {
 		this.conn.closeSync();
 		this.instance.closeSync();
 	}
+
+	/** Instead of finish: close and remove the temporary folder, leaving outDir as it was. */
+	async abort() {
+		this.close();
+		await rm(this.tmp, { recursive: true, force: true });
+	}
 }
 
 /** The partitioned layout of a flat dataset (reports/figures/checks.parquet in `dataDir`). */
@@ -147,15 +151,15 @@ export async function layoutFromFlat(dataDir: string, outDir: string): Promise<P
 	const c = writer.conn;
 	try {
 		for (const t of PARTITIONED_TABLES) await c.run(`CREATE VIEW flat_${t} AS SELECT * FROM read_parquet(${sqlPath(path.join(dataDir, `${t}.parquet`))})`);
-		const codes = (await c.runAndReadAll(`SELECT DISTINCT coalesce(left(division_code, 2), '${'none'}') FROM flat_reports ORDER BY 1`)).getRows().map((r) => String(r[0]));
+		const province = `coalesce(left(division_code, 2), '${UNKNOWN_PROVINCE}')`;
+		const codes = (await c.runAndReadAll(`SELECT DISTINCT ${province} FROM flat_reports ORDER BY 1`)).getRows().map((r) => String(r[0]));
 		for (const code of codes) {
-			await c.run(`INSERT INTO reports SELECT * FROM flat_reports WHERE coalesce(left(division_code, 2), 'none') = $1`, [code]);
+			await c.run(`INSERT INTO reports SELECT * FROM flat_reports WHERE ${province} = $1`, [code]);
 			for (const t of ['figures', 'checks'] as const) await c.run(`INSERT INTO ${t} SELECT x.* FROM flat_${t} x SEMI JOIN reports USING (report_id)`);
 			await writer.addProvince(code);
 		}
 	} catch (e) {
-		writer.close();
-		await rm(writer.tmp, { recursive: true, force: true });
+		await writer.abort();
 		throw e;
 	}
 	return writer.finish();

@@ -258,8 +258,7 @@ export async function writeNational(opts: NationalOptions): Promise<{ manifest: 
 		}
 		await pending;
 	} catch (e) {
-		writer.close();
-		rmSync(writer.tmp, { recursive: true, force: true });
+		await writer.abort();
 		throw e;
 	}
 	const manifest = await writer.finish();

@@ -62,16 +62,16 @@ export const ROLLUP_KEYS = ['province', 'city', 'county', 'division_code', 'agen
 export type RollupLevel = 'province' | 'county';
 
 /**
- * SELECT of a rollup over report_values (or any table of its columns). `county` keeps each
+ * SELECT of a rollup over report_values. `county` keeps each
  * agency's own division (a county, or a city's or province's own agencies); `province` folds
  * them into the province (division code `XX0000`). `agency` stays in as NULL, so the same WHERE
  * clauses apply.
  */
-export function rollupSelectSql(level: RollupLevel, from = 'report_values'): string {
+export function rollupSelectSql(level: RollupLevel): string {
 	const keys =
 		level === 'county'
 			? ROLLUP_KEYS.join(', ')
 			: ROLLUP_KEYS.map((k) => (k === 'city' || k === 'county' ? `NULL::VARCHAR AS ${k}` : k === 'division_code' ? `rpad(left(division_code, 2), 6, '0') AS division_code` : k)).join(', ');
 	const sums = SUMMABLE_COLUMNS.map((c) => `sum(${c})${c.startsWith('n_') ? '::INTEGER' : ''} AS ${c}`).join(', ');
-	return `SELECT ${keys}, NULL::VARCHAR AS agency, ${sums} FROM ${from} GROUP BY ALL`;
+	return `SELECT ${keys}, NULL::VARCHAR AS agency, ${sums} FROM report_values GROUP BY ALL`;
 }

@@ -57,6 +57,12 @@ export async function readManifest(source: Source): Promise<Manifest> {
 	return m;
 }
 
+/** The columns a DuckDB table has, and those of `needed` it lacks. */
+export async function columnCheck(table: string, needed: readonly string[]): Promise<{ present: Set<string>; missing: string[] }> {
+	const present = new Set((await query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r.column_name)));
+	return { present, missing: needed.filter((c) => !present.has(c)) };
+}
+
 /** Parse one table's Parquet bytes (parquet-wasm → Arrow IPC → DuckDB) and check its columns. */
 export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promise<number> {
 	let ipc: Uint8Array;
@@ -67,8 +73,7 @@ export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promis
 	}
 	const raw = `${table}_raw`;
 	await insertArrowIPC(ipc, raw);
-	const present = new Set((await query(`SELECT column_name FROM (DESCRIBE ${raw})`)).map((r) => String(r.column_name)));
-	const missing = REQUIRED_COLUMNS[table].filter((c) => !present.has(c));
+	const { present, missing } = await columnCheck(raw, REQUIRED_COLUMNS[table]);
 	if (missing.length) {
 		await run(`DROP TABLE ${raw}`);
 		throw new DatasetError(`${table}.parquet 缺少必需的列：${missing.join('、')}`, '此文件不符合数据集格式（见 README 数据约定）。');

@@ -1,5 +1,5 @@
 /** parquet-wasm, started once and served from the app's own build (DuckDB-WASM has no Parquet reader offline). */
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { readParquet, type ReaderOptions } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 
 let ready: Promise<unknown> | undefined;
@@ -9,8 +9,8 @@ export function parquetEngine(): Promise<unknown> {
 	return ready;
 }
 
-/** A whole Parquet file's bytes as Arrow IPC (throws on a file that is not Parquet). */
-export async function parquetToIPC(bytes: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+/** A Parquet file's bytes (or some of its row groups, `options.rowGroups`) as Arrow IPC; throws on a file that is not Parquet. */
+export async function parquetToIPC(bytes: ArrayBuffer | Uint8Array, options?: ReaderOptions): Promise<Uint8Array> {
 	await parquetEngine();
-	return readParquet(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).intoIPCStream();
+	return readParquet(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), options).intoIPCStream();
 }

@@ -5,10 +5,10 @@
  * `checks`: here they are views onto the current scope's tables.
  */
 import { ddl } from '../schema/dataset';
-import { PARTITIONED_TABLES, ROLLUP_FILES, type PartitionedManifest, type PartitionedTable } from '../schema/layout';
+import { PARTITIONED_TABLES, type PartitionedManifest, type PartitionedTable } from '../schema/layout';
 import { ROLLUP_KEYS, SUMMABLE_COLUMNS } from './derived';
 import { insertArrowIPC, query, run } from './duckdb';
-import { DatasetError, fetchBytes } from './load-dataset';
+import { DatasetError, columnCheck, fetchBytes } from './load-dataset';
 import { parquetToIPC } from './parquet-engine';
 import { readRegionRowGroups } from './row-groups';
 import type { RegionRow, Scope } from './scope';
@@ -17,13 +17,8 @@ import { groupKey } from './queries';
 
 const REQUIRED_ROLLUP = [...ROLLUP_KEYS, ...SUMMABLE_COLUMNS];
 
-async function columnsOf(table: string): Promise<Set<string>> {
-	return new Set((await query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r.column_name)));
-}
-
 async function requireColumns(table: string, file: string, needed: readonly string[]) {
-	const present = await columnsOf(table);
-	const missing = needed.filter((c) => !present.has(c));
+	const { missing } = await columnCheck(table, needed);
 	if (missing.length) throw new DatasetError(`${file} 缺少必需的列：${missing.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`, '此文件不符合分区数据集格式：请用 npm run layout 或 npm run generate -- --scale national 重新生成。');
 }
 
@@ -200,7 +195,7 @@ async function switchTo(scope: Scope): Promise<{ agencies: string[]; reports: st
 	currentTables = tables;
 	detailPointed = undefined;
 	await point({ report_values: await tables.main, figures: 'empty_figures', checks: 'empty_checks' });
-	setTimeout(() => current === scope.key && pointDetail().catch(() => {}), DETAIL_AFTER_MS);
+	setTimeout(() => current === scope.key && whenDetail().catch(() => {}), DETAIL_AFTER_MS);
 	if (scope.level !== 'local') return { agencies: [], reports: [] };
 	const [agencies, reports] = await Promise.all([query(`SELECT DISTINCT ${groupKey('agency')} AS key FROM report_values`), query(`SELECT report_id FROM report_values`)]);
 	return { agencies: agencies.map((r) => String(r.key)), reports: reports.map((r) => String(r.report_id)) };
@@ -209,8 +204,11 @@ async function switchTo(scope: Scope): Promise<{ agencies: string[]; reports: st
 let currentTables: Loaded | undefined;
 let detailPointed: Promise<void> | undefined;
 
-/** Load the current scope's figures and checks (once) and point the views at them. */
-function pointDetail(): Promise<void> {
+/**
+ * Load the current scope's figures and checks (once) and point the views at them; reads of
+ * `figures` or `checks` wait for this.
+ */
+export function whenDetail(): Promise<void> {
 	const key = current;
 	const tables = currentTables;
 	if (!tables) return Promise.resolve();
@@ -221,9 +219,4 @@ function pointDetail(): Promise<void> {
 		if (current === key) detailPointed = undefined;
 	});
 	return detailPointed;
-}
-
-/** Reads of `figures` or `checks` wait until the current scope's are in (and start their loading). */
-export function whenDetail(): Promise<void> {
-	return pointDetail();
 }

@@ -7,9 +7,8 @@
  * a region is one run of row groups: two requests a file.
  */
 import { parquetMetadata, type FileMetaData, type RowGroup } from 'hyparquet';
-import { readParquet } from 'parquet-wasm/esm';
 import { rowGroupMayHold } from '../schema/layout';
-import { parquetEngine } from './parquet-engine';
+import { parquetEngine, parquetToIPC } from './parquet-engine';
 
 /** Indexes of the row groups whose division codes may start with one of `prefixes`. */
 export function rowGroupsFor(metadata: FileMetaData, prefixes: string[], column = 'division_code'): number[] {
@@ -61,10 +60,10 @@ const FOOTER_GUESS = 64 * 1024;
 
 /** The rows of `url` (a file of `byteLength` bytes) in row groups that may hold `prefixes`, as Arrow IPC. */
 export async function readRegionRowGroups(url: string, byteLength: number, prefixes: string[], footerBytes?: number): Promise<{ ipc: Uint8Array | null; rowGroups: number; of: number; fetched: number }> {
-	const engine = parquetEngine();
+	void parquetEngine();
 	// The manifest states the footer's size; without it, guess and fetch again if it was larger.
-	let tailStart = Math.max(0, byteLength - (footerBytes && footerBytes <= byteLength ? Math.max(footerBytes, 8) : FOOTER_GUESS));
-	if (byteLength - tailStart < FOOTER_GUESS && byteLength <= FOOTER_GUESS) tailStart = 0;
+	// A file within the guess comes whole.
+	let tailStart = byteLength <= FOOTER_GUESS ? 0 : Math.max(0, byteLength - (footerBytes && footerBytes <= byteLength ? Math.max(footerBytes, 8) : FOOTER_GUESS));
 	let tail = await fetchRange(url, tailStart, byteLength);
 	const view = new DataView(tail.buffer, tail.byteOffset, tail.length);
 	const footerLength = view.getUint32(tail.length - 8, true) + 8;
@@ -86,7 +85,6 @@ export async function readRegionRowGroups(url: string, byteLength: number, prefi
 		sparse.set(tail, tailStart);
 		sparse.set([0x50, 0x41, 0x52, 0x31], 0); // PAR1
 	}
-	await engine;
-	const ipc = readParquet(sparse, { rowGroups: groups }).intoIPCStream();
+	const ipc = await parquetToIPC(sparse, { rowGroups: groups });
 	return { ipc, rowGroups: groups.length, of: metadata.row_groups.length, fetched: tail.length + chunks.reduce((s, c) => s + c.length, 0) };
 }
