@@ -255,6 +255,9 @@ export async function writeNational(opts: NationalOptions): Promise<{ manifest: 
 				await writer.addProvince(code);
 				opts.onProvince?.({ code, name: divisions().provinces.find((p) => p.code === code)!.name, reports, generate, write: (performance.now() - t0) / 1000 });
 			})();
+			// Awaited before the next province is written; marked handled so a failure while the next
+			// one is generated is reported there (and the temporary folder removed), not as a crash.
+			pending.catch(() => {});
 		}
 		await pending;
 	} catch (e) {
