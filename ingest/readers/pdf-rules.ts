@@ -51,7 +51,15 @@ export function rulesOf(fnArray: number[], argsArray: unknown[], ops: Record<str
 		else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
 		else if (fn === ops.transform) ctm = multiply(argsArray[i] as Matrix, ctm);
 		else if (fn === ops.constructPath) {
-			const data = (argsArray[i] as unknown[])?.[1];
+			const args = argsArray[i] as unknown[];
+			const paint = args?.[0];
+			// A clipping path (ended without painting) draws nothing: Word clips every text run.
+			if (paint === ops.endPath) continue;
+			const filled = paint === ops.fill || paint === ops.eoFill;
+			const box = args?.[2] as ArrayLike<number> | undefined;
+			// A filled shape is a rule only as a thin bar; a filled box (shading, background) is not.
+			if (filled && box && box.length >= 4 && Math.min(Math.abs(box[2] - box[0]), Math.abs(box[3] - box[1])) > 2.5) continue;
+			const data = args?.[1];
 			const paths = Array.isArray(data) ? data : [];
 			for (const path of paths) {
 				if (!path || typeof (path as ArrayLike<number>).length !== 'number') continue;
