@@ -48,6 +48,11 @@ export class DatasetWriter {
 		writeSync(this.checksFd, checksCsv);
 	}
 
+	/** Figures found after the reports were added (cut by another copy of the same report). */
+	addFigures(figuresCsv: string) {
+		writeSync(this.figuresFd, figuresCsv);
+	}
+
 	/** Checks found after the reports were added (the carry-over between years). */
 	addChecks(checksCsv: string) {
 		writeSync(this.checksFd, checksCsv);

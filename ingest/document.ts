@@ -1,7 +1,20 @@
 /** What every reader produces: the document's text lines and tables, in document order. */
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: string[][] };
 
+/** What a page says about itself outside its body: a crawler header or a portal's info table. */
+export interface DocumentMeta {
+	/** Where it came from, for the warnings: 爬虫页头, 网页信息栏. */
+	form: string;
+	title?: string;
+	/** The publication date as printed (2023-02-20 15:07, 2023年2月20日). */
+	date?: string;
+	/** The publishing agency (发布机构); placeholders are dropped by recognition. */
+	publisher?: string;
+}
+
 export interface SourceDocument {
+	/** The page's own metadata block, when it has one. */
+	meta?: DocumentMeta;
 	blocks: Block[];
 	/** The page title of a web page, when it has one. */
 	title?: string;
@@ -10,6 +23,8 @@ export interface SourceDocument {
 	 * figures that ran together are cut by the format's arithmetic (reconstruct.ts).
 	 */
 	runTogether?: boolean;
+	/** How its tables were laid out, as the reader found them (for the ingest report). */
+	layout?: string;
 	/** Read as OCR markdown tables. */
 	markdown?: boolean;
 }

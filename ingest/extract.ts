@@ -7,6 +7,7 @@ import { cleanText, isLabelCell, isValueToken, parseValueCell, toColumnUnit } fr
 import { isRunOfFigures } from './glued';
 import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
+import type { RefusedRun } from './copies';
 import {
 	TABLE_LABELS,
 	cellKey,
@@ -38,6 +39,8 @@ export interface Extraction {
 	figures: Figure[];
 	warnings: Warning[];
 	sections: TableCode[];
+	/** Rows refused because their run of digits allows several cuts (another copy may cut them). */
+	refused: RefusedRun[];
 }
 
 const SECTION_ORDER: Record<TableCode, number> = { active: 1, requests: 2, appeals: 3 };
@@ -124,17 +127,66 @@ function stripNumbering(label: string): string {
 	return label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '').replace(/[\s：:]/g, '');
 }
 
+/** Labels as compared: no spaces, one kind of quote mark and bracket. */
+function normalizeLabel(label: string): string {
+	return label
+		.replace(/[\s\u00a0\u3000]+/g, '')
+		.replace(/[“”"'‘’「」『』]/g, '"')
+		.replace(/[(（]/g, '（')
+		.replace(/[)）]/g, '）');
+}
+
 function labelMatches(def: RowDef, label: string): boolean {
 	const bare = stripNumbering(label);
 	if (def.code === 'other_misc') return bare === '其他';
 	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(label);
-	return def.keywords.some((k) => label.includes(k));
+	const text = normalizeLabel(label);
+	return def.keywords.some((k) => text.includes(normalizeLabel(k)));
 }
 
-/** The row a label names, among candidates at or after `from` (document order is kept). */
+function bigrams(s: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+	return out;
+}
+
+/** Dice similarity of two labels' character pairs: a typo (其他法律行政止公开) still scores high. */
+function similarity(a: string, b: string): number {
+	const x = bigrams(a);
+	const y = bigrams(b);
+	if (!x.length || !y.length) return 0;
+	const pool = [...y];
+	let common = 0;
+	for (const g of x) {
+		const k = pool.indexOf(g);
+		if (k >= 0) {
+			common++;
+			pool.splice(k, 1);
+		}
+	}
+	return (2 * common) / (x.length + y.length);
+}
+
+const FUZZY_THRESHOLD = 0.6;
+const FUZZY_REACH = 3;
+
+/**
+ * The row a label names, among candidates at or after `from` (document order is kept): by its
+ * keywords, or, for a label with a typo or a lost character, by its likeness to the next few rows'
+ * labels (only when exactly one of them is alike).
+ */
 function matchRow(labels: string[], candidates: RowDef[], from: number): number {
 	for (let i = labels.length - 1; i >= 0; i--) {
 		for (let j = from; j < candidates.length; j++) if (labelMatches(candidates[j], labels[i])) return j;
+	}
+	for (let i = labels.length - 1; i >= 0; i--) {
+		const bare = normalizeLabel(stripNumbering(labels[i]));
+		if (bare.length < 4) continue;
+		const alike = candidates
+			.slice(from, from + FUZZY_REACH)
+			.map((d, k) => ({ j: from + k, score: similarity(bare, normalizeLabel(stripNumbering(d.label))) }))
+			.filter((c) => c.score >= FUZZY_THRESHOLD);
+		if (alike.length === 1) return alike[0].j;
 	}
 	return -1;
 }
@@ -157,6 +209,8 @@ function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: Re
 			if (!(hasFigure || labels.some((l) => startRe!.test(l)))) continue;
 			started = true;
 		}
+		// A heading row (（六）其他处理 over its three sub-rows) has a label and no cells at all.
+		if (values.length === 0) continue;
 		let j = matchRow(labels, defs, p);
 		if (j < 0) while (p < defs.length && labelOnly.has(defs[p].code)) p++;
 		if (p >= defs.length) break;
@@ -246,11 +300,12 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 	const warnings: Warning[] = [];
 	const figures: Figure[] = [];
 	const found: TableCode[] = [];
+	const refused: RefusedRun[] = [];
 
 	if (sections.active.length) {
 		const defs = tableDef(format, 'active').rows;
 		const mapped = mapRows('active', sections.active, defs, null, warnings, new Set(), runTogether);
-		const rows = runTogether ? reconstructTable('active', format, mapped, warnings) : mapped;
+		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, undefined, refused) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('active', format, m, warnings));
 		if (mapped.length) found.push('active');
 	}
@@ -279,5 +334,5 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		seen.add(k);
 		return true;
 	});
-	return { format, formatEvidence: evidence, figures: unique, warnings, sections: found };
+	return { format, formatEvidence: evidence, figures: unique, warnings, sections: found, refused };
 }

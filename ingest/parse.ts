@@ -15,7 +15,8 @@ import { readDocx } from './readers/docx';
 import { readHtml } from './readers/html';
 import { PdfError, readPdf } from './readers/pdf';
 import { readText } from './readers/text';
-import { recognize } from './recognize';
+import type { RefusedRun } from './copies';
+import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
 import { reportChecks } from './checks';
 import type { ReportRow } from './report-row';
@@ -39,6 +40,23 @@ export interface Parsed {
 	figures: Figure[];
 	checks: CheckResult[];
 	warnings: Warning[];
+	reading: Reading;
+	refused: RefusedRun[];
+}
+
+export interface Identity {
+	agency: string;
+	year: string;
+	published: string;
+}
+
+/** How a file was read, for the ingest report: reader, format and layout, where its identity came from. */
+export interface Reading {
+	reader: InputForm;
+	layout: string;
+	format: string;
+	identity: Identity;
+	placed_by_order: string[];
 }
 
 export interface Rejected {
@@ -93,6 +111,40 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	return { doc, form: doc.markdown ? 'markdown' : form, encoding: d.encoding };
 }
 
+const SOURCE_NAMES: Record<IdentitySource, string> = {
+	页面信息: '页面信息栏（爬虫页头或网页信息表）',
+	标题: '标题',
+	正文: '正文（编制单位或统计期限）',
+	落款: '落款日期',
+	文件名: '文件名',
+	发布日期: '发布日期的前一年'
+};
+
+/** Warnings for an identity that came from weak evidence, or was not found. */
+function identityWarnings(who: ReportIdentity, overrides: Overrides): Warning[] {
+	const out: Warning[] = [];
+	if (!overrides.agency && !who.agency) {
+		out.push({ code: 'agency_unknown', message: '未能识别发布机关：请在同名 .meta.json 中填写 agency，或单独导入这份报告并用 --agency / --region / --year 指定' });
+	} else if (!overrides.agency && (who.sources.agency === '正文' || who.sources.agency === '文件名')) {
+		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面信息中都没有：请核对` });
+	}
+	if (overrides.year === undefined && (who.sources.year === '文件名' || who.sources.year === '发布日期')) {
+		out.push({ code: 'year_guessed', message: `报告年度取自${SOURCE_NAMES[who.sources.year]}，正文和标题中都没有：请核对` });
+	}
+	return out;
+}
+
+/** Where agency, year and date came from, for the ingest report. */
+export function identitySources(who: ReportIdentity, overrides: Overrides): Identity {
+	const of = (source: IdentitySource | undefined, given: unknown) => (given !== undefined ? '用户指定' : source ? SOURCE_NAMES[source] : '未找到');
+	return { agency: of(who.sources.agency, overrides.agency), year: of(who.sources.year, overrides.year), published: of(who.sources.published, overrides.published) };
+}
+
+/** Warnings that describe the reading rather than a problem with it: not counted on the report. */
+export function unrecognisedAgency(name: string): string {
+	return `未识别机关（${path.basename(name)}）`;
+}
+
 function isGenerated(doc: SourceDocument): boolean {
 	return doc.blocks.some((b) => b.kind === 'text' && b.text.includes(GENERATED_MARKER));
 }
@@ -102,7 +154,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
 		const sha = createHash('sha256').update(bytes).digest('hex');
 		const { doc, form, encoding } = await readDocument(name, bytes);
-		const who = recognize(doc);
+		const who = recognize(doc, name);
 		const year = overrides.year ?? who.year;
 		if (year !== undefined && year < 2019) {
 			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
@@ -111,10 +163,9 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (extraction.sections.length === 0) {
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');
 		}
-		const agency = overrides.agency ?? who.agency;
-		if (!agency) throw new Rejection('未找到标题中的机关名称（如“××局2020年度政府信息公开工作年度报告”）：可在同名 .meta.json 中填写 agency (agency name not found)');
-		if (year === undefined) throw new Rejection('未找到报告年度（标题中的“××××年度”）：可在同名 .meta.json 中填写 year (year not found)');
-		const warnings = [...extraction.warnings];
+		if (year === undefined) throw new Rejection('未找到报告年度（页面信息、标题、统计期限和文件名中都没有）：可在同名 .meta.json 中填写 year，或用 --year 指定 (year not found)');
+		const warnings = [...extraction.warnings, ...identityWarnings(who, overrides)];
+		const agency = overrides.agency ?? who.agency ?? unrecognisedAgency(name);
 		let region: Region | undefined;
 		if (overrides.region) {
 			region = regionOfCode(overrides.region, '用户指定');
@@ -143,7 +194,14 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			warnings: warnings.length,
 			reconstructed: warnings.some((w) => w.code === 'reconstructed')
 		};
-		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings };
+		const reading: Reading = {
+			reader: form,
+			layout: doc.layout ?? form,
+			format: `${extraction.format}（${extraction.formatEvidence}）`,
+			identity: identitySources(who, overrides),
+			placed_by_order: warnings.filter((w) => w.code === 'placed_by_position').flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`))
+		};
+		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings, reading, refused: extraction.refused };
 	} catch (e) {
 		if (e instanceof Rejection) return { status: 'rejected', reason: e.message };
 		return { status: 'rejected', reason: `读取时出错：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)} (could not read)` };

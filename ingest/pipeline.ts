@@ -8,8 +8,11 @@ import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { carryOverChecks, type YearReport } from './checks';
 import { DatasetWriter } from './dataset';
-import { parseFile, type Overrides } from './parse';
-import { checkLines, toReportRows } from './rows-csv';
+import { parseFile, type Overrides, type Reading } from './parse';
+import { harmonizeRegions } from './agency-regions';
+import type { ReportRow } from './report-row';
+import { checkLines, figureLines, toReportRows } from './rows-csv';
+import { cutByCopies, type CopyEvidence } from './copies';
 
 export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
@@ -68,6 +71,8 @@ export interface InputStatus {
 	format?: string;
 	failed_checks?: number;
 	duplicate_of?: string;
+	/** How the file was read: reader, layout, format, where agency, year and date came from, rows placed by order. */
+	reading?: Reading;
 	warnings: { code: string; message: string; rows?: string[] }[];
 }
 
@@ -94,6 +99,8 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 	const statuses: InputStatus[] = [];
 	// Kept per report: what the carry-over check needs; the long tables go to disk.
 	const reports = new Map<string, YearReport>();
+	const rows = new Map<string, ReportRow>();
+	const copies: CopyEvidence[] = [];
 	const firstFile = new Map<string, string>();
 	const failedBy = new Map<string, number>();
 	const writer = new DatasetWriter(opts.out);
@@ -108,7 +115,9 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				const id = result.report.report_id;
 				const dup = firstFile.get(id);
 				if (!dup) {
-					reports.set(id, { report_id: id, agencyKey: `${result.report.division_code ?? ''}|${result.report.agency}`, year: result.report.year, figures: result.carry });
+					reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, figures: result.carry });
+					rows.set(id, result.report);
+					copies.push({ report_id: id, source_name: result.report.source_name, agency: result.report.agency, year: result.report.year, ...result.copy });
 					failedBy.set(id, result.failedChecks);
 					firstFile.set(id, file);
 					writer.add(result.report, result.figuresCsv, result.checksCsv);
@@ -121,11 +130,25 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 					year: result.report.year,
 					format: result.report.format,
 					duplicate_of: dup,
+					reading: result.reading,
 					warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, rows }) => ({ code, message, rows }))
 				});
 			}
 			opts.onProgress?.(++done, files.length, file);
 		}, async (job) => toReportRows(await parseFile(job.file, job.overrides)));
+		// A row one copy could not cut, cut by another copy of the same report.
+		for (const [id, { figures, warnings }] of cutByCopies(copies)) {
+			writer.addFigures(figureLines(id, figures));
+			rows.get(id)!.warnings += warnings.length;
+			for (const s of statuses) if (s.report_id === id && !s.duplicate_of) s.warnings.push(...warnings);
+		}
+		copies.length = 0;
+		// One agency, one region: then the carry-over pairs an agency's years within it.
+		for (const [id, extra] of harmonizeRegions([...rows.values()])) {
+			rows.get(id)!.warnings += extra.length;
+			for (const s of statuses) if (s.report_id === id && !s.duplicate_of) s.warnings.push(...extra);
+		}
+		for (const [id, r] of reports) r.agencyKey = `${rows.get(id)!.division_code ?? ''}|${rows.get(id)!.agency}`;
 		const carry = carryOverChecks([...reports.values()]);
 		for (const [id, cs] of carry) {
 			writer.addChecks(checkLines(id, cs));

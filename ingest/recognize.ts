@@ -1,18 +1,29 @@
 /**
- * Who published a report, for which year, and when: from the title line(s) and the signature.
+ * Who published a report, for which year, and when. Each comes from the first source that
+ * names it, in this order: the page's metadata block (crawler header, portal info table), the
+ * title (any of its real layouts: agency then year, year then agency, over two or three lines),
+ * the body (本报告由…编制, the 统计期限 sentence, the signature's date), the file name. The
+ * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
+
+export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期';
 
 export interface ReportIdentity {
 	agency?: string;
 	year?: number;
 	published?: string;
+	/** Where each was found. */
+	sources: { agency?: IdentitySource; year?: IdentitySource; published?: IdentitySource };
 	/** Text around the title (and the signature) that may name the region. */
 	context: string;
 }
 
-const TITLE = /(\d{4}|[二〇○零一二三四五六七八九]{4})\s*年\s*(?:度)?\s*(?:的)?\s*政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?报\s*告/;
+const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
+// The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
+const REPORT_WORDS = /^\s*(?:年\s*度?\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?报\s*告/;
+const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
 const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10 };
 
 function cnNumber(s: string): number {
@@ -28,44 +39,69 @@ function textLines(doc: SourceDocument): string[] {
 	return doc.blocks.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text').map((b) => cleanText(b.text)).filter(Boolean);
 }
 
-const AGENCY_TAIL = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|局|厅|委|办|院|中心|署|所|站|队|会|处|部)$/;
+export const AGENCY_TAIL = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|实验区|示范区|开发区|新区|局|厅|委|办|院|中心|署|所|站|队|会|处|部|府|政府)$/;
 
 /** The agency as printed: breadcrumb prefixes and wrapping quotes go, everything else is kept verbatim. */
 function cleanAgency(s: string): string {
 	return s
 		.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
-		.replace(/^[\s《“"']+|[\s》”"'：:]+$/g, '')
+		// Spaces around CJK (`2024 年`, `洪泽区 人民政府`) are layout; others are kept verbatim.
+		.replace(/(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=[\u3400-\u9fff\d])|(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g, '')
+		.replace(/^[《“"'【\[]+|[》”"'：:】\]]+$/g, '')
 		.replace(/^关于/, '')
+		.replace(/的$/, '')
 		.trim();
 }
 
-export function recognize(doc: SourceDocument): ReportIdentity {
-	const lines = textLines(doc);
-	let agency: string | undefined;
-	let year: number | undefined;
-	let titleIndex = -1;
-	const candidates = doc.title ? [cleanText(doc.title), ...lines] : lines;
-	for (let i = 0; i < Math.min(candidates.length, 400); i++) {
-		const m = TITLE.exec(candidates[i]);
-		if (!m) continue;
-		const y = cnNumber(m[1]);
-		if (!(y >= 2000 && y <= 2100)) continue;
-		let before = cleanAgency(candidates[i].slice(0, m.index));
-		if (!before && i > 0) before = cleanAgency(candidates[i - 1]);
-		if (before && before.length <= 60 && !/[，。；]/.test(before)) {
-			year = y;
-			agency = before;
-			titleIndex = i;
-			if (AGENCY_TAIL.test(before)) break;
-		} else if (year === undefined) {
-			year = y;
-			titleIndex = i;
-		}
-	}
-	const published = publicationDate(lines, year);
-	const context = [doc.title ?? '', ...candidates.slice(Math.max(0, titleIndex - 3), titleIndex + 4), ...lines.slice(-8)].join('\n');
-	return { agency, year, published, context };
+function plausibleAgency(s: string): boolean {
+	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、]|\d{4}/.test(s) && !/^(本|我|全|各)/.test(s);
 }
+
+interface TitleHit {
+	year: number;
+	agency?: string;
+}
+
+/** A title in one piece: agency before the year, or after it (2019年上海市人民政府办公厅政府信息公开工作年度报告). */
+function parseTitle(text: string): TitleHit | undefined {
+	const s = cleanText(text);
+	for (const m of s.matchAll(YEAR_IN_TITLE)) {
+		const year = cnNumber(m[1]);
+		if (!(year >= 2000 && year <= 2100)) continue;
+		const after = REPORT_WORDS.exec(s.slice(m.index! + m[0].length));
+		if (!after) continue;
+		const before = cleanAgency(s.slice(0, m.index));
+		const between = cleanAgency(after[1]);
+		const agency = [before, between].find(plausibleAgency);
+		return { year, agency };
+	}
+	return undefined;
+}
+
+/** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
+function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
+	let yearOnly: { hit: TitleHit; index: number } | undefined;
+	for (let i = 0; i < Math.min(lines.length, 400); i++) {
+		const line = lines[i];
+		if (line.length > 80) continue;
+		let hit = parseTitle(line);
+		// `2024 年上海市科委政府信息公开工作` then `年度报告`.
+		if (!hit && i + 1 < lines.length && lines[i + 1].length <= 20) hit = parseTitle(line + lines[i + 1]);
+		if (!hit) continue;
+		if (!hit.agency && i > 0) {
+			const previous = cleanAgency(lines[i - 1]);
+			if (plausibleAgency(previous) && AGENCY_TAIL.test(previous)) hit = { ...hit, agency: previous };
+		}
+		if (hit.agency) return { hit, index: i };
+		yearOnly ??= { hit, index: i };
+	}
+	return yearOnly;
+}
+
+/** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
+const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
+/** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日. */
+const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(\d{4})\s*年\s*12\s*月\s*31\s*日/;
 
 const DATE_NUM = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g;
 const DATE_CN = /([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
@@ -77,8 +113,21 @@ function toIso(y: number, m: number, d: number): string | undefined {
 	return date.toISOString().slice(0, 10);
 }
 
+/** A date as printed (2023-02-20 15:07, 2023年2月20日, 二〇二三年二月二十日) as YYYY-MM-DD. */
+export function isoDate(text: string): string | undefined {
+	for (const m of text.matchAll(DATE_NUM)) {
+		const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+		if (iso) return iso;
+	}
+	for (const m of text.matchAll(DATE_CN)) {
+		const iso = toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3]));
+		if (iso) return iso;
+	}
+	return undefined;
+}
+
 /** The signature's date: the last date in the document that is after the year reported on. */
-function publicationDate(lines: string[], year: number | undefined): string | undefined {
+function signatureDate(lines: string[], year: number | undefined): string | undefined {
 	let found: string | undefined;
 	const consider = (iso: string | undefined) => {
 		if (!iso) return;
@@ -90,4 +139,59 @@ function publicationDate(lines: string[], year: number | undefined): string | un
 		for (const m of line.matchAll(DATE_CN)) consider(toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3])));
 	}
 	return found;
+}
+
+/** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
+function fileStem(name: string): string {
+	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
+}
+
+export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
+	const lines = textLines(doc);
+	const sources: ReportIdentity['sources'] = {};
+	let agency: string | undefined;
+	let year: number | undefined;
+	let published: string | undefined;
+	const take = (source: IdentitySource, found: { agency?: string; year?: number; published?: string }) => {
+		if (!agency && found.agency) [agency, sources.agency] = [found.agency, source];
+		if (year === undefined && found.year !== undefined) [year, sources.year] = [found.year, source];
+		if (!published && found.published) [published, sources.published] = [found.published, source];
+	};
+
+	// 1. The page's metadata block.
+	if (doc.meta) {
+		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
+		const publisher = doc.meta.publisher ? cleanAgency(doc.meta.publisher) : undefined;
+		take('页面信息', {
+			agency: fromTitle?.agency ?? (publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) ? publisher : undefined),
+			year: fromTitle?.year,
+			published: doc.meta.date ? isoDate(doc.meta.date) : undefined
+		});
+	}
+	// 2. The title: the page's <title> first, then the document's first lines.
+	const pageTitle = doc.title ? parseTitle(doc.title) : undefined;
+	const title = titleIn(lines);
+	if (pageTitle?.agency) take('标题', pageTitle);
+	if (title) take('标题', title.hit);
+	if (pageTitle) take('标题', pageTitle);
+	// 3. The body: who compiled it, the statistics period, the signature's date.
+	const body = lines.slice(0, 60).join('');
+	const compiled = COMPILED_BY.exec(body);
+	const period = PERIOD.exec(body);
+	take('正文', {
+		agency: compiled && plausibleAgency(cleanAgency(compiled[1])) ? cleanAgency(compiled[1]) : undefined,
+		year: period && period[1] === period[2] ? Number(period[1]) : undefined
+	});
+	take('落款', { published: signatureDate(lines, year) });
+	// 4. The file name.
+	const stem = fileStem(fileName);
+	const fromName = parseTitle(stem);
+	const yearInName = /(?:^|[^\d])(20[1-4]\d)(?:[^\d]|$)/.exec(stem);
+	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
+	// 5. Reports are published early in the year after the one they report on.
+	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
+
+	const titleIndex = title?.index ?? 0;
+	const context = [doc.meta?.title ?? '', doc.title ?? '', ...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4), compiled?.[1] ?? '', ...lines.slice(-8)].join('\n');
+	return { agency, year, published, sources, context };
 }

@@ -9,6 +9,7 @@ import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type 
 import { cleanText, parseValueCell } from './cells';
 import { cuts, digitCount, isDigitRun, resolveRows, runTokens } from './glued';
 import type { Warning } from './extract';
+import type { RefusedRun } from './copies';
 
 export interface RowCells {
 	def: RowDef;
@@ -47,7 +48,7 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Pla
  * Cut the run-together rows of one table. Returns the rows with their cells in place, or null
  * when the table must be rejected (a warning says why).
  */
-export function reconstructTable(table: TableCode, format: FormatVersion, rows: RowCells[], warnings: Warning[], groups?: number[]): RowCells[] | null {
+export function reconstructTable(table: TableCode, format: FormatVersion, rows: RowCells[], warnings: Warning[], groups?: number[], refusedRuns?: RefusedRun[]): RowCells[] | null {
 	const sums = groups ?? (table === 'requests' ? [7] : table === 'appeals' ? [5] : undefined);
 	const def = tableDef(format, table);
 	const plans: Plan[] = [];
@@ -55,9 +56,12 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		warnings.push({ code: 'table_rejected', table, message: `${TABLE_LABELS[table].zh}：数字连在一起，无法确定拆分，本表未读入（${why}）`, rows: rows.map((r) => r.def.code) });
 		return null;
 	};
+	const moneyRow = (row: RowCells) => row.def.columns.some((c) => def.columns.find((x) => x.code === c)?.unit === '万元' || c === 'amount');
+	// A table without identities (二、主动公开) is read row by row: a row is taken when its digits
+	// allow one cut only, and refused alone otherwise.
+	if (table === 'active' && !groups) return reconstructRowByRow(table, rows, warnings, (row) => planRow(row, sums, moneyRow(row)), refusedRuns);
 	for (const row of rows) {
-		const money = row.def.columns.some((c) => def.columns.find((x) => x.code === c)?.unit === '万元' || c === 'amount');
-		const plan = planRow(row, sums, money);
+		const plan = planRow(row, sums, moneyRow(row));
 		if ('error' in plan) return reject(plan.error);
 		plans.push(plan);
 	}
@@ -99,4 +103,30 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，按勾稽关系唯一还原：${cutRows.map((d) => d.label).join('、')}`
 	});
 	return rows.map((row, i) => ({ ...row, cells: cellsOf(i, r.choice) }));
+}
+
+function reconstructRowByRow(table: TableCode, rows: RowCells[], warnings: Warning[], plan: (row: RowCells) => Plan | { error: string }, refusedRuns?: RefusedRun[]): RowCells[] {
+	const kept: RowCells[] = [];
+	const cutRows: RowDef[] = [];
+	const refused: string[] = [];
+	for (const row of rows) {
+		const p = plan(row);
+		if ('error' in p) refused.push(p.error);
+		else if (p.fixed) kept.push({ ...row, cells: p.cells });
+		else if (p.options.length === 1) {
+			kept.push({ ...row, cells: p.options[0] });
+			cutRows.push(row.def);
+		} else {
+			if (p.options.length > 1) refusedRuns?.push({ table, row: row.def.code, digits: runTokens(printed(row.cells)).join('') });
+			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${p.options.length ? `有 ${p.options.length} 种拆分` : '无法拆分'}`);
+		}
+	}
+	if (cutRows.length) {
+		warnings.push({ code: 'reconstructed', table, rows: cutRows.map((d) => d.code), message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，只有一种拆分：${cutRows.map((d) => d.label).join('、')}` });
+	}
+	if (refused.length) {
+		const codes = rows.filter((r) => !kept.some((k) => k.def.code === r.def.code)).map((r) => r.def.code);
+		warnings.push({ code: 'rows_rejected', table, rows: codes, message: `${TABLE_LABELS[table].zh}：${refused.length} 行的数字连在一起，拆分不唯一，未读入（本表没有勾稽关系可以判定）：${refused.join('；')}` });
+	}
+	return kept;
 }

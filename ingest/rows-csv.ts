@@ -7,7 +7,8 @@
 import type { CheckResult } from '../src/lib/schema/identities';
 import { DATASET_TABLES } from '../src/lib/schema/dataset';
 import type { Figure, Warning } from './extract';
-import type { Parsed, Rejected } from './parse';
+import type { Parsed, Reading, Rejected } from './parse';
+import type { RefusedRun } from './copies';
 import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
@@ -59,11 +60,20 @@ export interface ReportRows {
 	status: 'ok';
 	report: ReportRow;
 	warnings: Warning[];
+	reading: Reading;
+	/** What another copy of the same report needs to cut this one's refused rows, or this one's. */
+	copy: { refused: RefusedRun[]; figures: Figure[] };
 	/** The carried_in / carried_out cells, for the carry-over check between years. */
 	carry: Figure[];
 	failedChecks: number;
 	figuresCsv: string;
 	checksCsv: string;
+}
+
+const EVIDENCE_ROWS = new Set(['new', 'carried_in', 'total', 'carried_out']);
+/** The cells compared between two copies, and the proactive rows one copy may give the other. */
+function isCopyEvidence(f: Figure): boolean {
+	return f.table_code !== 'requests' || EVIDENCE_ROWS.has(f.row_code);
 }
 
 export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
@@ -73,6 +83,8 @@ export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
 		status: 'ok',
 		report: result.report,
 		warnings: result.warnings,
+		reading: result.reading,
+		copy: { refused: result.refused, figures: result.figures.filter(isCopyEvidence) },
 		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
 		failedChecks: result.checks.filter((c) => c.passed === false).length,
 		figuresCsv: figureLines(id, result.figures),

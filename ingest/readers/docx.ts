@@ -156,5 +156,5 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	);
 	parser.end(new TextDecoder().decode(xml));
 	if (!sawBody) throw new DocxError('Word 文档没有正文 (w:body)');
-	return { blocks };
+	return { blocks, layout: 'Word 表格' };
 }

@@ -115,5 +115,5 @@ export function readHtml(html: string): SourceDocument {
 	};
 	dom.children.forEach(walk);
 	flush();
-	return { blocks, title };
+	return { blocks, title, layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本' };
 }

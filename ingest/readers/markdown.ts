@@ -72,5 +72,5 @@ export function readMarkdown(lines: string[]): SourceDocument {
 		blocks.push({ kind: 'text', text: line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim() });
 	}
 	closeTable();
-	return { blocks, runTogether: true, markdown: true };
+	return { blocks, runTogether: true, markdown: true, layout: 'Markdown 表格（OCR）' };
 }

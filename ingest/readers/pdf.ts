@@ -143,7 +143,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
-	return { blocks: toBlocks(lines), runTogether: !ruled };
+	return { blocks: toBlocks(lines), runTogether: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
 }
 
 /** The segments covering a point, nearest first in each direction. */

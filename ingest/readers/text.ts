@@ -7,6 +7,7 @@
 import { isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { looksLikeMarkdownTables, readMarkdown } from './markdown';
+import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 // Headings of sections 二–四 (not the requests table's own rows 二、上年结转 … 四、结转下年度).
@@ -16,10 +17,15 @@ const AFTER_TABLES = /^\s*[五六]\s*[、.．]\s*\D*$/;
 const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000-]*$/;
 
 export function readText(text: string): SourceDocument {
-	const lines = text.split(/\r\n|\r|\n/);
-	if (looksLikeMarkdownTables(lines)) return readMarkdown(lines);
-	const doc = readWordDump(lines);
-	return doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
+	let lines = text.split(/\r\n|\r|\n/);
+	const header = crawlerHeader(lines);
+	if (header) lines = lines.slice(header.bodyStart);
+	const runOn = lines.some((l) => l.length > RUN_ON_LINE);
+	if (runOn) lines = lines.flatMap((l) => (l.length > RUN_ON_LINE ? splitRunOnLine(l) : [l]));
+	const doc = looksLikeMarkdownTables(lines) ? readMarkdown(lines) : readWordDump(lines);
+	const read = doc.markdown || doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
+	const layout = [header ? '爬虫页头' : '', runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? ''].filter(Boolean).join('；');
+	return { ...read, layout, ...(header ? { meta: header.meta } : {}) };
 }
 
 /**
@@ -54,7 +60,7 @@ function flattened(blocks: Block[]): SourceDocument {
 	}
 	close();
 	const found = out.some((b) => b.kind === 'table');
-	return { blocks: out, runTogether: found };
+	return { blocks: out, runTogether: found, layout: '纯文本：每行一个表格行，数字连写' };
 }
 
 function readWordDump(lines: string[]): SourceDocument {
@@ -100,5 +106,5 @@ function readWordDump(lines: string[]): SourceDocument {
 		}
 	}
 	closeTable();
-	return { blocks };
+	return { blocks, layout: 'Word 文本（每个单元格一行）' };
 }

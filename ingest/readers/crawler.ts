@@ -1,0 +1,68 @@
+/**
+ * Text a crawler kept of a portal page: a header block (标题: / 发布时间: / 发布机构: …), a
+ * `==== 正文 ====` marker, then the body — often on one line of 10,000+ characters whose table
+ * cells ran together. The header becomes the document's metadata; a one-line body is cut back
+ * into lines at its section headings and, inside the table sections, wherever a run of figures
+ * ends and the next row's label begins. The figures themselves are cut later by the format's
+ * arithmetic (reconstruct.ts).
+ */
+import type { DocumentMeta } from '../document';
+
+const HEADER_FIELD = /^\s*(标题|题目|发布时间|发布日期|成文日期|发布机构|来源|文号|索引号|栏目|原文链接|本地目录|所属机构)\s*[:：]\s*(.*)$/;
+const BODY_MARKER = /^\s*=+\s*正\s*文\s*=+\s*$/;
+
+/** The crawler header, when the text starts with one; `bodyStart` is the first line after it. */
+export function crawlerHeader(lines: string[]): { meta: DocumentMeta; bodyStart: number } | undefined {
+	const fields = new Map<string, string>();
+	let i = 0;
+	for (; i < Math.min(lines.length, 40); i++) {
+		const line = lines[i];
+		if (BODY_MARKER.test(line)) {
+			i++;
+			break;
+		}
+		const m = HEADER_FIELD.exec(line);
+		if (m) {
+			if (!fields.has(m[1])) fields.set(m[1], m[2].trim());
+		} else if (line.trim() !== '' && fields.size >= 2 && !/^\S+\s*[:：]/.test(line) && !/详见|links\.tsv/.test(line)) break;
+	}
+	if (fields.size < 2 || !(fields.has('标题') || fields.has('题目'))) return undefined;
+	const meta: DocumentMeta = { form: '爬虫页头' };
+	const title = fields.get('标题') ?? fields.get('题目');
+	if (title) meta.title = title;
+	const date = fields.get('发布时间') ?? fields.get('发布日期') ?? fields.get('成文日期');
+	if (date) meta.date = date;
+	const publisher = fields.get('发布机构') ?? fields.get('所属机构') ?? fields.get('来源');
+	if (publisher) meta.publisher = publisher;
+	return { meta, bodyStart: i };
+}
+
+/** Headings of the report's six sections (二、上年结转… inside table 三 is not one). */
+const SECTION_HEADING =
+	/(?:[一二三四五六]\s*[、.．]\s*)+(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政[^，。]{0,3}复议[^，。]{0,8}?情况|存在的主要问题(?:及(?:其)?改进情况)?|其他需要报告的事项)/g;
+const TABLE_SECTION = /^(?:[二三四]\s*[、.．]\s*)+(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政)/;
+const FIGURE_END_BEFORE_LABEL = /([\d０-９])(?=\s*[\u3400-\u9fff（(“"])/g;
+// A sub-row's number (2.其他法律…) printed right after the previous row's figures.
+const NUMBER_AFTER_FIGURES = /(?<=[\d０-９\s])(?=[1-9][.．、]\s*[\u3400-\u9fff])/g;
+
+/** A body that lost its line breaks: the lines it had, as far as its headings and rows tell. */
+export function splitRunOnLine(line: string): string[] {
+	const cleaned = line.replace(/<!--[\s\S]*?-->/g, ' ');
+	// Each heading becomes a line of its own; what follows it, up to the next heading, another.
+	const pieces = cleaned.replace(SECTION_HEADING, (h) => `\n${h}\n`).split('\n');
+	const out: string[] = [];
+	let inTable = false;
+	for (const piece of pieces) {
+		const text = piece.trim();
+		if (SECTION_HEADING.test(text)) {
+			SECTION_HEADING.lastIndex = 0;
+			inTable = TABLE_SECTION.test(text);
+			out.push(text);
+		} else if (inTable) out.push(...text.replace(NUMBER_AFTER_FIGURES, '\n').replace(FIGURE_END_BEFORE_LABEL, '$1\n').split('\n'));
+		else out.push(text);
+	}
+	return out.map((l) => l.trim()).filter(Boolean);
+}
+
+/** Lines long enough to be a whole body on one line. */
+export const RUN_ON_LINE = 600;

@@ -1,0 +1,79 @@
+/**
+ * Real reports as agencies published them, against their hand-transcribed figures: every cell
+ * exactly, agency and year recognised, one region per agency across years, the pre-2019 report
+ * rejected with its reason. A cell that is absent fails as surely as a wrong one.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { runIngest } from '../../ingest/pipeline';
+
+const DIR = 'tests/fixtures/real';
+
+interface Expected {
+	file: string;
+	agency_core: string;
+	year: number;
+	format: string;
+	figures: Record<string, number | null>;
+}
+
+describe('real reports', async () => {
+	const out = mkdtempSync(path.join(tmpdir(), 'real-'));
+	const summary = await runIngest([DIR], { out, threads: 1 });
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	const rows = async (q: string) => (await con.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[];
+	const reports = await rows(`SELECT report_id, source_name, agency, year, format, division_code FROM '${out}/reports.parquet'`);
+	const figures = await rows(`SELECT report_id, table_code || '.' || row_code || '.' || col_code AS k, value FROM '${out}/figures.parquet'`);
+	const expected: Expected[] = readdirSync(DIR)
+		.filter((f) => f.endsWith('.expected.json'))
+		.map((f) => JSON.parse(readFileSync(path.join(DIR, f), 'utf8')));
+
+	it.each(expected.map((e) => [e.file, e] as const))('%s: every transcribed cell, agency, year and format', (_file, e) => {
+		const report = reports.find((r) => String(r.source_name) === e.file);
+		expect(report, `${e.file} was ingested`).toBeDefined();
+		expect(Number(report!.year)).toBe(e.year);
+		expect(String(report!.agency)).toContain(e.agency_core);
+		expect(report!.format).toBe(e.format);
+		const got = new Map(figures.filter((f) => f.report_id === report!.report_id).map((f) => [String(f.k), f.value === null ? null : Number(f.value)]));
+		const wrong = Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v).map(([k, v]) => `${k}: ${got.get(k)} (want ${v})`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('one agency resolves to one region in every year', () => {
+		const pingtan = reports.filter((r) => String(r.agency) === '平潭综合实验区');
+		expect(pingtan.length).toBe(4);
+		expect(new Set(pingtan.map((r) => r.division_code))).toEqual(new Set(['350128']));
+	});
+
+	it('rejects the pre-2019 report with its reason, and says how each file was read', () => {
+		const old = summary.statuses.find((s) => s.file.endsWith('pingtan-2018.page.txt'));
+		expect(old?.status).toBe('rejected');
+		expect(old?.reason).toMatch(/2019 年以前|pre-2019/);
+		const crawler = summary.statuses.find((s) => s.file.endsWith('pingtan-2022.page.txt'));
+		expect(crawler?.reading).toMatchObject({ reader: 'text', identity: { agency: expect.stringContaining('页面信息'), year: expect.stringContaining('页面信息') } });
+		expect(crawler?.reading?.layout).toMatch(/正文在一行/);
+		const pdf = summary.statuses.find((s) => s.file.endsWith('hongze-2024.pdf'));
+		expect(pdf?.reading).toMatchObject({ reader: 'pdf', identity: { agency: '标题', year: '标题' } });
+		// The crawler text's one ambiguous proactive row was cut by the portal page of the same report.
+		expect(crawler?.warnings.some((w) => w.code === 'cut_by_copy')).toBe(true);
+	});
+});
+
+describe('a crawler text alone', () => {
+	it('reads every cell it can cut, refuses the ambiguous proactive row, and has no wrong cell', async () => {
+		const { parseFile } = await import('../../ingest/pipeline');
+		const r = await parseFile(path.join(DIR, 'pingtan-2023.page.txt'), {});
+		expect(r.status).toBe('ok');
+		if (r.status !== 'ok') return;
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, 'pingtan-2023.page.txt.expected.json'), 'utf8'));
+		const got = new Map(r.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		const wrong = Object.entries(e.figures).filter(([k, v]) => got.has(k) && got.get(k) !== v);
+		expect(wrong).toEqual([]);
+		expect([...got.keys()].filter((k) => k in e.figures).length).toBe(197);
+		expect(r.warnings.find((w) => w.code === 'rows_rejected')?.rows).toEqual(['normative']);
+	});
+});
