@@ -46,10 +46,11 @@ export interface Extraction {
 const SECTION_ORDER: Record<TableCode, number> = { active: 1, requests: 2, appeals: 3 };
 
 const HEADING_RULES: { table: TableCode | null; re: RegExp }[] = [
-	{ table: 'active', re: /^\s*二\s*[、.．]\s*主动公开/ },
-	{ table: 'requests', re: /^\s*三\s*[、.．]\s*(收到和处理|.*申请情况)/ },
-	{ table: 'appeals', re: /^\s*四\s*[、.．]\s*.*(行政复议|行政诉讼)/ },
-	{ table: null, re: /^\s*五\s*[、.．]\s*(存在|.*问题)/ }
+	// By their words: some reports number the sections 三–五.
+	{ table: 'active', re: /^\s*[二三四]\s*[、.．]\s*主动公开/ },
+	{ table: 'requests', re: /^\s*[三四五]\s*[、.．]\s*(收到和处理|.*申请情况)/ },
+	{ table: 'appeals', re: /^\s*[四五六]\s*[、.．]\s*.*(行政复议|行政诉讼)/ },
+	{ table: null, re: /^\s*[五六七]\s*[、.．]\s*(存在|.*问题|其他需要)/ }
 ];
 
 const TABLE_SIGNS: { table: TableCode; re: RegExp }[] = [

@@ -134,3 +134,32 @@ export function resolveRows(options: number[], consistent: (choice: number[]) =>
 	if (count > 1) return { status: 'ambiguous', count };
 	return { status: 'unique', choice: found! };
 }
+
+export type Agreement = { status: 'unique' | 'partial'; agreed: (number | null)[]; count: number } | { status: 'none' } | { status: 'too_many' };
+
+/**
+ * Every combination of the rows' candidates that keeps `consistent`; a row's cut is settled when
+ * all of them choose the same candidate for it (null where they differ). Never a pick among several.
+ */
+export function resolveAgreed(options: number[], consistent: (choice: number[]) => boolean, limit = 200_000): Agreement {
+	if (options.some((n) => n === 0)) return { status: 'none' };
+	const open = options.map((n, i) => (n > 1 ? i : -1)).filter((i) => i >= 0);
+	const total = open.reduce((p, i) => p * options[i], 1);
+	if (total > limit) return { status: 'too_many' };
+	const choice = options.map(() => 0);
+	let agreed: (number | null)[] | undefined;
+	let count = 0;
+	for (let k = 0; k < total; k++) {
+		let rest = k;
+		for (const i of open) {
+			choice[i] = rest % options[i];
+			rest = Math.floor(rest / options[i]);
+		}
+		if (!consistent(choice)) continue;
+		count++;
+		if (!agreed) agreed = [...choice];
+		else for (const i of open) if (agreed[i] !== choice[i]) agreed[i] = null;
+	}
+	if (!agreed) return { status: 'none' };
+	return { status: agreed.every((x) => x !== null) ? 'unique' : 'partial', agreed, count };
+}

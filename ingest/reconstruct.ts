@@ -7,7 +7,7 @@
 import { evaluateIdentity, identitiesFor } from '../src/lib/schema/identities';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../src/lib/schema/report-format';
 import { cleanText, parseValueCell } from './cells';
-import { cuts, digitCount, isDigitRun, resolveRows, runTokens } from './glued';
+import { cuts, digitCount, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
 
@@ -39,7 +39,9 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Pla
 	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values };
 	const tokens = runTokens(cells);
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
-	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${tokens.length} 个数字，应有 ${n} 个` };
+	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
+	// As many digits as cells: one cut only, kept as printed even where its sums fail.
+	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t))) return { fixed: true, cells: tokens.join('').split('') };
 	const found = cuts(tokens, n, { sums, decimals: money, signed: !sums });
 	return { fixed: false, options: found.map((c) => c.map((x) => x.raw)) };
 }
@@ -60,13 +62,19 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 	// A table without identities (二、主动公开) is read row by row: a row is taken when its digits
 	// allow one cut only, and refused alone otherwise.
 	if (table === 'active' && !groups) return reconstructRowByRow(table, rows, warnings, (row) => planRow(row, sums, moneyRow(row)), refusedRuns);
+	// Rows that cannot be cut at all (too few digits: a blank cell lost) are refused alone.
+	const refused: string[] = [];
+	const live: RowCells[] = [];
 	for (const row of rows) {
 		const plan = planRow(row, sums, moneyRow(row));
-		if ('error' in plan) return reject(plan.error);
-		plans.push(plan);
+		if ('error' in plan) refused.push(plan.error);
+		else {
+			plans.push(plan);
+			live.push(row);
+		}
 	}
+	if (live.length === 0) return reject(refused.join('；'));
 	const cut = plans.map((p, i) => (p.fixed ? -1 : i)).filter((i) => i >= 0);
-	if (cut.length === 0) return rows;
 	const options = plans.map((p) => (p.fixed ? 1 : p.options.length));
 	const cellsOf = (i: number, choice: number[]) => {
 		const p = plans[i];
@@ -76,13 +84,13 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 	// Figures are read from the last cells of a row, as figuresOf does.
 	const valuesOf = (choice: number[]) => {
 		const values = new Map<string, number | null>();
-		rows.forEach((r, i) => {
+		live.forEach((r, i) => {
 			const n = r.def.columns.length;
-			cellsOf(i, choice).slice(-n).forEach((raw, j) => values.set(cellKey(table, r.def.code, r.def.columns[j]), parseValueCell(raw)?.value ?? null));
+			(cellsOf(i, choice) ?? []).slice(-n).forEach((raw, j) => values.set(cellKey(table, r.def.code, r.def.columns[j]), parseValueCell(raw)?.value ?? null));
 		});
 		return values;
 	};
-	const cutKeys = new Set(cut.flatMap((i) => rows[i].def.columns.map((c) => cellKey(table, rows[i].def.code, c))));
+	const cutKeys = new Set(cut.flatMap((i) => live[i].def.columns.map((c) => cellKey(table, live[i].def.code, c))));
 	// Which cells exist does not depend on the choice: the identities to check are found once.
 	const present = valuesOf(options.map(() => 0));
 	const checked = table === 'requests' ? identitiesFor(format, (k) => present.has(k)).filter((id) => [...id.lhs, ...id.rhs].some((k) => cutKeys.has(k))) : [];
@@ -91,18 +99,46 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		const values = valuesOf(choice);
 		return checked.every((id) => evaluateIdentity(id, (k) => values.get(k)).passed !== false);
 	};
-	const r = resolveRows(options, consistent);
-	if (r.status === 'none') return reject('没有一种拆分能使各行各列的勾稽关系成立');
+	const r = cut.length ? resolveAgreed(options, consistent) : { status: 'unique' as const, agreed: options.map(() => 0), count: 1 };
 	if (r.status === 'too_many') return reject('可能的拆分过多');
-	if (r.status === 'ambiguous') return reject(`有 ${r.count} 种拆分都符合勾稽关系`);
-	const cutRows = cut.map((i) => rows[i].def);
-	warnings.push({
-		code: 'reconstructed',
-		table,
-		rows: cutRows.map((d) => d.code),
-		message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，按勾稽关系唯一还原：${cutRows.map((d) => d.label).join('、')}`
+	// Each row takes the cut every solution agrees on. When no solution makes the identities hold
+	// (the document breaks them), a row is taken only if its own sums allow one cut.
+	const agreed = r.status === 'none' ? options.map((n) => (n === 1 ? 0 : null)) : r.agreed;
+	const kept: RowCells[] = [];
+	const cutRows: RowDef[] = [];
+	live.forEach((row, i) => {
+		const k = agreed[i];
+		if (k === null) {
+			const p = plans[i];
+			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${p.fixed || p.options.length === 0 ? '无法拆分' : r.status === 'none' ? `有 ${p.options.length} 种拆分，勾稽关系不成立，无法判定` : `有 ${r.count} 种拆分都符合勾稽关系`}`);
+			return;
+		}
+		kept.push({ ...row, cells: cellsOf(i, agreed.map((x) => x ?? 0)) });
+		if (!plans[i].fixed || planWasCut(row)) cutRows.push(row.def);
 	});
-	return rows.map((row, i) => ({ ...row, cells: cellsOf(i, r.choice) }));
+	if (kept.length === 0) return reject(refused.join('；'));
+	if (cutRows.length) {
+		warnings.push({
+			code: 'reconstructed',
+			table,
+			rows: cutRows.map((d) => d.code),
+			message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${r.status === 'none' ? '按各行自身的数字唯一还原（本表勾稽关系不成立，见核对结果）' : '按勾稽关系唯一还原'}：${cutRows.map((d) => d.label).join('、')}`
+		});
+	}
+	if (refused.length) {
+		warnings.push({
+			code: 'rows_rejected',
+			table,
+			rows: rows.filter((row) => !kept.some((k) => k.def.code === row.def.code)).map((row) => row.def.code),
+			message: `${TABLE_LABELS[table].zh}：${refused.length} 行的数字连在一起，无法确定拆分，未读入：${refused.join('；')}`
+		});
+	}
+	return kept;
+}
+
+/** A row printed as one run of digits (not as separate cells). */
+function planWasCut(row: RowCells): boolean {
+	return !printed(row.cells).every(singleNumber);
 }
 
 function reconstructRowByRow(table: TableCode, rows: RowCells[], warnings: Warning[], plan: (row: RowCells) => Plan | { error: string }, refusedRuns?: RefusedRun[]): RowCells[] {

@@ -10,9 +10,10 @@ import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
-// Headings of sections 二–四 (not the requests table's own rows 二、上年结转 … 四、结转下年度).
-const TABLE_SECTION = /^\s*(二\s*[、.．]\s*主动公开|三\s*[、.．]\s*收到和处理|四\s*[、.．].*(行政复议|行政诉讼))/;
-const AFTER_TABLES = /^\s*[五六]\s*[、.．]\s*\D*$/;
+// Headings of sections 二–四 by their words (some reports number them 三–五), not the requests
+// table's own rows 二、上年结转 … 四、结转下年度.
+const TABLE_SECTION = /^\s*[一二三四五六七]\s*[、.．]\s*(主动公开|收到和处理|[^，。]{0,16}(行政复议|行政诉讼))/;
+const AFTER_TABLES = /^\s*[五六七八]\s*[、.．]\s*\D*$/;
 /** The figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes. */
 const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000-]*$/;
 

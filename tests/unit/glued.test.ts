@@ -62,16 +62,26 @@ describe('cutting a table', () => {
 		expect(note?.rows).toEqual(expect.arrayContaining(['new', 'granted', 'total']));
 	});
 
-	it('rejects the table, never guesses, when two combinations fit', () => {
+	it('refuses the rows two combinations disagree on, never guesses; forced rows are kept', () => {
 		const e = extract(requestsBlocks({ new: '101000011', granted: '101000011', total: '101000011' }), 2020, true);
-		expect(e.figures.filter((f) => f.table_code === 'requests')).toEqual([]);
-		expect(e.warnings.find((w) => w.code === 'table_rejected')?.message).toMatch(/2 种拆分都符合勾稽关系/);
+		const rows = new Set(e.figures.filter((f) => f.table_code === 'requests').map((f) => f.row_code));
+		for (const r of ['new', 'granted', 'total']) expect(rows.has(r), r).toBe(false);
+		// Seven digits for seven cells is one cut: kept.
+		expect(rows.has('carried_in')).toBe(true);
+		const refused = e.warnings.find((w) => w.code === 'rows_rejected');
+		expect(refused?.rows).toEqual(['new', 'granted', 'total']);
+		expect(refused?.message).toMatch(/2 种拆分都符合勾稽关系/);
 	});
 
-	it('rejects the table when no cut makes the identities hold', () => {
+	it('when no cut makes the identities hold, keeps only rows whose own digits allow one cut, as printed', () => {
 		const e = extract(requestsBlocks({ new: '15200031156', total: '15200031156', carried_out: '1000001' }), 2020, true);
-		expect(e.figures.filter((f) => f.table_code === 'requests')).toEqual([]);
-		expect(e.warnings.find((w) => w.code === 'table_rejected')?.message).toMatch(/没有一种拆分/);
+		const got = new Map(e.figures.filter((f) => f.table_code === 'requests').map((f) => [`${f.row_code}.${f.col_code}`, f.value]));
+		// The row's own sum allows one cut of 15200031156 only: 152 0 0 0 3 1 156, kept as printed.
+		expect([...['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'].map((c) => got.get(`new.${c}`))]).toEqual([152, 0, 0, 0, 3, 1, 156]);
+		// 1000001 is seven digits: kept as printed although the balance then fails (a finding, not a reason to drop it).
+		expect(got.get('carried_out.natural')).toBe(1);
+		expect(got.get('carried_out.total')).toBe(1);
+		expect(e.warnings.find((w) => w.code === 'reconstructed')?.message).toMatch(/勾稽关系不成立/);
 	});
 
 	it('crawler text: label and figures on one line, merged labels run together too', () => {
