@@ -24,6 +24,13 @@ export default defineConfig({
 			timeout: 60_000
 		},
 		{
+			// The default layout npm run dataset writes: real 平潭 reports first, the picker's catalogue.
+			command: `node scripts/serve.js --port ${PORT + 6} --data tests/fixtures/dataset/default`,
+			url: `http://127.0.0.1:${PORT + 6}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
 			// The same app built for a sub-path (BASE_PATH=/reports, into build-sub).
 			command: `node scripts/serve.js --port ${PORT + 3} --build build-sub --base /reports --data tests/fixtures/dataset`,
 			url: `http://127.0.0.1:${PORT + 3}/reports/`,

@@ -17,7 +17,8 @@ import { cutByCopies, type CopyEvidence } from './copies';
 export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
 
-const SKIP_FILE = /(^\.|\.meta\.json$|\.(parquet|json|png|jpe?g|gif|css|js|zip|gz)$)/i;
+// A folder's own notes (README, provenance, a list of its files) are not reports.
+const SKIP_FILE = /(^\.|\.meta\.json$|\.(parquet|json|png|jpe?g|gif|css|js|zip|gz|tsv|csv)$|^(readme|provenance)(\.\w+)?$)/i;
 
 /** Files under the given paths, recursively, in a stable order. */
 export async function listInputs(paths: string[]): Promise<string[]> {

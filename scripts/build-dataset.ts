@@ -1,16 +1,34 @@
 /**
- * npm run dataset: the default dataset in data/ — the real report(s) in data/documents plus the
- * generated corpus of 郑州市's agencies (示例数据, written to corpus/zhengzhou), ingested through
- * the same pipeline as a user's own reports.
+ * npm run dataset: the datasets the app offers, each ingested through the same pipeline as a
+ * user's own reports, and the catalogue the app's dataset picker reads (data/datasets.json):
+ *   data/            平潭综合实验区: 116 real reports of its 17 agencies, 2019–2025 (the default)
+ *   data/zhengzhou/  郑州市: generated demo data (示例数据, written to corpus/zhengzhou) and one real report
+ *   data/national/   the national corpus (示例数据), listed when present (npm run generate -- --scale national --out data/national)
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeCorpus } from '../ingest/generate-cli';
 import { runIngest } from '../ingest/pipeline';
+import { DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
 
 export const DEFAULT_SEED = 2019;
 
 const t0 = performance.now();
+const pingtan = await runIngest(['data/documents/pingtan'], { out: 'data', region: '350128' });
+console.log(`平潭综合实验区 (real reports): ${pingtan.ingested} reports (${pingtan.withFailedChecks} with failed checks), ${pingtan.rejected} rejected → data/`);
 const corpus = await writeCorpus('corpus/zhengzhou', DEFAULT_SEED);
 console.log(`generated 示例数据: ${corpus.documents} documents, ${corpus.faults} planted faults → corpus/zhengzhou`);
-const summary = await runIngest(['data/documents', 'corpus/zhengzhou'], { out: 'data' });
-console.log(`default dataset: ${summary.ingested} reports (${summary.withFailedChecks} with failed checks), ${summary.rejected} rejected → data/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-if (summary.ingested === 0) process.exit(1);
+const zhengzhou = await runIngest(['data/documents/zhengzhou', 'corpus/zhengzhou'], { out: 'data/zhengzhou' });
+console.log(`郑州市 (示例数据): ${zhengzhou.ingested} reports → data/zhengzhou/`);
+
+const datasets: CatalogueEntry[] = [
+	{ id: 'pingtan', path: '', label: `平潭综合实验区 · 真实报告 ${pingtan.ingested} 份`, label_en: `Pingtan · ${pingtan.ingested} real reports`, origin: 'document', reports: pingtan.ingested },
+	{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: zhengzhou.ingested }
+];
+if (existsSync('data/national/manifest.json')) {
+	const manifest = JSON.parse(readFileSync('data/national/manifest.json', 'utf8'));
+	const n = Number(manifest?.totals?.reports ?? 0);
+	datasets.push({ id: 'national', path: 'national', label: `全国 · 示例数据 ${n.toLocaleString('en-US')} 份`, label_en: `China · generated demo data`, origin: 'generated', reports: n });
+}
+writeFileSync(`data/${DATASET_CATALOGUE}`, JSON.stringify({ default: 'pingtan', datasets }, null, 1));
+console.log(`datasets: ${datasets.map((d) => d.label).join('; ')} → data/${DATASET_CATALOGUE} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+if (pingtan.ingested === 0 || zhengzhou.ingested === 0) process.exit(1);

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
+import { DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
 import { writeNational } from '../ingest/generate/national';
 
 const generated = 'tests/fixtures/.generated';
@@ -26,6 +27,21 @@ const manifest = JSON.parse(readFileSync('tests/fixtures/dataset/manifest.json',
 manifest.files[1].rows += 1000;
 writeFileSync(`${lying}/manifest.json`, JSON.stringify(manifest));
 console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dataset`);
+// The default layout `npm run dataset` writes: real 平潭 reports at the root, a second dataset in a
+// sub-folder, and the catalogue the dataset picker reads.
+const defaultDir = 'tests/fixtures/dataset/default';
+const real = await runIngest(['tests/fixtures/pingtan'], { out: defaultDir, region: '350128' });
+mkdirSync(`${defaultDir}/zhengzhou`, { recursive: true });
+for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json']) copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
+const catalogue: Catalogue = {
+	default: 'pingtan',
+	datasets: [
+		{ id: 'pingtan', path: '', label: `平潭综合实验区 · 真实报告 ${real.ingested} 份`, label_en: `Pingtan · ${real.ingested} real reports`, origin: 'document', reports: real.ingested },
+		{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: summary.ingested }
+	]
+};
+writeFileSync(`${defaultDir}/${DATASET_CATALOGUE}`, JSON.stringify(catalogue));
+console.log(`fixture default layout: ${real.ingested} real reports + the fixture dataset → ${defaultDir}`);
 // The partitioned (national) layout on two provinces, three counties each (示例数据), opened with ?data=/data/national.
 const national = await writeNational({ seed: 3, out: 'tests/fixtures/dataset/national', provinces: ['11', '41'], countiesPerProvince: 3 });
 console.log(`fixture national dataset: ${national.manifest.totals.reports} reports → tests/fixtures/dataset/national`);

@@ -29,7 +29,9 @@ function newest(dir) {
 
 const i = process.argv.indexOf('--data');
 const data = i >= 0 ? process.argv[i + 1] : 'data';
-if (!existsSync(path.join(data, 'manifest.json'))) {
+// The default data folder holds the real 平潭 dataset, the 郑州 demo in data/zhengzhou and their catalogue.
+const missing = data === 'data' ? !existsSync('data/datasets.json') || !existsSync('data/manifest.json') || !existsSync('data/zhengzhou/manifest.json') : !existsSync(path.join(data, 'manifest.json'));
+if (missing) {
 	if (data === 'data') run('npm', ['run', 'dataset']);
 	else if (path.normalize(data) === path.normalize('corpus/national')) {
 		console.log('start: writing the national corpus (示例数据, ~725,000 reports) into corpus/national; this takes about 10 minutes once.');

@@ -1,0 +1,29 @@
+/**
+ * The datasets an app build offers, listed in `datasets.json` beside the default dataset: the
+ * default sits at the data folder's root, each other one in a sub-folder named by its id.
+ */
+export const DATASET_CATALOGUE = 'datasets.json';
+
+export interface CatalogueEntry {
+	/** The `?dataset=` value; also the sub-folder of every dataset but the default. */
+	id: string;
+	/** Folder relative to the data root ('' for the default). */
+	path: string;
+	label: string;
+	label_en: string;
+	origin: 'document' | 'generated';
+	reports: number;
+}
+
+export interface Catalogue {
+	default: string;
+	datasets: CatalogueEntry[];
+}
+
+/** An id safe to use as a folder name in a URL. */
+export const DATASET_ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+export function isCatalogue(x: unknown): x is Catalogue {
+	const c = x as Catalogue;
+	return !!c && typeof c.default === 'string' && Array.isArray(c.datasets) && c.datasets.every((d) => d && DATASET_ID.test(d.id) && typeof d.path === 'string' && typeof d.label === 'string');
+}

@@ -1,0 +1,41 @@
+/** The default layout: real 平潭 reports open first, the picker names each dataset, figures match their documents. */
+import { expect, test } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4191) + 6;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const JTJ = '350128|平潭综合实验区交通与建设局';
+
+test('opens on the real dataset, named in the picker, with no generated-data banner', async ({ page }) => {
+	await page.goto(`${ORIGIN}/`);
+	const picker = page.getByTestId('dataset-picker');
+	await expect(picker).toBeVisible({ timeout: 30_000 });
+	await expect(picker.locator('option:checked')).toHaveText(/平潭综合实验区 · 真实报告 6 份/);
+	await expect(picker.locator('option')).toHaveText([/平潭综合实验区 · 真实报告/, '郑州市 · 示例数据']);
+	await expect(page.getByTestId('headlines')).toBeVisible();
+	await expect(page.getByTestId('generated-banner')).toHaveCount(0);
+});
+
+test('a figure of the real dataset equals its document (交通与建设局 2024: 本年新收 5800000 58 → 58 natural persons, 58 in total)', async ({ page }) => {
+	await page.goto(`${ORIGIN}/?view=agency&agency=${encodeURIComponent(JTJ)}`);
+	const report = page.getByTestId('report-view');
+	await expect(report).toContainText('平潭综合实验区交通与建设局 2024', { timeout: 30_000 });
+	await expect(page.getByTestId('report-origin')).toHaveText('真实文件');
+	await expect(page.locator('td[data-cell="requests.new.natural"]')).toHaveText('58');
+	await expect(page.locator('td[data-cell="requests.new.total"]')).toHaveText('58');
+	await expect(page.locator('td[data-cell="requests.new.commercial"]')).toHaveText('0');
+});
+
+test('the picker switches to the demo dataset, kept in the URL and labelled as generated', async ({ page }) => {
+	await page.goto(`${ORIGIN}/`);
+	await expect(page.getByTestId('dataset-picker')).toBeVisible({ timeout: 30_000 });
+	await page.getByTestId('dataset-picker').selectOption('zhengzhou');
+	await expect(page).toHaveURL(/dataset=zhengzhou/);
+	await expect(page.getByTestId('generated-banner')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('dataset-picker').locator('option:checked')).toHaveText('郑州市 · 示例数据');
+});
+
+test('the embed opens the dataset named by ?dataset=', async ({ page }) => {
+	await page.goto(`${ORIGIN}/embed?chart=headline&dataset=zhengzhou`);
+	await expect(page.getByTestId('headlines')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('body')).toContainText('示例数据');
+});
