@@ -128,8 +128,21 @@ function stripNumbering(label: string): string {
 	return label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '').replace(/[\s：:]/g, '');
 }
 
+// Labels repeat across rows and reports: normalise each distinct text once.
+const normalized = new Map<string, string>();
+
 /** Labels as compared: no spaces, one kind of quote mark and bracket. */
 function normalizeLabel(label: string): string {
+	let hit = normalized.get(label);
+	if (hit === undefined) {
+		hit = normalizeUncached(label);
+		if (normalized.size > 50_000) normalized.clear();
+		normalized.set(label, hit);
+	}
+	return hit;
+}
+
+function normalizeUncached(label: string): string {
 	return label
 		.replace(/[\s\u00a0\u3000]+/g, '')
 		.replace(/[“”"'‘’「」『』]/g, '"')

@@ -85,10 +85,11 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 	let yearOnly: { hit: TitleHit; index: number } | undefined;
 	for (let i = 0; i < Math.min(lines.length, 400); i++) {
 		const line = lines[i];
-		if (line.length > 80) continue;
-		let hit = parseTitle(line);
+		// A title names a year: other lines are skipped before any pattern runs.
+		if (line.length > 80 || !line.includes('年')) continue;
+		let hit = line.includes('告') ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`.
-		if (!hit && i + 1 < lines.length && lines[i + 1].length <= 20) hit = parseTitle(line + lines[i + 1]);
+		if (!hit && i + 1 < lines.length && lines[i + 1].length <= 20 && lines[i + 1].includes('报告')) hit = parseTitle(line + lines[i + 1]);
 		if (!hit) continue;
 		if (!hit.agency && i > 0) {
 			const previous = cleanAgency(lines[i - 1]);
