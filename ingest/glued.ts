@@ -101,40 +101,6 @@ export function cuts(tokens: string[], n: number, opts: CutOptions = {}): CutNum
 	return out;
 }
 
-export type Resolution =
-	| { status: 'unique'; choice: number[] }
-	| { status: 'none' }
-	| { status: 'ambiguous'; count: number }
-	| { status: 'too_many' };
-
-/**
- * Choose one candidate per row so that `consistent` holds, searching every combination (up to
- * `limit` of them). Rows with one candidate are fixed; only rows with several are enumerated.
- */
-export function resolveRows(options: number[], consistent: (choice: number[]) => boolean, limit = 200_000): Resolution {
-	if (options.some((n) => n === 0)) return { status: 'none' };
-	const open = options.map((n, i) => (n > 1 ? i : -1)).filter((i) => i >= 0);
-	const total = open.reduce((p, i) => p * options[i], 1);
-	if (total > limit) return { status: 'too_many' };
-	const choice = options.map(() => 0);
-	let found: number[] | undefined;
-	let count = 0;
-	for (let k = 0; k < total; k++) {
-		let rest = k;
-		for (const i of open) {
-			choice[i] = rest % options[i];
-			rest = Math.floor(rest / options[i]);
-		}
-		if (consistent(choice)) {
-			count++;
-			found ??= [...choice];
-		}
-	}
-	if (count === 0) return { status: 'none' };
-	if (count > 1) return { status: 'ambiguous', count };
-	return { status: 'unique', choice: found! };
-}
-
 export type Agreement = { status: 'unique' | 'partial'; agreed: (number | null)[]; count: number } | { status: 'none' } | { status: 'too_many' };
 
 /**

@@ -1,7 +1,7 @@
 /** Figures that ran together: cut by the format's arithmetic, taken only when exactly one way fits. */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../ingest/extract';
-import { cuts, resolveRows, runTokens } from '../../ingest/glued';
+import { cuts, resolveAgreed, runTokens } from '../../ingest/glued';
 import { readText } from '../../ingest/readers/text';
 import type { Block } from '../../ingest/document';
 import { FORMATS } from '../../src/lib/schema/report-format';
@@ -34,10 +34,13 @@ describe('cutting one row', () => {
 	});
 
 	it('resolves rows together: none, unique, ambiguous', () => {
-		expect(resolveRows([1, 0], () => true)).toEqual({ status: 'none' });
-		expect(resolveRows([2, 2], (c) => c[0] === 1 && c[1] === 0)).toEqual({ status: 'unique', choice: [1, 0] });
-		expect(resolveRows([2, 2], (c) => c[0] === c[1])).toEqual({ status: 'ambiguous', count: 2 });
-		expect(resolveRows([100, 100, 100], () => true, 1000)).toEqual({ status: 'too_many' });
+		expect(resolveAgreed([1, 0], () => true)).toEqual({ status: 'none' });
+		expect(resolveAgreed([2, 2], (c) => c[0] === 1 && c[1] === 0)).toEqual({ status: 'unique', agreed: [1, 0], count: 1 });
+		// Two solutions that disagree on both rows: neither row is settled.
+		expect(resolveAgreed([2, 2], (c) => c[0] === c[1])).toEqual({ status: 'partial', agreed: [null, null], count: 2 });
+		// Two solutions that agree on the first row: it is settled, the second is not.
+		expect(resolveAgreed([2, 2, 1], (c) => c[0] === 1)).toEqual({ status: 'partial', agreed: [1, null, 0], count: 2 });
+		expect(resolveAgreed([100, 100, 100], () => true, 1000)).toEqual({ status: 'too_many' });
 	});
 });
 
