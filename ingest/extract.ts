@@ -181,6 +181,14 @@ function similarity(a: string, b: string): number {
 	return (2 * common) / (x.length + y.length);
 }
 
+// A row definition's label, compared many times: its normalised text once.
+const bareLabels = new WeakMap<RowDef, string>();
+function bareLabel(def: RowDef): string {
+	let hit = bareLabels.get(def);
+	if (hit === undefined) bareLabels.set(def, (hit = normalizeLabel(stripNumbering(def.label))));
+	return hit;
+}
+
 const FUZZY_THRESHOLD = 0.6;
 const FUZZY_REACH = 3;
 
@@ -198,7 +206,7 @@ function matchRow(labels: string[], candidates: RowDef[], from: number): number 
 		if (bare.length < 4) continue;
 		const alike = candidates
 			.slice(from, from + FUZZY_REACH)
-			.map((d, k) => ({ j: from + k, score: similarity(bare, normalizeLabel(stripNumbering(d.label))) }))
+			.map((d, k) => ({ j: from + k, score: similarity(bare, bareLabel(d)) }))
 			.filter((c) => c.score >= FUZZY_THRESHOLD);
 		if (alike.length === 1) return alike[0].j;
 	}

@@ -140,7 +140,7 @@ export function identitySources(who: ReportIdentity, overrides: Overrides): Iden
 	return { agency: of(who.sources.agency, overrides.agency), year: of(who.sources.year, overrides.year), published: of(who.sources.published, overrides.published) };
 }
 
-/** Warnings that describe the reading rather than a problem with it: not counted on the report. */
+/** The agency a report with tables but no recognisable publisher is filed under, until the user names it. */
 export function unrecognisedAgency(name: string): string {
 	return `未识别机关（${path.basename(name)}）`;
 }

@@ -137,18 +137,20 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			}
 			opts.onProgress?.(++done, files.length, file);
 		}, async (job) => toReportRows(await parseFile(job.file, job.overrides)));
+		// Warnings found once every file is read: on the report row (its count) and its input's status.
+		const statusOf = new Map(statuses.filter((s) => s.report_id && !s.duplicate_of).map((s) => [s.report_id!, s]));
+		const warnLater = (id: string, extra: InputStatus['warnings']) => {
+			rows.get(id)!.warnings += extra.length;
+			statusOf.get(id)?.warnings.push(...extra);
+		};
 		// A row one copy could not cut, cut by another copy of the same report.
 		for (const [id, { figures, warnings }] of cutByCopies(copies)) {
 			writer.addFigures(figureLines(id, figures));
-			rows.get(id)!.warnings += warnings.length;
-			for (const s of statuses) if (s.report_id === id && !s.duplicate_of) s.warnings.push(...warnings);
+			warnLater(id, warnings);
 		}
 		copies.length = 0;
 		// One agency, one region: then the carry-over pairs an agency's years within it.
-		for (const [id, extra] of harmonizeRegions([...rows.values()])) {
-			rows.get(id)!.warnings += extra.length;
-			for (const s of statuses) if (s.report_id === id && !s.duplicate_of) s.warnings.push(...extra);
-		}
+		for (const [id, extra] of harmonizeRegions([...rows.values()])) warnLater(id, extra);
 		for (const [id, r] of reports) r.agencyKey = `${rows.get(id)!.division_code ?? ''}|${rows.get(id)!.agency}`;
 		const carry = carryOverChecks([...reports.values()]);
 		for (const [id, cs] of carry) {

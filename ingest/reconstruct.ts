@@ -22,7 +22,8 @@ function printed(cells: string[]): string[] {
 	return cells.filter((c) => cleanText(c) !== '');
 }
 
-type Plan = { fixed: true; cells: string[] } | { fixed: false; options: string[][] };
+/** `cut`: the fixed cells came from a run of digits (as many digits as cells), not as printed apart. */
+type Plan = { fixed: true; cells: string[]; cut: boolean } | { fixed: false; options: string[][] };
 
 /** A cell that holds one number as printed: not "15 2", not "0052" (no number starts with 0). */
 function singleNumber(cell: string): boolean {
@@ -36,12 +37,12 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Pla
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');
 	const values = first < 0 ? [] : row.cells.slice(first);
 	const cells = printed(values);
-	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values };
+	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values, cut: false };
 	const tokens = runTokens(cells);
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
-	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t))) return { fixed: true, cells: tokens.join('').split('') };
+	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t))) return { fixed: true, cells: tokens.join('').split(''), cut: true };
 	const found = cuts(tokens, n, { sums, decimals: money, signed: !sums });
 	return { fixed: false, options: found.map((c) => c.map((x) => x.raw)) };
 }
@@ -59,9 +60,6 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		return null;
 	};
 	const moneyRow = (row: RowCells) => row.def.columns.some((c) => def.columns.find((x) => x.code === c)?.unit === '万元' || c === 'amount');
-	// A table without identities (二、主动公开) is read row by row: a row is taken when its digits
-	// allow one cut only, and refused alone otherwise.
-	if (table === 'active' && !groups) return reconstructRowByRow(table, rows, warnings, (row) => planRow(row, sums, moneyRow(row)), refusedRuns);
 	// Rows that cannot be cut at all (too few digits: a blank cell lost) are refused alone.
 	const refused: string[] = [];
 	const live: RowCells[] = [];
@@ -95,35 +93,33 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 	const present = valuesOf(options.map(() => 0));
 	const checked = table === 'requests' ? identitiesFor(format, (k) => present.has(k)).filter((id) => [...id.lhs, ...id.rhs].some((k) => cutKeys.has(k))) : [];
 	const consistent = (choice: number[]) => {
-		if (checked.length === 0) return true;
 		const values = valuesOf(choice);
 		return checked.every((id) => evaluateIdentity(id, (k) => values.get(k)).passed !== false);
 	};
-	const r = cut.length ? resolveAgreed(options, consistent) : { status: 'unique' as const, agreed: options.map(() => 0), count: 1 };
-	if (r.status === 'too_many') return reject('可能的拆分过多');
-	// Each row takes the cut every solution agrees on. When no solution makes the identities hold
-	// (the document breaks them), a row is taken only if its own sums allow one cut.
-	const agreed = r.status === 'none' ? options.map((n) => (n === 1 ? 0 : null)) : r.agreed;
+	// Each row takes the cut every solution agrees on. Without an identity to decide (the proactive
+	// table), or when none makes the identities hold (the document breaks them), a row is taken
+	// only if its own digits and sums allow one cut.
+	const rowByRow = checked.length === 0;
+	const r = rowByRow || cut.length === 0 ? null : resolveAgreed(options, consistent);
+	if (r?.status === 'too_many') return reject('可能的拆分过多');
+	const agreed = r && r.status !== 'none' ? r.agreed : options.map((n) => (n === 1 ? 0 : null));
 	const kept: RowCells[] = [];
 	const cutRows: RowDef[] = [];
 	live.forEach((row, i) => {
-		const k = agreed[i];
-		if (k === null) {
-			const p = plans[i];
-			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${p.fixed || p.options.length === 0 ? '无法拆分' : r.status === 'none' ? `有 ${p.options.length} 种拆分，勾稽关系不成立，无法判定` : `有 ${r.count} 种拆分都符合勾稽关系`}`);
+		const p = plans[i];
+		if (agreed[i] === null && !p.fixed) {
+			if (rowByRow && p.options.length > 1) refusedRuns?.push({ table, row: row.def.code, digits: runTokens(printed(row.cells)).join('') });
+			const why = p.options.length === 0 ? '无法拆分' : rowByRow ? `有 ${p.options.length} 种拆分，本表没有勾稽关系可以判定` : r?.status === 'none' ? `有 ${p.options.length} 种拆分，勾稽关系不成立，无法判定` : `有 ${r?.count} 种拆分都符合勾稽关系`;
+			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${why}`);
 			return;
 		}
 		kept.push({ ...row, cells: cellsOf(i, agreed.map((x) => x ?? 0)) });
-		if (!plans[i].fixed || planWasCut(row)) cutRows.push(row.def);
+		if (!p.fixed || p.cut) cutRows.push(row.def);
 	});
 	if (kept.length === 0) return reject(refused.join('；'));
 	if (cutRows.length) {
-		warnings.push({
-			code: 'reconstructed',
-			table,
-			rows: cutRows.map((d) => d.code),
-			message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${r.status === 'none' ? '按各行自身的数字唯一还原（本表勾稽关系不成立，见核对结果）' : '按勾稽关系唯一还原'}：${cutRows.map((d) => d.label).join('、')}`
-		});
+		const how = rowByRow ? '各行只有一种拆分' : r?.status === 'none' ? '按各行自身的数字唯一还原（本表勾稽关系不成立，见核对结果）' : '按勾稽关系唯一还原';
+		warnings.push({ code: 'reconstructed', table, rows: cutRows.map((d) => d.code), message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${how}：${cutRows.map((d) => d.label).join('、')}` });
 	}
 	if (refused.length) {
 		warnings.push({
@@ -132,37 +128,6 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 			rows: rows.filter((row) => !kept.some((k) => k.def.code === row.def.code)).map((row) => row.def.code),
 			message: `${TABLE_LABELS[table].zh}：${refused.length} 行的数字连在一起，无法确定拆分，未读入：${refused.join('；')}`
 		});
-	}
-	return kept;
-}
-
-/** A row printed as one run of digits (not as separate cells). */
-function planWasCut(row: RowCells): boolean {
-	return !printed(row.cells).every(singleNumber);
-}
-
-function reconstructRowByRow(table: TableCode, rows: RowCells[], warnings: Warning[], plan: (row: RowCells) => Plan | { error: string }, refusedRuns?: RefusedRun[]): RowCells[] {
-	const kept: RowCells[] = [];
-	const cutRows: RowDef[] = [];
-	const refused: string[] = [];
-	for (const row of rows) {
-		const p = plan(row);
-		if ('error' in p) refused.push(p.error);
-		else if (p.fixed) kept.push({ ...row, cells: p.cells });
-		else if (p.options.length === 1) {
-			kept.push({ ...row, cells: p.options[0] });
-			cutRows.push(row.def);
-		} else {
-			if (p.options.length > 1) refusedRuns?.push({ table, row: row.def.code, digits: runTokens(printed(row.cells)).join('') });
-			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${p.options.length ? `有 ${p.options.length} 种拆分` : '无法拆分'}`);
-		}
-	}
-	if (cutRows.length) {
-		warnings.push({ code: 'reconstructed', table, rows: cutRows.map((d) => d.code), message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，只有一种拆分：${cutRows.map((d) => d.label).join('、')}` });
-	}
-	if (refused.length) {
-		const codes = rows.filter((r) => !kept.some((k) => k.def.code === r.def.code)).map((r) => r.def.code);
-		warnings.push({ code: 'rows_rejected', table, rows: codes, message: `${TABLE_LABELS[table].zh}：${refused.length} 行的数字连在一起，拆分不唯一，未读入（本表没有勾稽关系可以判定）：${refused.join('；')}` });
 	}
 	return kept;
 }
