@@ -1,7 +1,11 @@
-/** Every identity of the format for one report, and the carry-over between an agency's years. */
-import { APPLICANT_COLUMNS, cellKey, type FormatVersion } from '../src/lib/schema/report-format';
+/**
+ * Every identity of the format for one report, the carry-over between an agency's years, and what
+ * the ingest could not read, recorded as failed checks so that every view that lists failures
+ * shows them.
+ */
+import { APPLICANT_COLUMNS, cellKey, tableDef, type FormatVersion, type TableCode } from '../src/lib/schema/report-format';
 import { evaluateCarryOver, evaluateIdentity, identitiesFor, type CheckResult } from '../src/lib/schema/identities';
-import type { Figure } from './extract';
+import type { Figure, Warning } from './extract';
 
 export function figureMap(figures: Figure[]): Map<string, number | null> {
 	return new Map(figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
@@ -41,6 +45,39 @@ export function carryOverChecks(reports: YearReport[]): Map<string, CheckResult[
 			);
 			out.set(r.report_id, results);
 		}
+	}
+	return out;
+}
+
+/** Warnings that mean cells of the document are not in the data. */
+const UNREAD = new Set(['table_rejected', 'rows_rejected', 'missing_section', 'agency_unknown']);
+
+/**
+ * What could not be read, one failed check per warning (kind `extraction`), naming the cells it
+ * leaves out. Rows a later step recovered (cut by another copy of the report) are no longer listed.
+ */
+export function extractionChecks(format: FormatVersion, warnings: Warning[]): CheckResult[] {
+	const recovered = new Set(warnings.filter((w) => w.code === 'cut_by_copy').flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`)));
+	const out: CheckResult[] = [];
+	for (const w of warnings) {
+		if (!UNREAD.has(w.code)) continue;
+		const table = w.table as TableCode | undefined;
+		const rows = table ? (w.rows ?? tableDef(format, table).rows.map((r) => r.code)).filter((r) => !recovered.has(`${table}.${r}`)) : [];
+		if (table && rows.length === 0) continue;
+		const cells = table ? rows.flatMap((r) => (tableDef(format, table).rows.find((d) => d.code === r)?.columns ?? []).map((c) => cellKey(table, r, c))) : [];
+		out.push({
+			check_code: `extraction.${w.code}${table ? '.' + table : ''}`,
+			kind: 'extraction',
+			table_code: table ?? '',
+			rule: 'extraction',
+			passed: false,
+			expected: null,
+			actual: null,
+			cells,
+			blank_cells: [],
+			missing_cells: cells,
+			message: w.message
+		});
 	}
 	return out;
 }

@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
-import { carryOverChecks, type YearReport } from './checks';
+import { carryOverChecks, extractionChecks, type YearReport } from './checks';
+import type { Warning } from './extract';
+import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
 import { parseFile, type Overrides, type Reading } from './parse';
 import { harmonizeRegions } from './agency-regions';
@@ -74,7 +76,7 @@ export interface InputStatus {
 	duplicate_of?: string;
 	/** How the file was read: reader, layout, format, where agency, year and date came from, rows placed by order. */
 	reading?: Reading;
-	warnings: { code: string; message: string; rows?: string[] }[];
+	warnings: Warning[];
 }
 
 export interface RunOptions {
@@ -132,7 +134,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 					format: result.report.format,
 					duplicate_of: dup,
 					reading: result.reading,
-					warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, rows }) => ({ code, message, rows }))
+					warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, table, rows }) => ({ code, message, table, rows }))
 				});
 			}
 			opts.onProgress?.(++done, files.length, file);
@@ -151,6 +153,13 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 		copies.length = 0;
 		// One agency, one region: then the carry-over pairs an agency's years within it.
 		for (const [id, extra] of harmonizeRegions([...rows.values()])) warnLater(id, extra);
+		// What could not be read, as failed checks: once every step that may recover cells has run.
+		for (const [id, s] of statusOf) {
+			const unread = extractionChecks(rows.get(id)!.format as FormatVersion, s.warnings);
+			if (!unread.length) continue;
+			writer.addChecks(checkLines(id, unread));
+			failedBy.set(id, (failedBy.get(id) ?? 0) + unread.length);
+		}
 		for (const [id, r] of reports) r.agencyKey = `${rows.get(id)!.division_code ?? ''}|${rows.get(id)!.agency}`;
 		const carry = carryOverChecks([...reports.values()]);
 		for (const [id, cs] of carry) {

@@ -43,6 +43,18 @@ describe('real reports', async () => {
 		expect(wrong).toEqual([]);
 	});
 
+	it('what could not be read is a failed extraction check; a row recovered from the other copy is not', async () => {
+		const unread = await rows(`SELECT r.source_name, c.check_code FROM '${out}/checks.parquet' c JOIN '${out}/reports.parquet' r USING (report_id) WHERE c.kind = 'extraction'`);
+		expect(unread).toEqual([]);
+		const alone = mkdtempSync(path.join(tmpdir(), 'real-alone-'));
+		await runIngest([path.join(DIR, 'pingtan-2023.page.txt')], { out: alone, threads: 1 });
+		const checks = await rows(`SELECT check_code, passed, missing_cells, message FROM '${alone}/checks.parquet' WHERE kind = 'extraction'`);
+		expect(checks.map((c) => c.check_code)).toEqual(['extraction.rows_rejected.active']);
+		expect(checks[0].passed).toBe(false);
+		expect(JSON.parse(String(checks[0].missing_cells))).toEqual(['active.normative.issued', 'active.normative.repealed', 'active.normative.in_force']);
+		expect(String(checks[0].message)).toContain('77132470');
+	});
+
 	it('one agency resolves to one region in every year', () => {
 		const pingtan = reports.filter((r) => String(r.agency) === '平潭综合实验区');
 		expect(pingtan.length).toBe(4);

@@ -148,6 +148,15 @@ export function failedChecksQuery(f: Filters): Query {
 	};
 }
 
+/** What the ingest could not read (kind `extraction`): per report, with its source file and the reason. */
+export function unreadQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT r.report_id, r.agency, r.year, r.origin, r.source_name, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'extraction' ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
+		params: w.params
+	};
+}
+
 export function coverageQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {

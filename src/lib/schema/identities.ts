@@ -18,7 +18,8 @@ export interface Identity {
 
 export interface CheckResult {
 	check_code: string;
-	kind: 'identity' | 'carry_over';
+	/** extraction: what the ingest could not read (a refused table or row, a missing section, an unknown agency). */
+	kind: 'identity' | 'carry_over' | 'extraction';
 	table_code: string;
 	rule: string;
 	/** true, false, or null when a cell the rule needs is not in the document. */
