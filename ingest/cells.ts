@@ -1,7 +1,8 @@
 /**
  * Cell text rules: what a printed table cell means. Word artefacts, no-break and full-width
- * spaces, full-width digits and thousands separators are normalised; dashes and 无 mean "none"
- * (0); an empty cell is blank (null), never zero; units of money are kept.
+ * spaces, full-width digits and thousands separators are normalised; an empty cell and a marker
+ * (—, -, /, 无) are both "not printed": NULL, never zero (the marker stays in `raw`); units of
+ * money are kept.
  */
 
 export type CellState = 'number' | 'none' | 'blank';
@@ -43,7 +44,7 @@ export function parseValueCell(raw: string): ValueCell | undefined {
 function parseUncached(raw: string): ValueCell | undefined {
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
-	if (NONE.test(text)) return { raw, value: 0, state: 'none' };
+	if (NONE.test(text)) return { raw, value: null, state: 'none' };
 	let s = toHalfWidth(text).replace(/\s+/g, '');
 	let unit: ValueCell['unit'];
 	if (s.endsWith('万元')) {

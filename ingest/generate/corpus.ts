@@ -76,7 +76,7 @@ function messFor(form: Form, rng: Rng): Mess {
 	return {
 		nbsp: text ? rng.pick([0, 0.5, 1]) : rng.pick([0, 0.1]),
 		fullWidth: rng.chance(0.1) ? 0.2 : 0,
-		zeroAsDash: rng.chance(0.1) ? 0.3 : 0,
+		blankAsMarker: rng.chance(0.1) ? 0.3 : 0,
 		dropOutcomeLabels: text && rng.chance(0.3),
 		splitHeaders: rng.chance(0.5),
 		artefacts: text && rng.chance(0.2),
@@ -181,6 +181,8 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 			const borderless = form === 'pdf' && y.chance(0.2);
 			// Web pages often leave zero cells blank: the document then prints blanks, not zeros.
 			if (!PRINTS_EVERY_FIGURE.has(form) && !borderless && y.chance(0.1)) for (const [k, v] of figures) if (v === 0 && !k.startsWith('appeals')) figures.set(k, null);
+			// Others print some cells as a dash or 无: not printed either (blank, never read as 0).
+			if (mess.blankAsMarker) for (const [k, v] of figures) if (v === 0 && !k.startsWith('appeals') && y.chance(mess.blankAsMarker)) figures.set(k, null);
 			const spec: ReportSpec = {
 				agency: agency.name,
 				titleName: agency.titleName,

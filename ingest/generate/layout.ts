@@ -28,8 +28,7 @@ export interface LayoutTable {
 const FULL = '０１２３４５６７８９';
 
 export function formatValue(v: number | null | undefined, rng: Rng, mess: Mess, money?: 'yuan' | 'wan'): string {
-	if (v === null || v === undefined) return '';
-	if (v === 0 && rng.chance(mess.zeroAsDash)) return rng.pick(['—', '-', '无', '/']);
+	if (v === null || v === undefined) return mess.blankAsMarker && rng.chance(mess.blankAsMarker) ? rng.pick(['—', '-', '无', '/']) : '';
 	let s: string;
 	if (money && mess.moneyUnits && rng.chance(0.6)) {
 		s = money === 'wan' && rng.chance(0.5) && Number.isInteger(v * 10000) ? `${Math.round(v * 10000)}元` : `${v}万元`;

@@ -24,8 +24,8 @@ export interface Mess {
 	nbsp: number;
 	/** Share of numbers printed with full-width digits. */
 	fullWidth: number;
-	/** Zero printed as a dash or 无. */
-	zeroAsDash: number;
+	/** Share of blank cells printed as a marker (—, -, 无, /) instead of left empty: both mean not printed. */
+	blankAsMarker: number;
 	/** Labels of the 予以公开 … 不予公开 rows lost (as in the sample). */
 	dropOutcomeLabels: boolean;
 	/** Header cells split over two lines. */
@@ -36,4 +36,4 @@ export interface Mess {
 	moneyUnits: boolean;
 }
 
-export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, zeroAsDash: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false };
+export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, blankAsMarker: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false };

@@ -14,10 +14,10 @@ describe('cell rules', () => {
 		expect(parseValueCell('１，２３４')?.value).toBe(1234);
 		expect(parseValueCell('12,34')).toBeUndefined();
 	});
-	it('keeps blank apart from zero; dashes and 无 mean none', () => {
+	it('keeps blank apart from zero; a dash or 无 is not printed either: null, never 0', () => {
 		expect(parseValueCell('')).toMatchObject({ value: null, state: 'blank' });
 		expect(parseValueCell('\u00a0 ')).toMatchObject({ value: null, state: 'blank' });
-		for (const none of ['—', '-', '/', '无', '－']) expect(parseValueCell(none)).toMatchObject({ value: 0, state: 'none', raw: none });
+		for (const none of ['—', '-', '/', '无', '－']) expect(parseValueCell(none)).toMatchObject({ value: null, state: 'none', raw: none });
 	});
 	it('reads signed changes and count units', () => {
 		expect(parseValueCell('-2')?.value).toBe(-2);

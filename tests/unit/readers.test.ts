@@ -40,7 +40,8 @@ describe('HTML reader', () => {
 		expect(v.get('active.normative.repealed')).toBeNull();
 		expect(v.get('active.normative.in_force')).toBe(1204); // thousands separator
 		expect(v.get('active.license.decisions')).toBe(35);
-		expect(v.get('active.penalty.decisions')).toBe(0); // dash
+		expect(v.get('active.penalty.decisions')).toBeNull(); // a dash: not printed, never 0
+		expect(r.figures.find((f) => f.row_code === 'penalty')?.raw.trim()).toMatch(/^[—\-－/无]+$/);
 		expect(v.get('active.fees.amount_wan')).toBe(25.1); // 251000元 in a 万元 column
 		expect(r.figures.find((f) => f.row_code === 'fees')?.raw).toBe('251000元');
 		expect(v.get('appeals.review.total')).toBe(2);
