@@ -88,8 +88,9 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		let hit = line.includes('告') ? parseTitle(line) : undefined;
-		// `2024 年上海市科委政府信息公开工作` then `年度报告`.
-		if (!hit && i + 1 < lines.length && lines[i + 1].length <= 20 && lines[i + 1].includes('报告')) hit = parseTitle(line + lines[i + 1]);
+		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped inside 报告.
+		const joined = i + 1 < lines.length && lines[i + 1].length <= 20 ? line + lines[i + 1] : '';
+		if (!hit && joined.includes('报告')) hit = parseTitle(joined);
 		if (!hit) continue;
 		if (!hit.agency && i > 0) {
 			const previous = cleanAgency(lines[i - 1]);

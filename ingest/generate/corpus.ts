@@ -13,6 +13,7 @@ import { renderHtml } from './render-html';
 import { renderText } from './render-text';
 import { Rng } from './rng';
 import { CLEAN, type Mess, type ReportSpec } from './spec';
+import { TITLE_LAYOUTS } from './wordings';
 import { renderCrawlerText, renderMarkdown } from './render-flat';
 import { renderPdf } from './render-pdf';
 
@@ -68,12 +69,21 @@ function pickForm(rng: Rng, forms?: Form[]): Form {
 	return 'text';
 }
 
+/** What real reports do around the tables, in every form: title layouts, label drift, chrome, a metadata block. */
+function realWorld(rng: Rng): Pick<Mess, 'labelDrift' | 'title' | 'chrome' | 'metaBlock'> {
+	return { labelDrift: rng.chance(0.3) ? 0.3 : 0, title: rng.chance(0.5) ? 'agency-then-year' : rng.pick(TITLE_LAYOUTS), chrome: rng.chance(0.3), metaBlock: rng.chance(0.3) };
+}
+
 function messFor(form: Form, rng: Rng): Mess {
+	const world = realWorld(rng);
 	// Text that lost its cell separators is read by arithmetic: its figures are plain numbers.
-	if (form === 'crawler' || form === 'markdown') return { ...CLEAN, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5) };
-	if (form === 'pdf') return { ...CLEAN, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), moneyUnits: rng.chance(0.3) };
+	if (form === 'crawler') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), oneLine: rng.chance(0.4) };
+	if (form === 'markdown') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5) };
+	if (form === 'pdf') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), moneyUnits: rng.chance(0.3) };
 	const text = form === 'text';
 	return {
+		...CLEAN,
+		...world,
 		nbsp: text ? rng.pick([0, 0.5, 1]) : rng.pick([0, 0.1]),
 		fullWidth: rng.chance(0.1) ? 0.2 : 0,
 		blankAsMarker: rng.chance(0.1) ? 0.3 : 0,

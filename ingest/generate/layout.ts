@@ -5,6 +5,7 @@
  */
 import { cellKey, tableDef, type TableCode } from '../../src/lib/schema/report-format';
 import type { Rng } from './rng';
+import { rowWording } from './wordings';
 import type { Mess, ReportSpec } from './spec';
 
 export interface LayoutCell {
@@ -97,7 +98,7 @@ function activeTable(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable {
 function requestsTable(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable {
 	const def = tableDef(spec.format, 'requests');
 	const values = (row: string): LayoutCell[] => def.columns.map((c) => ({ text: formatValue(spec.figures.get(cellKey('requests', row, c.code)), rng, mess), kind: 'value' }));
-	const byCode = (code: string) => def.rows.find((r) => r.code === code)!;
+	const word = (code: string) => rowWording(code, rng, mess.labelDrift);
 	const oneOther = spec.format === '2019' || spec.otherAsOneRow;
 	const resultRows = 2 + 8 + 3 + 5 + (oneOther ? 1 : 3) + 1;
 	const drop = mess.dropOutcomeLabels;
@@ -106,25 +107,25 @@ function requestsTable(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable {
 		[header('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { rowspan: 3, colspan: 3 }), header('申请人情况', { colspan: 7 })],
 		[header('自然人', { rowspan: 2 }), header('法人或其他组织', { colspan: 5 }), header('总计', { rowspan: 2 })],
 		[header('商业企业'), header('科研机构'), header('社会公益组织'), header('法律服务机构'), header('其他')],
-		[label(byCode('new').label, { colspan: 3 }), ...values('new')],
-		[label(byCode('carried_in').label, { colspan: 3 }), ...values('carried_in')],
-		[label('三、本年度办理结果', { rowspan: resultRows }), lbl('（一）予以公开', { colspan: 2 }, drop), ...values('granted')],
-		[lbl(byCode('partial').label, { colspan: 2 }, drop), ...values('partial')]
+		[label(word('new'), { colspan: 3 }), ...values('new')],
+		[label(word('carried_in'), { colspan: 3 }), ...values('carried_in')],
+		[label('三、本年度办理结果', { rowspan: resultRows }), lbl(word('granted'), { colspan: 2 }, drop), ...values('granted')],
+		[lbl(word('partial'), { colspan: 2 }, drop), ...values('partial')]
 	];
 	const group = (title: string, codes: string[], lost = false) =>
 		codes.forEach((code, i) => {
 			const row: LayoutRow = [];
 			if (i === 0) row.push(lbl(title, { rowspan: codes.length }, lost));
-			row.push(lbl(byCode(code).label, {}, lost), ...values(code));
+			row.push(lbl(word(code), {}, lost), ...values(code));
 			rows.push(row);
 		});
 	group('（三）不予公开', ['denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query'], drop);
 	group('（四）无法提供', ['unable_not_held', 'unable_create', 'unable_unclear']);
 	group('（五）不予处理', ['rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_excessive', 'rejected_confirm']);
-	if (oneOther) rows.push([label('（六）其他处理', { colspan: 2 }), ...values('other')]);
+	if (oneOther) rows.push([label(word('other'), { colspan: 2 }), ...values('other')]);
 	else group('（六）其他处理', ['other_no_fix', 'other_no_fee', 'other_misc']);
-	rows.push([label('（七）总计', { colspan: 2 }), ...values('total')]);
-	rows.push([label(byCode('carried_out').label, { colspan: 3 }), ...values('carried_out')]);
+	rows.push([label(word('total'), { colspan: 2 }), ...values('total')]);
+	rows.push([label(word('carried_out'), { colspan: 3 }), ...values('carried_out')]);
 	return { table: 'requests', width: 10, rows };
 }
 

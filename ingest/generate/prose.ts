@@ -1,10 +1,16 @@
 /** The words around the tables: title, sections 一, 五, 六 and the signature. */
 import { GENERATED_MARKER } from '../../src/lib/schema/origin';
 import type { Rng } from './rng';
-import type { ReportSpec } from './spec';
+import type { Mess, ReportSpec } from './spec';
+import { titleLines } from './wordings';
 
 export function titleLine(spec: ReportSpec): string {
 	return `${spec.year}年度政府信息公开工作年度报告`;
+}
+
+/** The title as this document lays it out (wordings.ts), one string per line. */
+export function titleOf(spec: ReportSpec, mess: Mess): string[] {
+	return titleLines(mess.title, spec.titleName, spec.year);
 }
 
 export function chineseDate(iso: string): string {

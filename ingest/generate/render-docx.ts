@@ -1,6 +1,6 @@
 /** A Word (.docx) report with real merged cells, written with the docx package. */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
-import { chineseDate, prose, titleLine } from './prose';
+import { chineseDate, prose, titleLine, titleOf } from './prose';
 import { SECTION_HEADINGS, layoutTables } from './layout';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
@@ -11,8 +11,7 @@ const para = (text: string, opts: { bold?: boolean; align?: (typeof AlignmentTyp
 export async function renderDocx(spec: ReportSpec, rng: Rng, mess: Mess): Promise<Uint8Array> {
 	const p = prose(spec, rng);
 	const children: (Paragraph | Table)[] = [
-		para(spec.titleName, { bold: true, align: AlignmentType.CENTER }),
-		para(titleLine(spec), { bold: true, align: AlignmentType.CENTER }),
+		...titleOf(spec, mess).map((t) => para(t, { bold: true, align: AlignmentType.CENTER })),
 		...p.intro.map((t) => para(t)),
 		para('一、总体情况', { bold: true }),
 		...p.overview.map((t) => para(t))

@@ -5,7 +5,8 @@
  * - markdown from an OCR tool: pipe tables whose labels come apart from their rows (a label on a
  *   row of its own, a long label broken over two rows) and neighbouring figures merged in one cell.
  */
-import { chineseDate, prose, titleLine } from './prose';
+import { chineseDate, prose, titleLine, titleOf } from './prose';
+import { PAGE_CHROME } from './wordings';
 import { SECTION_HEADINGS, layoutTables, type LayoutCell } from './layout';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
@@ -14,7 +15,12 @@ const text = (c: LayoutCell) => (c.split ? c.split.join('') : c.text);
 
 export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): string {
 	const p = prose(spec, rng);
-	const out: string[] = [`${spec.titleName}${titleLine(spec)}`, `发布时间：${spec.published}`, ...p.intro, '一、总体情况', ...p.overview];
+	// A crawler's header block, as archives of portals keep it; its 发布机构 is often a placeholder.
+	const header = mess.metaBlock
+		? [`标题: ${spec.titleName}${titleLine(spec)}`, `发布时间: ${spec.published} ${rng.int(8, 17)}:${String(rng.int(0, 59)).padStart(2, '0')}`, '文号: ', `发布机构: ${rng.chance(0.5) ? spec.titleName : '1'}`, '栏目: 政府信息公开年报', `原文链接: https://www.example.gov.cn/zwgk/${spec.year + 1}/t_${rng.int(10000, 99999)}.htm`, '==================== 正文 ====================']
+		: [];
+	const out: string[] = [...titleOf(spec, mess), `发布时间：${spec.published}`, ...(mess.chrome ? PAGE_CHROME.slice(0, 2) : []), ...p.intro, '一、总体情况', ...p.overview];
+	const titleEnd = titleOf(spec, mess).length;
 	for (const table of layoutTables(spec, rng, mess)) {
 		out.push(SECTION_HEADINGS[table.table]);
 		for (const row of table.rows) {
@@ -31,12 +37,14 @@ export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): strin
 		}
 	}
 	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, spec.signature, chineseDate(spec.published), '');
-	return out.join('\n');
+	// Some crawlers keep the whole body on one line: rows and cells run together.
+	const body = mess.oneLine ? [...out.slice(0, titleEnd), out.slice(titleEnd).filter(Boolean).join(rng.chance(0.5) ? '' : ' '), ''] : out;
+	return [...header, ...body].join('\n');
 }
 
 export function renderMarkdown(spec: ReportSpec, rng: Rng, mess: Mess): string {
 	const p = prose(spec, rng);
-	const out: string[] = [`# ${spec.titleName}${titleLine(spec)}`, '', ...p.intro, '', '## 一、总体情况', '', ...p.overview, ''];
+	const out: string[] = [`# ${titleOf(spec, mess).join('')}`, '', ...p.intro, '', '## 一、总体情况', '', ...p.overview, ''];
 	for (const table of layoutTables(spec, rng, mess)) {
 		out.push(`## ${SECTION_HEADINGS[table.table]}`, '');
 		const width = table.width;

@@ -2,13 +2,19 @@
  * A report as a government portal publishes it: a whole page with navigation, scripts and a
  * footer around the article; tables with rowspan/colspan; blank cells as &nbsp;.
  */
-import { chineseDate, prose, titleLine } from './prose';
+import { chineseDate, prose, titleLine, titleOf } from './prose';
 import { SECTION_HEADINGS, layoutTables } from './layout';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
 
 export function escapeHtml(s: string): string {
 	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A portal's info table above the article: often the only reliable place for agency and date. */
+function infoTable(spec: ReportSpec): string {
+	const cell = (t: string) => `<td>${escapeHtml(t)}</td>`;
+	return `<table class="xxgk-info"><tr>${cell('索引号')}${cell(`0000-${spec.year + 1}-00001`)}${cell('发布机构')}${cell(spec.titleName)}</tr><tr>${cell('发布日期')}${cell(spec.published)}${cell('文号')}${cell('')}</tr></table>`;
 }
 
 export function renderHtml(spec: ReportSpec, rng: Rng, mess: Mess, charset: 'utf-8' | 'gbk' = 'utf-8'): string {
@@ -45,7 +51,8 @@ export function renderHtml(spec: ReportSpec, rng: Rng, mess: Mess, charset: 'utf
 <div class="header"><div class="logo">${escapeHtml(spec.signature)}门户网站</div><ul class="nav">${nav}</ul></div>
 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
 <div class="article">
-<h1 style="text-align:center">${escapeHtml(title)}</h1>
+${mess.metaBlock ? infoTable(spec) : ''}
+<h1 style="text-align:center">${titleOf(spec, mess).map(escapeHtml).join('<br/>')}</h1>
 <div class="info">发布时间：${spec.published}&nbsp;&nbsp;来源：${escapeHtml(spec.signature)}&nbsp;&nbsp;<span id="fontsize">字号：大 中 小</span></div>
 <div class="content">
 ${p.intro.map(para).join('\n')}

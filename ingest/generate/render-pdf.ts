@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { chineseDate, prose, titleLine } from './prose';
+import { chineseDate, prose, titleLine, titleOf } from './prose';
 import { SECTION_HEADINGS, layoutTables, type LayoutTable } from './layout';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
@@ -75,8 +75,8 @@ export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise
 	const p = prose(spec, rng);
 	const para = (t: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.fontSize(10.5).text(t, PAGE.margin, doc.y, { width: usable, ...opts }).moveDown(0.3);
 
-	doc.fontSize(15).text(spec.titleName, { align: 'center', width: usable });
-	doc.text(titleLine(spec), { align: 'center', width: usable }).moveDown(0.6);
+	for (const line of titleOf(spec, mess)) doc.fontSize(15).text(line, { align: 'center', width: usable });
+	doc.moveDown(0.6);
 	p.intro.forEach((t) => para(t));
 	para('一、总体情况');
 	p.overview.forEach((t) => para(t));

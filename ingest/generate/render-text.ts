@@ -2,14 +2,15 @@
  * A text dump of a Word document, as the sample shows: one cell per line led by a tab, rows
  * separated by blank lines, merged cells printed once (rows below lose them).
  */
-import { chineseDate, prose, titleLine } from './prose';
+import { chineseDate, prose, titleOf } from './prose';
+import { PAGE_CHROME } from './wordings';
 import { SECTION_HEADINGS, layoutTables } from './layout';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
 
 export function renderText(spec: ReportSpec, rng: Rng, mess: Mess): string {
 	const p = prose(spec, rng);
-	const out: string[] = [spec.titleName, titleLine(spec), '', ...p.intro, '一、总体情况', ...p.overview];
+	const out: string[] = [...(mess.chrome ? [PAGE_CHROME[0]] : []), ...titleOf(spec, mess), '', ...p.intro, '一、总体情况', ...p.overview];
 	for (const table of layoutTables(spec, rng, mess)) {
 		out.push(SECTION_HEADINGS[table.table]);
 		for (const row of table.rows) {
@@ -25,6 +26,6 @@ export function renderText(spec: ReportSpec, rng: Rng, mess: Mess): string {
 		}
 		out.push('', '');
 	}
-	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, '', '', spec.signature, chineseDate(spec.published), '');
+	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, '', '', spec.signature, chineseDate(spec.published), ...(mess.chrome ? PAGE_CHROME.slice(2) : []), '');
 	return out.join(rng.chance(0.2) ? '\r\n' : '\n');
 }

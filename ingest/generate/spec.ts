@@ -1,5 +1,6 @@
 /** A report to render: who, when, which format, and the figure of every cell (null = blank). */
 import type { FormatVersion } from '../../src/lib/schema/report-format';
+import type { TitleLayout } from './wordings';
 
 export interface ReportSpec {
 	agency: string;
@@ -34,6 +35,16 @@ export interface Mess {
 	artefacts: boolean;
 	/** Money printed with a unit (元 / 万元). */
 	moneyUnits: boolean;
+	/** Share of row labels worded as real reports word them instead of officially (wordings.ts). */
+	labelDrift: number;
+	/** How the title is laid out (wordings.ts). */
+	title: TitleLayout;
+	/** Lines with no content around the body (正文, 字号, footers). */
+	chrome: boolean;
+	/** A metadata block before the body: a crawler header, or a portal's info table. */
+	metaBlock: boolean;
+	/** Crawler text: the whole body on one line. */
+	oneLine: boolean;
 }
 
-export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, blankAsMarker: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false };
+export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, blankAsMarker: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false, labelDrift: 0, title: 'agency-then-year', chrome: false, metaBlock: false, oneLine: false };

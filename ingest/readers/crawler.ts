@@ -7,8 +7,9 @@
  * arithmetic (reconstruct.ts).
  */
 import type { DocumentMeta } from '../document';
+import { META_FIELD, metaFromFields } from './page-meta';
 
-const HEADER_FIELD = /^\s*(标题|题目|发布时间|发布日期|成文日期|发布机构|来源|文号|索引号|栏目|原文链接|本地目录|所属机构)\s*[:：]\s*(.*)$/;
+const HEADER_FIELD = /^\s*(\S{2,4})\s*[:：]\s*(.*)$/;
 const BODY_MARKER = /^\s*=+\s*正\s*文\s*=+\s*$/;
 
 /** The crawler header, when the text starts with one; `bodyStart` is the first line after it. */
@@ -22,19 +23,13 @@ export function crawlerHeader(lines: string[]): { meta: DocumentMeta; bodyStart:
 			break;
 		}
 		const m = HEADER_FIELD.exec(line);
-		if (m) {
+		if (m && META_FIELD.test(m[1])) {
 			if (!fields.has(m[1])) fields.set(m[1], m[2].trim());
 		} else if (line.trim() !== '' && fields.size >= 2 && !/^\S+\s*[:：]/.test(line) && !/详见|links\.tsv/.test(line)) break;
 	}
 	if (fields.size < 2 || !(fields.has('标题') || fields.has('题目'))) return undefined;
-	const meta: DocumentMeta = { form: '爬虫页头' };
-	const title = fields.get('标题') ?? fields.get('题目');
-	if (title) meta.title = title;
-	const date = fields.get('发布时间') ?? fields.get('发布日期') ?? fields.get('成文日期');
-	if (date) meta.date = date;
-	const publisher = fields.get('发布机构') ?? fields.get('所属机构') ?? fields.get('来源');
-	if (publisher) meta.publisher = publisher;
-	return { meta, bodyStart: i };
+	const meta = metaFromFields(fields, '爬虫页头');
+	return meta && { meta, bodyStart: i };
 }
 
 /** Headings of the report's six sections (二、上年结转… inside table 三 is not one). */

@@ -8,6 +8,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
+import { metaFromTable } from './page-meta';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'select', 'button', 'textarea']);
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'section', 'article', 'header', 'footer', 'table', 'td', 'th', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'center', 'form', 'nav', 'main', 'aside']);
@@ -115,5 +116,12 @@ export function readHtml(html: string): SourceDocument {
 	};
 	dom.children.forEach(walk);
 	flush();
-	return { blocks, title, layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本' };
+	// A portal's info table before the report's own tables.
+	const firstReportTable = blocks.findIndex((b) => b.kind === 'text' && /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/.test(b.text));
+	const meta = blocks
+		.slice(0, firstReportTable < 0 ? blocks.length : firstReportTable)
+		.map((b) => (b.kind === 'table' ? metaFromTable(b.rows) : undefined))
+		.find(Boolean);
+	return {
+		...(meta ? { meta } : {}), blocks, title, layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本' };
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../ingest/generate/corpus';
 import { Rng } from '../../ingest/generate/rng';
-import { parseFile, parseReport } from '../../ingest/pipeline';
+import { allWordings } from '../../ingest/generate/wordings';
+import { parseFile, parseReport, type Parsed } from '../../ingest/pipeline';
 
 const SAMPLE = readFileSync('tests/fixtures/samples/000_0230f7c11c6e0b53.txt');
 const HTML = readFileSync('tests/fixtures/html/jinshui-market-2022.html');
@@ -113,3 +114,41 @@ describe('fuzz: random mutations never crash the reader', async () => {
 	});
 });
 
+
+describe('fuzz: row labels worded as real reports word them', () => {
+	// The generator's list of real-world wordings, not the parser's format table.
+	const wordings = allWordings();
+	const seeds: [string, string][] = [
+		['sample.txt', new TextDecoder().decode(SAMPLE)],
+		['page.html', new TextDecoder().decode(HTML)],
+		['real.html', readFileSync('tests/fixtures/real/pingtan-2023.page.html', 'utf8')]
+	];
+	const values = (r: Parsed) => new Map(r.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+
+	it('300 documents with drifted labels: no figure differs from the document; almost all come back', async () => {
+		const rng = new Rng(11);
+		let read = 0;
+		let expected = 0;
+		let drifts = 0;
+		for (let i = 0; i < 300; i++) {
+			const [name, text] = seeds[i % seeds.length];
+			const base = await parseReport(name, new TextEncoder().encode(text));
+			expect(base.status).toBe('ok');
+			if (base.status !== 'ok') continue;
+			let drifted = text;
+			for (const w of wordings) if (w.variants.length && drifted.includes(w.official) && rng.chance(0.5)) {
+				drifted = drifted.split(w.official).join(rng.pick(w.variants));
+				drifts++;
+			}
+			const r = await parseReport(name, new TextEncoder().encode(drifted));
+			expect(r.status, name).toBe('ok');
+			if (r.status !== 'ok') continue;
+			const want = values(base);
+			for (const [k, v] of values(r)) expect(v, `${name} ${k}`).toBe(want.get(k));
+			read += [...values(r).keys()].filter((k) => want.has(k)).length;
+			expected += want.size;
+		}
+		expect(drifts).toBeGreaterThan(1000);
+		expect(read / expected).toBeGreaterThan(0.97);
+	});
+});
