@@ -74,6 +74,8 @@ export interface InputStatus {
 	format?: string;
 	failed_checks?: number;
 	duplicate_of?: string;
+	/** The region the report resolved to, once the whole run is read (see agency-regions.ts). */
+	division_code?: string | null;
 	/** How the file was read: reader, layout, format, where agency, year and date came from, rows placed by order. */
 	reading?: Reading;
 	warnings: Warning[];
@@ -153,6 +155,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 		copies.length = 0;
 		// One agency, one region: then the carry-over pairs an agency's years within it.
 		for (const [id, extra] of harmonizeRegions([...rows.values()])) warnLater(id, extra);
+		for (const [id, s] of statusOf) s.division_code = rows.get(id)!.division_code;
 		// What could not be read, as failed checks: once every step that may recover cells has run.
 		for (const [id, s] of statusOf) {
 			const unread = extractionChecks(rows.get(id)!.format as FormatVersion, s.warnings);

@@ -8,12 +8,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeCorpus } from '../ingest/generate-cli';
 import { runIngest } from '../ingest/pipeline';
-import { DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
+import { AGENCY_LINKS, DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
+import { groupsFromList, renamedAgencies } from '../ingest/agency-links';
 
 export const DEFAULT_SEED = 2019;
 
 const t0 = performance.now();
 const pingtan = await runIngest(['data/documents/pingtan'], { out: 'data', region: '350128' });
+// One agency under two names: its reports' portal folder (list.tsv) says so.
+const links = renamedAgencies(groupsFromList(readFileSync('data/documents/pingtan/list.tsv', 'utf8'), pingtan.statuses), 'list.tsv（门户网站栏目目录）');
+writeFileSync(`data/${AGENCY_LINKS}`, JSON.stringify(links, null, 1));
+for (const l of links) console.log(`renamed: ${l.from} → ${l.to} (from ${l.since})`);
 console.log(`平潭综合实验区 (real reports): ${pingtan.ingested} reports (${pingtan.withFailedChecks} with failed checks), ${pingtan.rejected} rejected → data/`);
 const corpus = await writeCorpus('corpus/zhengzhou', DEFAULT_SEED);
 console.log(`generated 示例数据: ${corpus.documents} documents, ${corpus.faults} planted faults → corpus/zhengzhou`);

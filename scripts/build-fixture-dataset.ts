@@ -7,7 +7,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
-import { DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
+import { AGENCY_LINKS, DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
+import { groupsFromList, renamedAgencies } from '../ingest/agency-links';
 import { writeNational } from '../ingest/generate/national';
 
 const generated = 'tests/fixtures/.generated';
@@ -31,6 +32,7 @@ console.log(`fixture dataset: ${summary.ingested} reports → tests/fixtures/dat
 // sub-folder, and the catalogue the dataset picker reads.
 const defaultDir = 'tests/fixtures/dataset/default';
 const real = await runIngest(['tests/fixtures/pingtan'], { out: defaultDir, region: '350128' });
+writeFileSync(`${defaultDir}/${AGENCY_LINKS}`, JSON.stringify(renamedAgencies(groupsFromList(readFileSync('tests/fixtures/pingtan/list.tsv', 'utf8'), real.statuses), 'list.tsv')));
 mkdirSync(`${defaultDir}/zhengzhou`, { recursive: true });
 for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json']) copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
 const catalogue: Catalogue = {

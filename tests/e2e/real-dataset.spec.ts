@@ -9,7 +9,7 @@ test('opens on the real dataset, named in the picker, with no generated-data ban
 	await page.goto(`${ORIGIN}/`);
 	const picker = page.getByTestId('dataset-picker');
 	await expect(picker).toBeVisible({ timeout: 30_000 });
-	await expect(picker.locator('option:checked')).toHaveText(/平潭综合实验区 · 真实报告 6 份/);
+	await expect(picker.locator('option:checked')).toHaveText(/平潭综合实验区 · 真实报告 8 份/);
 	await expect(picker.locator('option')).toHaveText([/平潭综合实验区 · 真实报告/, '郑州市 · 示例数据']);
 	await expect(page.getByTestId('headlines')).toBeVisible();
 	await expect(page.getByTestId('generated-banner')).toHaveCount(0);
@@ -38,4 +38,13 @@ test('the embed opens the dataset named by ?dataset=', async ({ page }) => {
 	await page.goto(`${ORIGIN}/embed?chart=headline&dataset=zhengzhou`);
 	await expect(page.getByTestId('headlines')).toBeVisible({ timeout: 30_000 });
 	await expect(page.locator('body')).toContainText('示例数据');
+});
+
+test('a renamed agency links its names both ways (国有资产管理局 → 投资促进局, from list.tsv)', async ({ page }) => {
+	await page.goto(`${ORIGIN}/?view=agency&agency=${encodeURIComponent('350128|平潭综合实验区国有资产管理局')}`);
+	const note = page.getByTestId('agency-renamed');
+	await expect(note).toContainText('2024 年起更名为', { timeout: 30_000 });
+	await note.getByRole('button', { name: '平潭综合实验区投资促进局' }).click();
+	await expect(page.getByTestId('report-view')).toContainText('平潭综合实验区投资促进局 2024');
+	await expect(page.getByTestId('agency-renamed')).toContainText('2024 年以前名为');
 });

@@ -20,6 +20,23 @@ export interface Catalogue {
 	datasets: CatalogueEntry[];
 }
 
+/** Agencies renamed over the years, beside a dataset's files: each earlier name links to the later one. */
+export const AGENCY_LINKS = 'agency-links.json';
+
+export interface AgencyLink {
+	division_code: string | null;
+	from: string;
+	to: string;
+	/** The first year reported under the new name. */
+	since: number;
+	/** What says they are one agency. */
+	source: string;
+}
+
+export function isAgencyLinks(x: unknown): x is AgencyLink[] {
+	return Array.isArray(x) && x.every((l) => l && typeof l.from === 'string' && typeof l.to === 'string' && Number.isInteger(l.since));
+}
+
 /** An id safe to use as a folder name in a URL. */
 export const DATASET_ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
