@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/dataset';
 import type { ReportRow } from './report-row';
 import { readCsvSql } from './rows-csv';
-import { reportValuesSql } from '../src/lib/data/derived';
+import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
 
 export type { ReportRow };

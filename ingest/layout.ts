@@ -11,7 +11,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ddl } from '../src/lib/schema/dataset';
 import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, UNKNOWN_PROVINCE, countyRollupPath, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
-import { reportValuesSql, rollupSelectSql } from '../src/lib/data/derived';
+import { reportValuesSql, rollupSelectSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
 
 const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFile } from 'node:fs/promises';
-import { yearlyQuery } from '../src/lib/data/queries';
+import { yearlyQuery } from '../src/lib/sql/queries';
 
 export async function writeSummary(conn: DuckDBConnection, file: string, schemaVersion: number): Promise<void> {
 	const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });

@@ -18,8 +18,8 @@ import http from 'node:http';
 import serveStatic from 'serve-static';
 import { initSync } from 'parquet-wasm/esm';
 import { tableFromIPC } from 'apache-arrow';
-import { yearlyQuery, compareQuery, type Filters } from '../../src/lib/data/queries';
-import { SUMMABLE_COLUMNS } from '../../src/lib/data/derived';
+import { yearlyQuery, compareQuery, type Filters } from '../../src/lib/sql/queries';
+import { SUMMABLE_COLUMNS } from '../../src/lib/sql/derived';
 import type { PartitionedManifest } from '../../src/lib/schema/layout';
 
 const NONE: Filters = { province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null };

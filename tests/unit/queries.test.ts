@@ -5,8 +5,8 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline';
-import { reportValuesSql } from '../../src/lib/data/derived';
-import { agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/data/queries';
+import { reportValuesSql } from '../../src/lib/sql/derived';
+import { agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/sql/queries';
 import { measureValue } from '../../src/lib/data/measure-values';
 import { MEASURES } from '../../src/lib/schema/measures';
 

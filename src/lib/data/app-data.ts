@@ -7,8 +7,8 @@
 import { init, query, run } from './duckdb';
 import { DatasetError, loadDataset, readManifest, type Source } from './load-dataset';
 import { parquetEngine } from './parquet-engine';
-import { reportValuesSql } from './derived';
-import { domainQueries } from './queries';
+import { reportValuesSql } from '$lib/sql/derived';
+import { domainQueries } from '$lib/sql/queries';
 import { openPartitioned } from './partitioned-data';
 import type { Domain } from '../state/filters';
 import type { PartitionedManifest } from '../schema/layout';

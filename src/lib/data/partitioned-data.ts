@@ -6,14 +6,14 @@
  */
 import { ddl } from '../schema/dataset';
 import { PARTITIONED_TABLES, type PartitionedManifest, type PartitionedTable } from '../schema/layout';
-import { ROLLUP_KEYS, SUMMABLE_COLUMNS } from './derived';
+import { ROLLUP_KEYS, SUMMABLE_COLUMNS } from '$lib/sql/derived';
 import { insertArrowIPC, query, run } from './duckdb';
 import { DatasetError, columnCheck, fetchBytes } from './load-dataset';
 import { parquetToIPC } from './parquet-engine';
 import { readRegionRowGroups } from './row-groups';
 import type { RegionRow, Scope } from './scope';
 import type { Domain } from '../state/filters';
-import { groupKey } from './queries';
+import { groupKey } from '$lib/sql/queries';
 
 const REQUIRED_ROLLUP = [...ROLLUP_KEYS, ...SUMMABLE_COLUMNS];
 

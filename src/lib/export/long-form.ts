@@ -1,6 +1,6 @@
 /** The filtered figures in long form as CSV, with the schema's labels beside the codes. */
 import { query } from '../data/client';
-import { figuresLongQuery, type Filters } from '../data/queries';
+import { figuresLongQuery, type Filters } from '$lib/sql/queries';
 import { agencyKindLabel } from '../schema/agency-kinds';
 import { ORIGIN_LABELS, type Origin } from '../schema/origin';
 import { columnDef, rowDef, type FormatVersion, type TableCode } from '../schema/report-format';

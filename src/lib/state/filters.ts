@@ -9,21 +9,14 @@ import { MEASURES } from '../schema/measures';
 
 export type View = 'overview' | 'compare' | 'agency' | 'quality';
 export const VIEWS: View[] = ['overview', 'compare', 'agency', 'quality'];
-export type CompareBy = 'county' | 'kind' | 'agency';
+import type { CompareBy, Filters } from '$lib/sql/filters';
+export type { CompareBy } from '$lib/sql/filters';
 export type EmbedPart = 'headline' | 'years' | 'applicants' | 'outcomes' | 'appeals';
 export const EMBED_PARTS: EmbedPart[] = ['headline', 'years', 'applicants', 'outcomes', 'appeals'];
 
-export interface AppState {
+export interface AppState extends Filters {
 	view: View;
 	lang: 'zh' | 'en';
-	province: string | null;
-	city: string | null;
-	county: string | null;
-	kind: string | null;
-	q: string;
-	from: number | null;
-	to: number | null;
-	format: '2019' | '2021' | null;
 	/** Compare view. */
 	by: CompareBy;
 	items: string[];

@@ -3,7 +3,7 @@
  * bound parameters (`?`); table, column and code names come only from the schema modules.
  */
 import { MEASURES, QUANTITIES, type Measure } from '../schema/measures';
-import type { AppState, CompareBy } from '../state/filters';
+import type { CompareBy, Filters } from './filters';
 import { APPEAL_CELLS, OUTCOME_ROW_CODES, appealColumn, outcomeColumn, quantityColumn } from './derived';
 
 export interface Query {
@@ -11,7 +11,7 @@ export interface Query {
 	params: unknown[];
 }
 
-export type Filters = Pick<AppState, 'province' | 'city' | 'county' | 'kind' | 'q' | 'from' | 'to' | 'format'>;
+export type { CompareBy, Filters } from './filters';
 
 /** WHERE clause over report_values (alias optional). */
 export function whereClause(f: Filters, alias = ''): Query {
