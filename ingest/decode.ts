@@ -1,5 +1,7 @@
-/** Bytes to text: BOM first, then strict UTF-8, then the HTML meta charset or GB18030. */
-import iconv from 'iconv-lite';
+/**
+ * Bytes to text: BOM first, then strict UTF-8, then the HTML meta charset or GB18030. Only the
+ * platform's TextDecoder (Node and browsers alike ship UTF-16, GB18030 and Big5).
+ */
 
 export interface Decoded {
 	text: string;
@@ -7,13 +9,20 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-// Node's own (ICU) decoder: several times faster than iconv-lite on large pages.
 const gb18030 = new TextDecoder('gb18030');
+
+/** The first bytes as Latin-1 text, for sniffing signatures and meta tags. */
+export function latin1(bytes: Uint8Array, length: number): string {
+	let s = '';
+	const end = Math.min(bytes.length, length);
+	for (let i = 0; i < end; i++) s += String.fromCharCode(bytes[i]);
+	return s;
+}
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
 	try {
 		return { text: utf8.decode(bytes), encoding: 'utf-8' };
 	} catch {
@@ -24,17 +33,23 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 /** The charset an HTML page declares in its first bytes, if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-	const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-	const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head);
+	const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(latin1(bytes, 4096));
 	return m?.[1].toLowerCase();
+}
+
+function decoderFor(label: string): TextDecoder | undefined {
+	try {
+		return new TextDecoder(label);
+	} catch {
+		return undefined;
+	}
 }
 
 /** HTML: the bytes decide between UTF-8 and GB18030; the meta tag is used for other legacy charsets (Big5). */
 export function decodeHtml(bytes: Uint8Array): Decoded | { text: string; encoding: string } {
 	const d = decodeBytes(bytes);
 	const declared = declaredCharset(bytes);
-	if (d.encoding === 'gb18030' && declared && /big5/.test(declared) && iconv.encodingExists(declared)) {
-		return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
-	}
+	const legacy = d.encoding === 'gb18030' && declared && /big5/.test(declared) ? decoderFor(declared) : undefined;
+	if (legacy) return { text: legacy.decode(bytes), encoding: declared! };
 	return d;
 }

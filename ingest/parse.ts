@@ -2,13 +2,10 @@
  * One input file to one report, or a rejection with a reason a person can act on. Runs on the
  * worker threads: it must not import the dataset writer (DuckDB's native module).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { classifyAgency } from '../src/lib/schema/agency-kinds';
 import type { CheckResult } from '../src/lib/schema/identities';
 import { GENERATED_MARKER } from '../src/lib/schema/origin';
-import { decodeBytes, decodeHtml } from './decode';
+import { decodeBytes, decodeHtml, latin1 } from './decode';
 import type { InputForm, SourceDocument } from './document';
 import { extract, type Figure, type Warning } from './extract';
 import { readDocx } from './readers/docx';
@@ -24,7 +21,7 @@ import type { ReportRow } from './report-row';
 /** Inputs above this size are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-const TOO_LARGE = `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不像是一份年度报告，未读取 (larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MB input limit)`;
+export const TOO_LARGE = `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不像是一份年度报告，未读取 (larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MB input limit)`;
 
 export interface Overrides {
 	agency?: string;
@@ -66,16 +63,28 @@ export interface Rejected {
 
 export class Rejection extends Error {}
 
+/** A path's last part, whichever separator it uses. */
+export function baseName(name: string): string {
+	return name.split(/[\\/]/).pop() ?? name;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+	let hex = '';
+	for (const b of digest) hex += b.toString(16).padStart(2, '0');
+	return hex;
+}
+
 const HTML_EXT = /\.(html?|shtml|xhtml|asp|aspx|jsp|php)$/i;
 
 function sniffForm(name: string, bytes: Uint8Array): InputForm | 'doc' {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-	if (/\.pdf$/i.test(name) || Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
+	if (/\.pdf$/i.test(name) || latin1(bytes, 5) === '%PDF-') return 'pdf';
 	if (ole || /\.doc$/i.test(name)) return 'doc';
 	if (/\.docx$/i.test(name) || zip) return 'docx';
 	if (HTML_EXT.test(name)) return 'html';
-	const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').toLowerCase();
+	const head = latin1(bytes, 2048).toLowerCase();
 	if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) || /<table[\s>]/.test(head)) return 'html';
 	return 'text';
 }
@@ -84,7 +93,7 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	if (bytes.length === 0) throw new Rejection('文件是空的 (empty file)');
 	const form = sniffForm(name, bytes);
 	if (form === 'pdf') {
-		if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) throw new Rejection('文件名为 .pdf，但内容不是 PDF (not a PDF)');
+		if (latin1(bytes, 1024).indexOf('%PDF-') < 0) throw new Rejection('文件名为 .pdf，但内容不是 PDF (not a PDF)');
 		try {
 			return { doc: await readPdf(bytes), form, encoding: 'pdf' };
 		} catch (e) {
@@ -142,7 +151,7 @@ export function identitySources(who: ReportIdentity, overrides: Overrides): Iden
 
 /** The agency a report with tables but no recognisable publisher is filed under, until the user names it. */
 export function unrecognisedAgency(name: string): string {
-	return `未识别机关（${path.basename(name)}）`;
+	return `未识别机关（${baseName(name)}）`;
 }
 
 function isGenerated(doc: SourceDocument): boolean {
@@ -152,7 +161,7 @@ function isGenerated(doc: SourceDocument): boolean {
 export async function parseReport(name: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Parsed | Rejected> {
 	try {
 		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
-		const sha = createHash('sha256').update(bytes).digest('hex');
+		const sha = await sha256(bytes);
 		const { doc, form, encoding } = await readDocument(name, bytes);
 		const who = recognize(doc, name);
 		const year = overrides.year ?? who.year;
@@ -187,7 +196,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			county: region?.county ?? null,
 			division_code: region?.division_code ?? null,
 			origin: overrides.origin ?? (isGenerated(doc) ? 'generated' : 'document'),
-			source_name: path.basename(name),
+			source_name: baseName(name),
 			source_form: form,
 			source_encoding: encoding,
 			source_sha256: sha,
@@ -207,15 +216,3 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		return { status: 'rejected', reason: `读取时出错：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)} (could not read)` };
 	}
 }
-
-/** Read one input file (refusing oversized ones before reading) and parse it. */
-export async function parseFile(file: string, overrides: Overrides): Promise<Parsed | Rejected> {
-	try {
-		// Small files: synchronous reads are several times faster than the thread-pool round trips.
-		if (statSync(file).size > MAX_INPUT_BYTES) return { status: 'rejected', reason: TOO_LARGE };
-		return await parseReport(file, readFileSync(file), overrides);
-	} catch (e) {
-		return { status: 'rejected', reason: `无法打开文件：${(e as Error).message}` };
-	}
-}
-

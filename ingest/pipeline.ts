@@ -10,13 +10,15 @@ import { carryOverChecks, extractionChecks, type YearReport } from './checks';
 import type { Warning } from './extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
-import { parseFile, type Overrides, type Reading } from './parse';
+import { parseFile } from './parse-file';
+import type { Overrides, Reading } from './parse';
 import { harmonizeRegions } from './agency-regions';
 import type { ReportRow } from './report-row';
 import { checkLines, figureLines, toReportRows } from './rows-csv';
 import { cutByCopies, type CopyEvidence } from './copies';
 
-export { MAX_INPUT_BYTES, parseFile, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
+export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
+export { parseFile } from './parse-file';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
 
 // A folder's own notes (README, provenance, a list of its files) are not reports.

