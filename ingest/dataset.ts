@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/dataset';
-import type { ReportRow } from './report-row';
+import type { ReportRow } from '../src/lib/ingest/report-row';
 import { readCsvSql } from './rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';

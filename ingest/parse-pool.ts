@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import type { Overrides, Rejected } from './parse';
+import type { Overrides, Rejected } from '../src/lib/ingest/parse';
 import type { ReportRows } from './rows-csv';
 
 export type ParseJob = { file: string; overrides: Overrides };

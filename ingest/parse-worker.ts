@@ -1,7 +1,7 @@
 /** Worker thread: read and parse input files sent by the pool (see parse-pool.ts). */
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parse-file';
-import type { Overrides } from './parse';
+import type { Overrides } from '../src/lib/ingest/parse';
 import { toReportRows } from './rows-csv';
 
 parentPort!.on('message', async (msg: { id: number; file: string; overrides: Overrides }) => {

@@ -6,18 +6,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../src/lib/schema/identities';
-import { carryOverChecks, extractionChecks, type YearReport } from './checks';
-import type { Warning } from './extract';
+import { carryOverChecks, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
+import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
 import { parseFile } from './parse-file';
-import type { Overrides, Reading } from './parse';
-import { harmonizeRegions } from './agency-regions';
-import type { ReportRow } from './report-row';
+import type { Overrides, Reading } from '../src/lib/ingest/parse';
+import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
+import type { ReportRow } from '../src/lib/ingest/report-row';
 import { checkLines, figureLines, toReportRows } from './rows-csv';
-import { cutByCopies, type CopyEvidence } from './copies';
+import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
-export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from './parse';
+export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
 export { parseFile } from './parse-file';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
 

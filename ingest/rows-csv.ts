@@ -6,10 +6,10 @@
  */
 import type { CheckResult } from '../src/lib/schema/identities';
 import { DATASET_TABLES } from '../src/lib/schema/dataset';
-import type { Figure, Warning } from './extract';
-import type { Parsed, Reading, Rejected } from './parse';
-import type { RefusedRun } from './copies';
-import type { ReportRow } from './report-row';
+import type { Figure, Warning } from '../src/lib/ingest/extract';
+import type { Parsed, Reading, Rejected } from '../src/lib/ingest/parse';
+import type { RefusedRun } from '../src/lib/ingest/copies';
+import type { ReportRow } from '../src/lib/ingest/report-row';
 
 function text(v: string | null | undefined): string {
 	if (v === null || v === undefined) return '';

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeCorpus } from '../ingest/generate-cli';
 import { runIngest } from '../ingest/pipeline';
 import { AGENCY_LINKS, DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
-import { groupsFromList, renamedAgencies } from '../ingest/agency-links';
+import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';
 
 export const DEFAULT_SEED = 2019;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { generateCorpus } from '../ingest/generate/corpus';
 import { runIngest } from '../ingest/pipeline';
 import { AGENCY_LINKS, DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
-import { groupsFromList, renamedAgencies } from '../ingest/agency-links';
+import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';
 import { writeNational } from '../ingest/generate/national';
 
 const generated = 'tests/fixtures/.generated';

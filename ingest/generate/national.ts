@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { APPLICANT_COLUMNS, FORMATS, TABLE_CODES, cellKey, type FormatVersion } from '../../src/lib/schema/report-format';
 import { evaluateCarryOver, evaluateIdentity, identitiesFor, type CheckResult, type Identity } from '../../src/lib/schema/identities';
-import { regionOfCode } from '../regions';
+import { regionOfCode } from '../../src/lib/ingest/regions';
 import { checkLines, readCsvSql, reportLine } from '../rows-csv';
 import { PartitionedWriter } from '../layout';
 import type { PartitionedManifest } from '../../src/lib/schema/layout';

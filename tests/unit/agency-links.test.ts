@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupsFromList, renamedAgencies } from '../../ingest/agency-links';
+import { groupsFromList, renamedAgencies } from '../../src/lib/ingest/agency-links';
 
 describe('renamed agencies', () => {
 	it('links every earlier name of a folder to its latest, from the first year under the new name', () => {

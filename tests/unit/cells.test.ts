@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, isLabelCell, parseValueCell, toColumnUnit } from '../../ingest/cells';
+import { cleanText, isLabelCell, parseValueCell, toColumnUnit } from '../../src/lib/ingest/cells';
 
 describe('cell rules', () => {
 	it('normalises no-break spaces, Word artefacts and full-width digits', () => {

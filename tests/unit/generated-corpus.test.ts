@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../ingest/generate/corpus';
 import { REAL_SAMPLES } from '../../ingest/generate/real-samples';
 import { parseDocuments } from './parse-documents';
-import { carryOverChecks } from '../../ingest/checks';
+import { carryOverChecks } from '../../src/lib/ingest/checks';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 import { cellKey } from '../../src/lib/schema/report-format';
 

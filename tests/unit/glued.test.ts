@@ -1,9 +1,9 @@
 /** Figures that ran together: cut by the format's arithmetic, taken only when exactly one way fits. */
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../ingest/extract';
-import { cuts, resolveAgreed, runTokens } from '../../ingest/glued';
-import { readText } from '../../ingest/readers/text';
-import type { Block } from '../../ingest/document';
+import { extract } from '../../src/lib/ingest/extract';
+import { cuts, resolveAgreed, runTokens } from '../../src/lib/ingest/glued';
+import { readText } from '../../src/lib/ingest/readers/text';
+import type { Block } from '../../src/lib/ingest/document';
 import { FORMATS } from '../../src/lib/schema/report-format';
 
 const raw = (run: string, n: number, sums?: number[]) => cuts(runTokens([run]), n, { sums }).map((c) => c.map((x) => x.raw).join('|'));

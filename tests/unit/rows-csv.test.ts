@@ -6,9 +6,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../ingest/dataset';
 import { checkLines, figureLines } from '../../ingest/rows-csv';
-import type { Figure } from '../../ingest/extract';
+import type { Figure } from '../../src/lib/ingest/extract';
 import type { CheckResult } from '../../src/lib/schema/identities';
-import type { ReportRow } from '../../ingest/report-row';
+import type { ReportRow } from '../../src/lib/ingest/report-row';
 
 const report: ReportRow = {
 	report_id: 'abc', agency: '测试局', agency_kind: '其他', year: 2021, format: '2021', published: '2022-01-30', province: '河南省', city: '郑州市',

@@ -7,7 +7,7 @@
  * the first copy printed.
  */
 import type { Figure, Warning } from './extract';
-import { TABLE_LABELS, type TableCode } from '../src/lib/schema/report-format';
+import { TABLE_LABELS, type TableCode } from '../schema/report-format';
 
 /** A row refused because its digits allowed several cuts. */
 export interface RefusedRun {

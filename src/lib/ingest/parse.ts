@@ -2,9 +2,9 @@
  * One input file to one report, or a rejection with a reason a person can act on. Runs on the
  * worker threads: it must not import the dataset writer (DuckDB's native module).
  */
-import { classifyAgency } from '../src/lib/schema/agency-kinds';
-import type { CheckResult } from '../src/lib/schema/identities';
-import { GENERATED_MARKER } from '../src/lib/schema/origin';
+import { classifyAgency } from '../schema/agency-kinds';
+import type { CheckResult } from '../schema/identities';
+import { GENERATED_MARKER } from '../schema/origin';
 import { decodeBytes, decodeHtml, latin1 } from './decode';
 import type { InputForm, SourceDocument } from './document';
 import { extract, type Figure, type Warning } from './extract';

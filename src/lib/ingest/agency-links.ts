@@ -3,7 +3,7 @@
  * the reports print them, and each earlier name is linked to the later one. The evidence is the
  * publisher's own grouping of its reports (the portal folder in a list such as list.tsv).
  */
-import type { AgencyLink } from '../src/lib/schema/datasets';
+import type { AgencyLink } from '../schema/datasets';
 
 export interface GroupedReport {
 	/** What ties the reports to one agency: the portal folder, say. */

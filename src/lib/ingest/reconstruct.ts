@@ -4,8 +4,8 @@
  * either taken whole, with a warning naming the rows that were cut, or rejected with the reason:
  * no cut is ever a guess.
  */
-import { evaluateIdentity, identitiesFor } from '../src/lib/schema/identities';
-import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../src/lib/schema/report-format';
+import { evaluateIdentity, identitiesFor } from '../schema/identities';
+import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
 import { cleanText, parseValueCell } from './cells';
 import { cuts, digitCount, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';

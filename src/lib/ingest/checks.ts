@@ -3,8 +3,8 @@
  * the ingest could not read, recorded as failed checks so that every view that lists failures
  * shows them.
  */
-import { APPLICANT_COLUMNS, cellKey, tableDef, type FormatVersion, type TableCode } from '../src/lib/schema/report-format';
-import { evaluateCarryOver, evaluateIdentity, identitiesFor, type CheckResult } from '../src/lib/schema/identities';
+import { APPLICANT_COLUMNS, cellKey, tableDef, type FormatVersion, type TableCode } from '../schema/report-format';
+import { evaluateCarryOver, evaluateIdentity, identitiesFor, type CheckResult } from '../schema/identities';
 import type { Figure, Warning } from './extract';
 
 export function figureMap(figures: Figure[]): Map<string, number | null> {

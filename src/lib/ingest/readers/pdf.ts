@@ -45,7 +45,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export interface PdfHost {
 	cMapUrl: string;
 	standardFontDataUrl: string;
-	load?: () => Promise<PdfJs>;
+	load: () => Promise<PdfJs>;
 }
 
 let host: PdfHost | undefined;
@@ -60,7 +60,7 @@ const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|
 
 async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
 	if (!host) throw new PdfError('PDF 读取组件未配置 (pdf.js assets not configured)');
-	pdfjs ??= host.load ? host.load() : import('pdfjs-dist/legacy/build/pdf.mjs');
+	pdfjs ??= host.load();
 	const lib = await pdfjs;
 	const { cMapUrl, standardFontDataUrl } = host;
 	let doc;

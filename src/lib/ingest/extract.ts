@@ -15,7 +15,7 @@ import {
 	type FormatVersion,
 	type RowDef,
 	type TableCode
-} from '../src/lib/schema/report-format';
+} from '../schema/report-format';
 
 export interface Figure {
 	table_code: TableCode;
