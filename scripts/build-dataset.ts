@@ -6,7 +6,7 @@
  *   data/national/   the national corpus (示例数据), listed when present (npm run generate -- --scale national --out data/national)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeCorpus } from '../ingest/generate-cli';
+import { writeCorpus } from '../generator/cli';
 import { runIngest } from '../ingest/pipeline';
 import { AGENCY_LINKS, DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
 import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';

@@ -5,11 +5,11 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateCorpus } from '../ingest/generate/corpus';
+import { generateCorpus } from '../generator/corpus';
 import { runIngest } from '../ingest/pipeline';
 import { AGENCY_LINKS, DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
 import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';
-import { writeNational } from '../ingest/generate/national';
+import { writeNational } from '../generator/national';
 
 const generated = 'tests/fixtures/.generated';
 rmSync(generated, { recursive: true, force: true });

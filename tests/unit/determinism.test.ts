@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../ingest/generate/corpus';
+import { generateCorpus } from '../../generator/corpus';
 
 async function digest(seed: number) {
 	const { documents } = generateCorpus({ seed, maxAgencies: 12 });

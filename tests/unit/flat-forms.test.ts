@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, type Form } from '../../ingest/generate/corpus';
+import { generateCorpus, type Form } from '../../generator/corpus';
 import { parseFile, parseReport } from '../../ingest/pipeline';
 import { parseDocuments } from './parse-documents';
 import { cellKey } from '../../src/lib/schema/report-format';

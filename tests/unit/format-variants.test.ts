@@ -1,11 +1,11 @@
 /** Variants real documents have: a 2021 report that still prints （六）其他处理 as one row; rows copied as tab-separated lines. */
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../ingest/generate/render-html';
-import { renderText } from '../../ingest/generate/render-text';
-import { renderCrawlerText, renderMarkdown } from '../../ingest/generate/render-flat';
-import { renderPdf } from '../../ingest/generate/render-pdf';
-import { Rng } from '../../ingest/generate/rng';
-import { CLEAN, type ReportSpec } from '../../ingest/generate/spec';
+import { renderHtml } from '../../generator/render-html';
+import { renderText } from '../../generator/render-text';
+import { renderCrawlerText, renderMarkdown } from '../../generator/render-flat';
+import { renderPdf } from '../../generator/render-pdf';
+import { Rng } from '../../generator/rng';
+import { CLEAN, type ReportSpec } from '../../generator/spec';
 import { parseReport } from '../../ingest/pipeline';
 import { cellsOf, cellKey } from '../../src/lib/schema/report-format';
 

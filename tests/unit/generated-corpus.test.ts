@@ -4,8 +4,8 @@
  * faults and no others.
  */
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../ingest/generate/corpus';
-import { REAL_SAMPLES } from '../../ingest/generate/real-samples';
+import { generateCorpus } from '../../generator/corpus';
+import { REAL_SAMPLES } from '../../generator/real-samples';
 import { parseDocuments } from './parse-documents';
 import { carryOverChecks } from '../../src/lib/ingest/checks';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';

@@ -3,9 +3,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../ingest/generate/corpus';
-import { Rng } from '../../ingest/generate/rng';
-import { allWordings } from '../../ingest/generate/wordings';
+import { generateCorpus } from '../../generator/corpus';
+import { Rng } from '../../generator/rng';
+import { allWordings } from '../../generator/wordings';
 import { parseFile, parseReport, type Parsed } from '../../ingest/pipeline';
 
 const SAMPLE = readFileSync('tests/fixtures/samples/000_0230f7c11c6e0b53.txt');

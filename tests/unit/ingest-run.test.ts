@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../ingest/generate/corpus';
+import { generateCorpus } from '../../generator/corpus';
 import { runIngest } from '../../ingest/pipeline';
 
 const SAMPLE = 'tests/fixtures/samples/000_0230f7c11c6e0b53.txt';

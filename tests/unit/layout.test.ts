@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parquetMetadata } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeNational } from '../../ingest/generate/national';
+import { writeNational } from '../../generator/national';
 import { layoutFromFlat } from '../../ingest/layout';
 import { runIngest } from '../../ingest/pipeline';
 import { byteRanges, readRegionRowGroups, rowGroupsFor } from '../../src/lib/data/row-groups';

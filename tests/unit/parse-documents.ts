@@ -1,5 +1,5 @@
 /** Test helper: read back every generated document; a rejection fails the whole suite with its reason. */
-import type { GeneratedDocument } from '../../ingest/generate/corpus';
+import type { GeneratedDocument } from '../../generator/corpus';
 import { parseReport, type Parsed } from '../../ingest/pipeline';
 
 export async function parseDocuments(documents: GeneratedDocument[]): Promise<{ doc: GeneratedDocument; result: Parsed }[]> {

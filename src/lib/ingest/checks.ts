@@ -38,15 +38,15 @@ export function carryOverChecks(reports: YearReport[]): Map<string, CheckResult[
 		for (const [year, r] of byYear) {
 			const prev = byYear.get(year - 1);
 			if (!prev) continue;
-			const prevValues = figureMap(prev.figures);
-			const values = figureMap(r.figures);
-			const results = APPLICANT_COLUMNS.map((c) =>
-				evaluateCarryOver(c.code, prevValues.get(cellKey('requests', 'carried_out', c.code)), values.get(cellKey('requests', 'carried_in', c.code)), prev.year)
-			);
-			out.set(r.report_id, results);
+			out.set(r.report_id, carryOverBetween(figureMap(prev.figures), figureMap(r.figures), prev.year));
 		}
 	}
 	return out;
+}
+
+/** The carry-over checks of one report against the previous year's report of the same agency. */
+export function carryOverBetween(previous: Map<string, number | null>, current: Map<string, number | null>, previousYear: number): CheckResult[] {
+	return APPLICANT_COLUMNS.map((c) => evaluateCarryOver(c.code, previous.get(cellKey('requests', 'carried_out', c.code)), current.get(cellKey('requests', 'carried_in', c.code)), previousYear));
 }
 
 /** Warnings that mean cells of the document are not in the data. */

@@ -1,5 +1,5 @@
 /** A report to render: who, when, which format, and the figure of every cell (null = blank). */
-import type { FormatVersion } from '../../src/lib/schema/report-format';
+import type { FormatVersion } from '../src/lib/schema/report-format';
 import type { TitleLayout } from './wordings';
 
 export interface ReportSpec {

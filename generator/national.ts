@@ -11,12 +11,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { APPLICANT_COLUMNS, FORMATS, TABLE_CODES, cellKey, type FormatVersion } from '../../src/lib/schema/report-format';
-import { evaluateCarryOver, evaluateIdentity, identitiesFor, type CheckResult, type Identity } from '../../src/lib/schema/identities';
-import { regionOfCode } from '../../src/lib/ingest/regions';
-import { checkLines, readCsvSql, reportLine } from '../rows-csv';
-import { PartitionedWriter } from '../layout';
-import type { PartitionedManifest } from '../../src/lib/schema/layout';
+import { FORMATS, TABLE_CODES, cellKey, type FormatVersion } from '../src/lib/schema/report-format';
+import { evaluateIdentity, identitiesFor, type CheckResult, type Identity } from '../src/lib/schema/identities';
+import { regionOfCode } from '../src/lib/ingest/regions';
+import { checkLines, figureLine, readCsvSql, reportLine } from '../ingest/rows-csv';
+import { carryOverBetween } from '../src/lib/ingest/checks';
+import { PartitionedWriter } from '../ingest/layout';
+import type { PartitionedManifest } from '../src/lib/schema/layout';
 import { DEPARTMENTS } from './agencies';
 import { formatOf, yearFigures } from './figures';
 import { Rng } from './rng';
@@ -135,10 +136,6 @@ const MONEY = new Set<string>();
 for (const f of ['2019', '2021'] as FormatVersion[]) for (const t of TABLE_CODES) for (const col of FORMATS[f][t].columns) if (col.unit) for (const row of FORMATS[f][t].rows) if (row.columns.includes(col.code)) MONEY.add(cellKey(t, row.code, col.code));
 
 /** A figure's CSV line from its cell key (`requests.new.total` → `requests,new,total`). */
-function figureLine(id: string, key: string, v: number | null): string {
-	const raw = v === null ? '""' : `"${v}"`;
-	return `${id},${key.replace(/\./g, ',')},${v ?? ''},${raw},${MONEY.has(key) ? '"万元"' : ''}\n`;
-}
 
 /**
  * One province: roster, figures, checks → CSV files. Yields to the event loop between agencies,
@@ -195,10 +192,7 @@ async function generateProvince(root: Rng, opts: NationalOptions, code: string, 
 			let ids = identities.get(format);
 			if (!ids) identities.set(format, (ids = identitiesFor(format, (k) => figures.has(k))));
 			const checks: CheckResult[] = ids.map((identity) => evaluateIdentity(identity, (k) => figures.get(k)));
-			if (previous) {
-				const prev = previous;
-				for (const c of APPLICANT_COLUMNS) checks.push(evaluateCarryOver(c.code, prev.get(cellKey('requests', 'carried_out', c.code)), figures.get(cellKey('requests', 'carried_in', c.code)), year - 1));
-			}
+			if (previous) checks.push(...carryOverBetween(previous, figures, year - 1));
 			files.reports.write(
 				reportLine({
 					report_id: id,
@@ -221,7 +215,7 @@ async function generateProvince(root: Rng, opts: NationalOptions, code: string, 
 				})
 			);
 			let lines = '';
-			for (const [k, v] of figures) lines += figureLine(id, k, v);
+			for (const [k, v] of figures) lines += figureLine(id, k, v, v === null ? '' : String(v), MONEY.has(k) ? '万元' : null);
 			files.figures.write(lines);
 			files.checks.write(checkLines(id, checks));
 			previous = figures;

@@ -1,5 +1,5 @@
 /** The words around the tables: title, sections 一, 五, 六 and the signature. */
-import { GENERATED_MARKER } from '../../src/lib/schema/origin';
+import { GENERATED_MARKER } from '../src/lib/schema/origin';
 import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
 import { titleLines } from './wordings';

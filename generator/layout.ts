@@ -3,7 +3,7 @@
  * Renderers (Word text dump, web page, .docx) turn this one layout into their own form, so the
  * three forms always print the same figures.
  */
-import { cellKey, tableDef, type TableCode } from '../../src/lib/schema/report-format';
+import { cellKey, tableDef, type TableCode } from '../src/lib/schema/report-format';
 import type { Rng } from './rng';
 import { rowWording } from './wordings';
 import type { Mess, ReportSpec } from './spec';

@@ -9,8 +9,8 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FORMS, generateCorpus, type Form } from './generate/corpus';
-import { REAL_SAMPLES } from './generate/real-samples';
+import { FORMS, generateCorpus, type Form } from './corpus';
+import { REAL_SAMPLES } from './real-samples';
 
 function arg(name: string): string | undefined {
 	const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +29,7 @@ export async function writeCorpus(out: string, seed: number, opts: { streets?: n
 	return { documents: documents.length, faults: faults.length, agencies: agencies.length };
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('generate-cli.ts')) {
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('generator/cli.ts')) {
 	const seed = Number(arg('seed') ?? 2019);
 	const out = arg('out') ?? 'corpus/zhengzhou';
 	if (!Number.isInteger(seed)) {
@@ -37,7 +37,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 		process.exit(2);
 	}
 	if (arg('scale') === 'national') {
-		const { writeNational } = await import('./generate/national');
+		const { writeNational } = await import('./national');
 		const nout = arg('out') ?? 'corpus/national';
 		const provinces = arg('provinces')?.split(',').map((p) => p.trim());
 		let peak = 0;

@@ -3,7 +3,7 @@
  * the proportions real reports show, appeals, proactive disclosure; carried-out of year Y is
  * carried-in of Y+1; every identity holds.
  */
-import { APPEAL_COLUMNS, APPLICANT_COLUMNS, cellKey, type FormatVersion } from '../../src/lib/schema/report-format';
+import { APPEAL_COLUMNS, APPLICANT_COLUMNS, cellKey, type FormatVersion } from '../src/lib/schema/report-format';
 import type { Rng } from './rng';
 
 const PARTS = APPLICANT_COLUMNS.filter((c) => c.code !== 'total').map((c) => c.code);

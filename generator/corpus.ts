@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { APPLICANT_COLUMNS, cellKey } from '../../src/lib/schema/report-format';
+import { APPLICANT_COLUMNS, cellKey } from '../src/lib/schema/report-format';
 import { agencyRoster, type Agency } from './agencies';
 import { formatOf, yearFigures } from './figures';
 import { renderDocx } from './render-docx';
