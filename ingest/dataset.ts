@@ -3,11 +3,11 @@
  * are streamed as CSV into a temporary folder beside the output, loaded by DuckDB's CSV reader and
  * written as Parquet there, then renamed into place, so a failed run never leaves half a dataset.
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATASET_TABLE_NAMES, SCHEMA_VERSION, ddl } from '../src/lib/schema/dataset';
+import { DATASET_TABLE_NAMES, SCHEMA_VERSION, columnsOf, ddl, type FlatManifest } from '../src/lib/schema/dataset';
 import type { ReportRow } from '../src/lib/ingest/report-row';
 import { readCsvSql } from './rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
@@ -21,11 +21,6 @@ export type { ReportRow };
  * without sorting millions of rows.
  */
 const REPORTS_ORDER = 'division_code NULLS LAST, agency, year, report_id';
-
-function str(a: DuckDBAppender, v: string | null | undefined) {
-	if (v === null || v === undefined) a.appendNull();
-	else a.appendVarchar(v);
-}
 
 export class DatasetWriter {
 	readonly tmp: string;
@@ -83,7 +78,7 @@ export class DatasetWriter {
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
 			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION);
-			const manifest = {
+			const manifest: FlatManifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),
 				files: DATASET_TABLE_NAMES.map((name) => ({ name, path: `${name}.parquet`, rows: counts[name] })),
@@ -117,14 +112,19 @@ export class DatasetWriter {
 
 	private async appendReports(conn: DuckDBConnection, DuckDBDateValue: typeof import('@duckdb/node-api').DuckDBDateValue) {
 		const ra = await conn.createAppender('reports');
+		// Each value by its column's type, in the contract's order (schema/dataset.ts).
+		const columns = columnsOf('reports');
 		for (const r of this.reports) {
-			str(ra, r.report_id); str(ra, r.agency); str(ra, r.agency_kind); ra.appendInteger(r.year); str(ra, r.format);
-			if (r.published) {
-				const [y, m, d] = r.published.split('-').map(Number);
-				ra.appendDate(DuckDBDateValue.fromParts({ year: y, month: m, day: d }));
-			} else ra.appendNull();
-			str(ra, r.province); str(ra, r.city); str(ra, r.county); str(ra, r.division_code); str(ra, r.origin);
-			str(ra, r.source_name); str(ra, r.source_form); str(ra, r.source_encoding); str(ra, r.source_sha256); ra.appendInteger(r.warnings); ra.appendBoolean(r.reconstructed);
+			for (const [name, type] of columns) {
+				const v = r[name];
+				if (v === null || v === undefined) ra.appendNull();
+				else if (type === 'INTEGER') ra.appendInteger(v as number);
+				else if (type === 'BOOLEAN') ra.appendBoolean(v as boolean);
+				else if (type === 'DATE') {
+					const [year, month, day] = String(v).split('-').map(Number);
+					ra.appendDate(DuckDBDateValue.fromParts({ year, month, day }));
+				} else ra.appendVarchar(String(v));
+			}
 			ra.endRow();
 		}
 		ra.closeSync();

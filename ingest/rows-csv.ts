@@ -5,7 +5,7 @@
  * string, so blank and absent stay apart.
  */
 import type { CheckResult } from '../src/lib/schema/identities';
-import { DATASET_TABLES } from '../src/lib/schema/dataset';
+import { DATASET_TABLES, columnsOf, type ColumnType } from '../src/lib/schema/dataset';
 import type { Figure, Warning } from '../src/lib/ingest/extract';
 import type { Parsed, Reading, Rejected } from '../src/lib/ingest/parse';
 import type { RefusedRun } from '../src/lib/ingest/copies';
@@ -49,10 +49,20 @@ export function checkLines(reportId: string, checks: CheckResult[]): string {
 	return out;
 }
 
-/** A reports row in the contract's column order (`published` as YYYY-MM-DD). */
+const REPORT_COLUMNS = columnsOf('reports');
+
+/** One report, its columns in the contract's order and typed by it. */
 export function reportLine(r: ReportRow): string {
-	return `${r.report_id},${text(r.agency)},${text(r.agency_kind)},${r.year},${text(r.format)},${r.published ?? ''},${text(r.province)},${text(r.city)},${text(r.county)},${text(r.division_code)},${r.origin},${text(r.source_name)},${text(r.source_form)},${text(r.source_encoding)},${text(r.source_sha256)},${r.warnings},${r.reconstructed}\n`;
+	return `${REPORT_COLUMNS.map(([name, type]) => cell(type, r[name])).join(',')}\n`;
 }
+
+function cell(type: ColumnType, v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (type === 'VARCHAR') return text(String(v));
+	if (type === 'BOOLEAN') return bool(v as boolean);
+	return String(v);
+}
+
 
 /** The read_csv call for a table's CSV file, with the contract's column names and types. */
 export function readCsvSql(table: 'reports' | 'figures' | 'checks', file: string): string {

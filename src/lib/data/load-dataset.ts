@@ -7,17 +7,12 @@
  * what failed.
  */
 import { parquetEngine, parquetToIPC } from './parquet-engine';
-import { DATASET_TABLES, DATASET_TABLE_NAMES, REQUIRED_COLUMNS, type ColumnType, type DatasetTable } from '../schema/dataset';
+import { DATASET_TABLES, DATASET_TABLE_NAMES, REQUIRED_COLUMNS, type ColumnType, type DatasetTable, type FlatManifest } from '../schema/dataset';
+import type { PartitionedManifest } from '../schema/layout';
 import { init, insertArrowIPC, query, run } from './duckdb';
 
-export interface Manifest {
-	schema_version: number;
-	/** `partitioned`: the national layout (src/lib/schema/layout.ts); otherwise one file a table. */
-	layout?: 'partitioned';
-	built_at?: string;
-	files: { name: string; path: string; rows: number }[];
-	origins?: Record<string, number>;
-}
+/** Either manifest shape of the contract: `layout: 'partitioned'` is the national layout (schema/layout.ts). */
+export type Manifest = FlatManifest | PartitionedManifest;
 
 export class DatasetError extends Error {
 	constructor(message: string, readonly hint: string) {
@@ -88,11 +83,12 @@ export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promis
 	return Number(n[0].n);
 }
 
-export async function loadDataset(source: Source, read?: Manifest): Promise<{ manifest: Manifest; rows: Record<string, number> }> {
+export async function loadDataset(source: Source, read?: FlatManifest): Promise<{ manifest: FlatManifest; rows: Record<string, number> }> {
 	// Start the engine and the Parquet decoder while the files download.
 	const engine = init();
 	void parquetEngine();
-	const manifest = read ?? (await readManifest(source));
+	const manifest: Manifest = read ?? (await readManifest(source));
+	if (manifest.layout === 'partitioned') throw new DatasetError('分区（全国规模）数据集需要从服务器按范围读取', '请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。');
 	const entries = DATASET_TABLE_NAMES.map((table) => {
 		const entry = manifest.files.find((f) => f.name === table);
 		if (!entry) throw new DatasetError(`数据清单中没有 ${table} 表`, '数据集不完整：请用 npm run ingest 重新生成。');

@@ -51,6 +51,29 @@ export const DATASET_TABLES = {
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type DatasetTable = keyof typeof DATASET_TABLES;
+
+/** Columns that may hold NULL (a date or region the document does not give; a blank cell; a check that could not run). */
+export const NULLABLE = {
+	reports: ['published', 'province', 'city', 'county', 'division_code'],
+	figures: ['value', 'unit'],
+	checks: ['passed', 'expected', 'actual']
+} as const satisfies { [T in DatasetTable]: readonly (keyof (typeof DATASET_TABLES)[T])[] };
+
+type TsOf<C extends ColumnType> = C extends 'VARCHAR' | 'DATE' ? string : C extends 'INTEGER' | 'DOUBLE' ? number : boolean;
+
+/** One row of a table as TypeScript sees it, derived from the columns above (DATE as YYYY-MM-DD). */
+export type DatasetRow<T extends DatasetTable> = {
+	-readonly [K in keyof (typeof DATASET_TABLES)[T]]: (typeof DATASET_TABLES)[T][K] extends ColumnType
+		? K extends (typeof NULLABLE)[T][number]
+			? TsOf<(typeof DATASET_TABLES)[T][K]> | null
+			: TsOf<(typeof DATASET_TABLES)[T][K]>
+		: never;
+};
+
+/** The columns of a table in the order the files hold them. */
+export function columnsOf<T extends DatasetTable>(table: T): [keyof (typeof DATASET_TABLES)[T] & string, ColumnType][] {
+	return Object.entries(DATASET_TABLES[table]) as [keyof (typeof DATASET_TABLES)[T] & string, ColumnType][];
+}
 export const DATASET_TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[];
 
 /** Columns a file must have to be usable (the contract's "at least"). */
@@ -65,3 +88,13 @@ export function ddl(table: DatasetTable): string {
 }
 
 export const SCHEMA_VERSION = 1;
+
+/** manifest.json of a flat dataset (one file a table); the partitioned one is in layout.ts. */
+export interface FlatManifest {
+	schema_version: number;
+	layout?: undefined;
+	built_at?: string;
+	files: { name: string; path: string; rows: number }[];
+	summary?: string;
+	origins?: Record<string, number>;
+}
