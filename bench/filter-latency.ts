@@ -1,5 +1,5 @@
 /**
- * Filter → charts latency in the page: the agency-kind filter set to each kind in turn, timed from
+ * Filter → charts latency in the page: the agency-kind filter set to each kind the data has in turn, timed from
  * the change to every card settled (none loading or refreshing) and the next frame drawn. A string,
  * not a function: tsx would add helpers the page does not have.
  */
@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 export function filterLatencies(page: Page, changes = 40): Promise<number[]> {
 	return page.evaluate(`(async () => {
 		const out = [];
-		const kinds = ['education', 'housing', 'government', 'subdistrict', 'public_security', 'natural_resources', 'township', ''];
+		// The kinds this dataset has (its filter's options), and back to all.
+		const kinds = [...document.querySelector('[data-testid=filter-kind]').options].map((o) => o.value).filter(Boolean).slice(0, 7).concat(['']);
 		const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 		for (let i = 0; i < ${changes}; i++) {
 			const select = document.querySelector('[data-testid=filter-kind]');

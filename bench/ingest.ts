@@ -7,10 +7,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeCorpus } from '../generator/cli';
 
-const seedArg = process.argv.indexOf('--seed');
-const seed = seedArg >= 0 ? Number(process.argv[seedArg + 1]) : 2019;
+const { values: opts } = parseArgs({ options: { seed: { type: 'string', default: '2019' }, runs: { type: 'string', default: '3' }, copies: { type: 'string', default: '0' } } });
+const seed = Number(opts.seed);
 const root = mkdtempSync(path.join(tmpdir(), 'bench-ingest-'));
 const corpus = path.join(root, 'corpus');
 const { documents } = await writeCorpus(corpus, seed);
@@ -19,8 +20,7 @@ function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.json') ? [] : [path.join(dir, e.name)]));
 }
 
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
+const runs = Number(opts.runs);
 
 /** The CLI on one input folder, `runs` times (this machine's speed varies from run to run): median and best. */
 function run(label: string, input: string, count: number) {
@@ -41,8 +41,7 @@ function run(label: string, input: string, count: number) {
 	);
 }
 
-const copiesArg = process.argv.indexOf('--copies');
-const copies = copiesArg >= 0 ? Number(process.argv[copiesArg + 1]) : 0;
+const copies = Number(opts.copies);
 
 /** A long run (the corpus under several seeds): throughput per tenth, to see that it does not slow down. */
 async function longRun() {

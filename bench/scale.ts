@@ -6,8 +6,10 @@
  * Writes the national corpus first when it is missing (npm run generate -- --scale national).
  *   DATA=corpus/national PROVINCE=广东省 RUNS=3 npm run bench:scale
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { serveApp } from '../scripts/lib/server';
 import { existsSync, readFileSync } from 'node:fs';
+import { chromiumLaunch } from '../scripts/lib/chromium';
 import { chromium, type Page } from '@playwright/test';
 import { quantile } from 'd3-array';
 import { filterLatencies } from './filter-latency';
@@ -24,8 +26,7 @@ if (!existsSync(`${DATA}/manifest.json`)) {
 }
 if (!existsSync('build/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const manifest = JSON.parse(readFileSync(`${DATA}/manifest.json`, 'utf8'));
-const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(PORT), '--data', DATA], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
+const server = await serveApp({ port: PORT, data: DATA });
 
 /** The query engine: DuckDB-WASM and parquet-wasm binaries and DuckDB's worker. */
 const isEngine = (url: string) => /duckdb-eh\.[\w-]+\.wasm|duckdb-browser-eh\.worker\.[\w-]+\.js|parquet_wasm_bg\.[\w-]+\.wasm/.test(url);
@@ -55,7 +56,7 @@ function meter(page: Page) {
 
 /** Until every card has its answer (none loading or refreshing) and the frame after it is painted. */
 async function settled(page: Page) {
-	await page.waitForFunction("document.querySelector('[data-testid=generated-banner]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 10 });
+	await page.waitForFunction("document.querySelector('[data-engine=ready]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 10 });
 }
 const now = (page: Page) => page.evaluate('performance.now()') as Promise<number>;
 
@@ -68,10 +69,7 @@ async function step(page: Page, act: () => Promise<unknown>, until: () => Promis
 	return (await now(page)) - t0;
 }
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await chromium.launch(chromiumLaunch);
 const results: Record<string, { ms: number; bytes: Bytes }[]> = {};
 const add = (k: string, ms: number, bytes: Bytes) => (results[k] ??= []).push({ ms, bytes });
 let latencies: number[] = [];
@@ -123,7 +121,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
 
 const med = (xs: number[]) => quantile(xs, 0.5)!;

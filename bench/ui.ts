@@ -3,22 +3,20 @@
  * time until DuckDB answers, bytes transferred — and the median / 95th percentile time from a
  * filter change to all charts updated. Goals: first chart ≤ 1 s, filter → charts ≤ 100 ms median.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { serveApp } from '../scripts/lib/server';
 import { existsSync } from 'node:fs';
+import { chromiumLaunch } from '../scripts/lib/chromium';
 import { chromium } from '@playwright/test';
 import { quantile } from 'd3-array';
 import { filterLatencies } from './filter-latency';
 
 const PORT = 4391;
-if (!existsSync('data/manifest.json')) spawnSync('npm', ['run', 'dataset'], { stdio: 'inherit' });
+if (!existsSync('data/datasets.json')) spawnSync('npm', ['run', 'dataset'], { stdio: 'inherit' });
 if (!existsSync('build/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-const server = spawn(process.execPath, ['scripts/serve.js', '--port', String(PORT), '--data', 'data'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
+const server = await serveApp({ port: PORT, data: 'data' });
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await chromium.launch(chromiumLaunch);
 try {
 	const runs = Number(process.env.RUNS ?? 3);
 	const loads: { first: number; engine: number; bytes: number }[] = [];
@@ -36,7 +34,7 @@ try {
 		await page.goto(`http://127.0.0.1:${PORT}/`);
 		await page.waitForSelector('[data-testid=chart-years] canvas', { timeout: 60_000 });
 		const first = (await page.evaluate('performance.now()')) as number;
-		await page.waitForFunction("document.querySelector('[data-testid=generated-banner]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 20 });
+		await page.waitForFunction("document.querySelector('[data-engine=ready]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 20 });
 		const engine = (await page.evaluate('performance.now()')) as number;
 		await page.waitForTimeout(300);
 		loads.push({ first, engine, bytes });
@@ -56,5 +54,5 @@ try {
 	console.log(`filter → charts (${latencies.length} changes): median ${med(latencies).toFixed(0)} ms, p95 ${quantile(latencies, 0.95)!.toFixed(0)} ms`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }

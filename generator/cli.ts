@@ -9,12 +9,14 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { FORMS, generateCorpus, type Form } from './corpus';
 import { REAL_SAMPLES } from './real-samples';
 
-function arg(name: string): string | undefined {
-	const i = process.argv.indexOf(`--${name}`);
-	return i >= 0 ? process.argv[i + 1] : undefined;
+const OPTIONS = { seed: { type: 'string' }, out: { type: 'string' }, streets: { type: 'string' }, agencies: { type: 'string' }, forms: { type: 'string' }, scale: { type: 'string' }, provinces: { type: 'string' }, counties: { type: 'string' } } as const;
+
+function arg(name: keyof typeof OPTIONS): string | undefined {
+	return parseArgs({ options: OPTIONS, allowPositionals: false }).values[name];
 }
 
 export async function writeCorpus(out: string, seed: number, opts: { streets?: number; agencies?: number; forms?: Form[] } = {}) {

@@ -1,9 +1,10 @@
 /**
- * npm run ingest -- <files or folders…> [--out DIR] [--region CODE] [--layout partitioned]
+ * npm run ingest -- <files or folders…> [--out DIR] [--region CODE] [--agency NAME] [--year YYYY] [--published DATE] [--layout partitioned]
  * Reads annual reports, checks them and writes the Parquet dataset. One bad file never stops the
  * others; the exit code is non-zero only for usage errors or when nothing could be ingested.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { copyFileSync, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { runIngest } from './pipeline';
@@ -11,39 +12,47 @@ import { runIngest } from './pipeline';
 const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--out 目录] [--region 行政区划代码]
   --out DIR       输出目录（默认 data/）
   --region CODE   为名称中没有地区的机关指定 GB/T 2260 代码，如 410104
+  --agency NAME / --year YYYY / --published YYYY-MM-DD
+                  为每份输入指定机关、年度、发布日期（用于单份报告；同名 .meta.json 优先）
   --layout partitioned   按省分区并写出各级汇总（全国规模，见 docs/national-scale.md）
   --quiet         不显示进度`;
 
-function parseArgs(argv: string[]) {
-	const paths: string[] = [];
-	let out = 'data';
-	let region: string | undefined;
-	let quiet = false;
-	let partitioned = false;
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--out') out = argv[++i];
-		else if (a === '--layout') {
-			const v = argv[++i];
-			if (v !== 'partitioned' && v !== 'flat') return { error: `--layout: partitioned 或 flat，收到 ${v}` };
-			partitioned = v === 'partitioned';
-		}
-		else if (a === '--region') region = argv[++i];
-		else if (a === '--quiet') quiet = true;
-		else if (a === '--help' || a === '-h') return { help: true as const };
-		else if (a.startsWith('--')) return { error: `未知选项 unknown option ${a}` };
-		else paths.push(a);
+function cliArgs(argv: string[]) {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: {
+				out: { type: 'string', default: 'data' },
+				region: { type: 'string' },
+				agency: { type: 'string' },
+				year: { type: 'string' },
+				published: { type: 'string' },
+				layout: { type: 'string', default: 'flat' },
+				quiet: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false }
+			}
+		});
+	} catch (e) {
+		return { error: (e as Error).message };
 	}
-	if (!out) return { error: '--out 需要一个目录' };
-	if (region !== undefined && !/^\d{2,6}$/.test(region)) return { error: `--region 需要 2–6 位数字代码，收到 ${region}` };
+	const { values: v, positionals: paths } = parsed;
+	if (v.help) return { help: true as const };
+	if (v.layout !== 'partitioned' && v.layout !== 'flat') return { error: `--layout: partitioned 或 flat，收到 ${v.layout}` };
+	if (!v.out) return { error: '--out 需要一个目录' };
+	if (v.region !== undefined && !/^\d{2,6}$/.test(v.region)) return { error: `--region 需要 2–6 位数字代码，收到 ${v.region}` };
+	const year = v.year === undefined ? undefined : Number(v.year);
+	if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) return { error: `--year 需要四位年份，收到 ${v.year}` };
+	if (v.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.published)) return { error: `--published 需要 YYYY-MM-DD，收到 ${v.published}` };
 	if (!paths.length) return { error: '请给出要导入的文件或文件夹' };
 	const missing = paths.filter((p) => !existsSync(p));
 	if (missing.length) return { error: `找不到 not found: ${missing.join(', ')}` };
-	return { paths, out, region, quiet, partitioned };
+	return { paths, out: v.out, region: v.region, overrides: { agency: v.agency, year, published: v.published }, quiet: v.quiet, partitioned: v.layout === 'partitioned' };
 }
 
 async function main() {
-	const args = parseArgs(process.argv.slice(2));
+	const args = cliArgs(process.argv.slice(2));
 	if ('help' in args) {
 		console.log(USAGE);
 		return;
@@ -60,6 +69,7 @@ async function main() {
 	const summary = await runIngest(args.paths, {
 		out: flatOut,
 		region: args.region,
+		overrides: args.overrides,
 		onProgress: (done, total, file) => {
 			if (args.quiet) return;
 			if (tty) {

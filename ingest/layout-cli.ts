@@ -5,15 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { layoutFromFlat } from './layout';
 
-function arg(name: string): string | undefined {
-	const i = process.argv.indexOf(`--${name}`);
-	return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const data = arg('data') ?? 'data';
-const out = arg('out');
+const { values } = parseArgs({ options: { data: { type: 'string', default: 'data' }, out: { type: 'string' } } });
+const data = values.data!;
+const out = values.out;
 if (!out || !existsSync(path.join(data, 'reports.parquet'))) {
 	console.error('用法 usage: npm run layout -- --data <flat dataset folder> --out <folder>\n  (the flat dataset is what `npm run ingest` writes: reports.parquet, figures.parquet, checks.parquet)');
 	process.exit(2);

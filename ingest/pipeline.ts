@@ -49,6 +49,11 @@ export async function listInputs(paths: string[]): Promise<string[]> {
 	return out;
 }
 
+/** Only the keys that have a value: an absent sidecar field must not erase a flag. */
+function defined<T extends object>(o: T): Partial<T> {
+	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function sidecar(file: string): Overrides {
 	const metaFile = `${file}.meta.json`;
 	if (!existsSync(metaFile)) return {};
@@ -86,6 +91,8 @@ export interface InputStatus {
 export interface RunOptions {
 	out: string;
 	region?: string;
+	/** Agency, year and publication date for every input (a single-report run); a sidecar beside a file wins. */
+	overrides?: Pick<Overrides, 'agency' | 'year' | 'published'>;
 	onProgress?: (done: number, total: number, file: string) => void;
 	/** Worker threads for parsing; 1 parses in this thread (default: one per core). */
 	threads?: number;
@@ -114,7 +121,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 	try {
 		let done = 0;
 		const jobs: ParseJob[] = [];
-		for (const file of files) jobs.push({ file, overrides: { region: opts.region, ...sidecar(file) } });
+		for (const file of files) jobs.push({ file, overrides: { ...defined({ region: opts.region, ...opts.overrides }), ...defined(sidecar(file)) } });
 		await parseAll(jobs, opts.threads ?? defaultThreads(), (index, result) => {
 			const file = files[index];
 			if (result.status === 'rejected') statuses.push({ file, status: 'rejected', reason: result.reason, warnings: [] });

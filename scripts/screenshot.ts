@@ -1,11 +1,9 @@
 /** Dev aid: node/tsx scripts/screenshot.ts URL OUT.png [width] [height] — a Chromium screenshot. */
+import { chromiumLaunch } from './lib/chromium';
 import { chromium } from '@playwright/test';
 
 const [url, out, w = '1440', h = '900'] = process.argv.slice(2);
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await chromium.launch(chromiumLaunch);
 const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));

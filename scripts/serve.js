@@ -8,18 +8,17 @@
  */
 import http from 'node:http';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import serveStatic from 'serve-static';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-	const i = args.indexOf(`--${name}`);
-	return i >= 0 ? args[i + 1] : fallback;
-};
-const port = Number(opt('port', process.env.PORT ?? 4173));
-const dataDir = path.resolve(opt('data', 'data'));
-const buildDir = path.resolve(opt('build', 'build'));
-const base = (opt('base', process.env.BASE_PATH ?? '') || '').replace(/\/$/, '');
+const { values: opt } = parseArgs({
+	options: { port: { type: 'string', default: String(process.env.PORT ?? 4173) }, data: { type: 'string', default: 'data' }, build: { type: 'string', default: 'build' }, base: { type: 'string', default: process.env.BASE_PATH ?? '' } }
+});
+const port = Number(opt.port);
+const dataDir = path.resolve(opt.data);
+const buildDir = path.resolve(opt.build);
+const base = opt.base.replace(/\/$/, '');
 
 if (!existsSync(path.join(buildDir, 'index.html'))) {
 	console.error(`serve: ${buildDir}/index.html is missing: run \`npm run build\` first (or \`npm start\`).`);

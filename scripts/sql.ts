@@ -7,11 +7,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const di = args.indexOf('--data');
-const dir = di >= 0 ? args.splice(di, 2)[1] : 'data';
-const sql = args.join(' ');
+const { values, positionals } = parseArgs({ options: { data: { type: 'string', default: 'data' } }, allowPositionals: true });
+const dir = values.data!;
+const sql = positionals.join(' ');
 if (!sql) {
 	console.error('usage: npm run sql -- "select * from reports limit 5" [--data DIR]');
 	process.exit(2);

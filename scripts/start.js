@@ -8,6 +8,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const run = (cmd, args) => {
 	console.log(`> ${cmd} ${args.join(' ')}`);
@@ -27,8 +28,8 @@ function newest(dir) {
 	return t;
 }
 
-const i = process.argv.indexOf('--data');
-const data = i >= 0 ? process.argv[i + 1] : 'data';
+const { values } = parseArgs({ options: { data: { type: 'string', default: 'data' } } });
+const data = values.data;
 // The default data folder holds the real 平潭 dataset, the 郑州 demo in data/zhengzhou and their catalogue.
 const missing = data === 'data' ? !existsSync('data/datasets.json') || !existsSync('data/manifest.json') || !existsSync('data/zhengzhou/manifest.json') : !existsSync(path.join(data, 'manifest.json'));
 if (missing) {

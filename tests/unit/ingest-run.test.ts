@@ -96,6 +96,17 @@ describe('ingest run', async () => {
 		expect(readdirSync(cliOut).filter((f) => f.startsWith('.'))).toEqual([]);
 	});
 
+	it('CLI: --agency, --year and --region name a single report whose document does not', async () => {
+		const single = mkdtempSync(path.join(tmpdir(), 'ingest-single-'));
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', 'tests/fixtures/real/hongze-2024.pdf', '--out', single, '--agency', '某区某局', '--year', '2024', '--region', '320813', '--quiet'], { encoding: 'utf8' });
+		expect(r.status, r.stderr).toBe(0);
+		const rows = await sql(single, 'SELECT agency, year, division_code FROM reports');
+		expect(rows).toEqual([{ agency: '某区某局', year: 2024, division_code: '320813' }]);
+		const log = JSON.parse(readFileSync(path.join(single, 'ingest-report.json'), 'utf8'));
+		expect(log.files[0].reading.identity).toMatchObject({ agency: '用户指定', year: '用户指定' });
+		expect(spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', 'tests/fixtures/real/hongze-2024.pdf', '--year', '24'], { encoding: 'utf8' }).status).toBe(2);
+	});
+
 	it('CLI: --layout partitioned writes the national layout of the same reports', () => {
 		const parted = mkdtempSync(path.join(tmpdir(), 'ingest-parted-'));
 		const r = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', dir, '--out', parted, '--layout', 'partitioned', '--quiet'], { encoding: 'utf8' });

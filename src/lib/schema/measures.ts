@@ -81,12 +81,3 @@ export const MEASURES: Measure[] = [
 /** A rate over fewer applications than this is marked as a small sample. */
 export const SMALL_SAMPLE = 30;
 
-export function quantity(code: string): Quantity {
-	const q = QUANTITIES.find((x) => x.code === code);
-	if (!q) throw new Error(`unknown quantity ${code}`);
-	return q;
-}
-
-export function measure(code: string): Measure | undefined {
-	return MEASURES.find((m) => m.code === code);
-}

@@ -6,7 +6,6 @@
  */
 
 export type FormatVersion = '2019' | '2021';
-export const FORMAT_VERSIONS: readonly FormatVersion[] = ['2019', '2021'];
 
 export type TableCode = 'active' | 'requests' | 'appeals';
 export const TABLE_CODES: readonly TableCode[] = ['active', 'requests', 'appeals'];
