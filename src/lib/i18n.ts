@@ -48,3 +48,11 @@ export type Key = keyof typeof STRINGS;
 export function t(lang: Lang, key: Key): string {
 	return STRINGS[key][lang === 'zh' ? 0 : 1];
 }
+
+/** A list cut at its query's limit says so: 显示前 500 个，共 1,234 个 (rows carry `total_rows`). */
+export function cutNote(rows: readonly Record<string, unknown>[], lang: Lang): string {
+	const total = Number(rows[0]?.total_rows ?? rows.length);
+	if (!(total > rows.length)) return '';
+	const n = (x: number) => x.toLocaleString('en-US');
+	return lang === 'zh' ? `显示前 ${n(rows.length)} 个，共 ${n(total)} 个` : `Showing the first ${n(rows.length)} of ${n(total)}`;
+}

@@ -6,9 +6,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline';
 import { reportValuesSql } from '../../src/lib/sql/derived';
-import { agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/sql/queries';
+import { agenciesQuery, agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/sql/queries';
 import { measureValue } from '../../src/lib/data/measure-values';
 import { MEASURES } from '../../src/lib/schema/measures';
+import { cutNote } from '../../src/lib/i18n';
 
 const NONE: Filters = { province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null };
 let conn: DuckDBConnection;
@@ -27,6 +28,15 @@ beforeAll(async () => {
 });
 
 describe('SQL builders', () => {
+	it('a list cut at its limit carries the whole count, and says so', async () => {
+		const list = await rows(agenciesQuery(NONE));
+		expect(list.length).toBe(2);
+		expect(list.every((r) => r.total_rows === 2)).toBe(true);
+		expect(cutNote(list, 'zh')).toBe('');
+		expect(cutNote([{ total_rows: 1234 }, { total_rows: 1234 }], 'zh')).toBe('显示前 2 个，共 1,234 个');
+		expect(cutNote([{ total_rows: 1234 }], 'en')).toBe('Showing the first 1 of 1,234');
+	});
+
 	it('binds every value as a parameter', () => {
 		const w = whereClause({ ...NONE, county: "x' OR 1=1 --", q: '%_', from: 2020 });
 		expect(w.sql).toBe('WHERE county = ? AND contains(agency, ?) AND year >= ?');

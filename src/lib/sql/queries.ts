@@ -106,7 +106,7 @@ export function groupsQuery(f: Filters, by: CompareBy): Query {
 	const w = whereClause(f);
 	const key = groupKey(by);
 	return {
-		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, sum(n_reports)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, sum(n_reports)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
 		params: w.params
 	};
 }
@@ -114,7 +114,7 @@ export function groupsQuery(f: Filters, by: CompareBy): Query {
 export function agenciesQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
-		sql: `SELECT ${groupKey('agency')} AS key, agency, any_value(county) AS county, any_value(agency_kind) AS kind, count(*)::INTEGER AS reports, bool_or(origin = 'generated') AS generated, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency ORDER BY any_value(division_code), agency LIMIT 2000`,
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${groupKey('agency')} AS key, agency, any_value(county) AS county, any_value(agency_kind) AS kind, count(*)::INTEGER AS reports, bool_or(origin = 'generated') AS generated, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency ORDER BY any_value(division_code), agency LIMIT 2000`,
 		params: w.params
 	};
 }
@@ -143,7 +143,7 @@ export function failedByRuleQuery(f: Filters): Query {
 export function failedChecksQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
-		sql: `SELECT r.report_id, r.agency, r.year, r.origin, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.passed = false ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, r.report_id, r.agency, r.year, r.origin, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.passed = false ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
 		params: w.params
 	};
 }
@@ -152,7 +152,7 @@ export function failedChecksQuery(f: Filters): Query {
 export function unreadQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
-		sql: `SELECT r.report_id, r.agency, r.year, r.origin, r.source_name, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'extraction' ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, r.report_id, r.agency, r.year, r.origin, r.source_name, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'extraction' ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
 		params: w.params
 	};
 }
@@ -180,7 +180,7 @@ export function blankZeroQuery(f: Filters): Query {
 export function qualityByRegionQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
-		sql: `SELECT ${groupKey('county')} AS region, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, sum(n_failed)::INTEGER AS failed_reports, sum(failed_checks)::INTEGER AS failed_checks, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY region ORDER BY sum(n_failed) / sum(n_reports) DESC, region LIMIT 500`,
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${groupKey('county')} AS region, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, sum(n_failed)::INTEGER AS failed_reports, sum(failed_checks)::INTEGER AS failed_checks, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY region ORDER BY sum(n_failed) / sum(n_reports) DESC, region LIMIT 500`,
 		params: w.params
 	};
 }
