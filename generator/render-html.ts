@@ -67,7 +67,7 @@ ${p.other.map(para).join('\n')}
 <p style="text-align:right">${chineseDate(spec.published)}</p>
 </div>
 </div>
-<div class="footer"><p>主办单位：${escapeHtml(spec.signature)}　网站标识码：4101000001　<a href="/sitemap.html">网站地图</a></p></div>
+<div class="footer"><p>主办单位：${escapeHtml(spec.signature)}\u3000网站标识码：4101000001\u3000<a href="/sitemap.html">网站地图</a></p></div>
 <script>window.onload=function(){ /* statistics */ };</script>
 </body>
 </html>

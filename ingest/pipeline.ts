@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { CheckResult } from '../src/lib/schema/identities';
 import { carryOverChecks, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
 import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';

@@ -11,7 +11,6 @@ import { reportValuesSql } from '$lib/sql/derived';
 import { domainQueries } from '$lib/sql/queries';
 import { openPartitioned } from './partitioned-data';
 import type { Domain } from '../state/filters';
-import type { PartitionedManifest } from '../schema/layout';
 import type { RegionRow } from './scope';
 
 export interface OpenedDataset {
