@@ -65,11 +65,13 @@ async function longRun() {
 	const seconds = (performance.now() - t0) / 1000;
 	console.log(`long run: ${total} files in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)} reports/s overall, parse + write)`);
 	let prev: [number, number] = [0, 0];
-	const rates = marks.filter((m, i) => i === marks.length - 1 || m[0] - prev[0] >= total / 10).map((m) => {
-		const r = ((m[0] - prev[0]) / (m[1] - prev[1])) * 1000;
-		prev = m;
-		return `${m[0]}: ${r.toFixed(0)}/s`;
-	});
+	const rates = marks
+		.filter((m, i) => i === marks.length - 1 || m[0] - prev[0] >= total / 10)
+		.map((m) => {
+			const r = ((m[0] - prev[0]) / (m[1] - prev[1])) * 1000;
+			prev = m;
+			return `${m[0]}: ${r.toFixed(0)}/s`;
+		});
 	console.log(`parse throughput by progress: ${rates.join(', ')}`);
 }
 

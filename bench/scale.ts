@@ -86,7 +86,11 @@ try {
 		add('national overview (first chart, from summary.json)', first, { data: 0, app: 0, engine: 0, requests: 0 });
 		add('national overview (every chart from DuckDB)', await now(page), m.take());
 
-		const province = await step(page, () => page.getByTestId('filter-province').selectOption(PROVINCE), () => settled(page));
+		const province = await step(
+			page,
+			() => page.getByTestId('filter-province').selectOption(PROVINCE),
+			() => settled(page)
+		);
 		add(`province ${PROVINCE} (overview)`, province, m.take());
 
 		if (run === RUNS - 1) {
@@ -126,9 +130,18 @@ try {
 
 const med = (xs: number[]) => quantile(xs, 0.5)!;
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
-console.log(`bench:scale — ${DATA}: ${manifest.totals.reports.toLocaleString()} reports, ${manifest.totals.figures.toLocaleString()} figures, ${manifest.totals.checks.toLocaleString()} checks; ${RUNS} cold runs in Chromium at 1440×900; ${chosen}`);
+console.log(
+	`bench:scale — ${DATA}: ${manifest.totals.reports.toLocaleString()} reports, ${manifest.totals.figures.toLocaleString()} figures, ${manifest.totals.checks.toLocaleString()} checks; ${RUNS} cold runs in Chromium at 1440×900; ${chosen}`
+);
 for (const [name, rs] of Object.entries(results)) {
 	const d = med(rs.map((r) => r.bytes.data));
-	console.log(`${name.padEnd(58)} median ${med(rs.map((r) => r.ms)).toFixed(0).padStart(5)} ms (runs ${rs.map((r) => r.ms.toFixed(0)).join(', ')})` + (rs[0].bytes.requests || d ? `   data ${mb(d)} in ${med(rs.map((r) => r.bytes.requests))} requests, app ${mb(med(rs.map((r) => r.bytes.app)))}, engine ${mb(med(rs.map((r) => r.bytes.engine)))}` : ''));
+	console.log(
+		`${name.padEnd(58)} median ${med(rs.map((r) => r.ms))
+			.toFixed(0)
+			.padStart(5)} ms (runs ${rs.map((r) => r.ms.toFixed(0)).join(', ')})` +
+			(rs[0].bytes.requests || d
+				? `   data ${mb(d)} in ${med(rs.map((r) => r.bytes.requests))} requests, app ${mb(med(rs.map((r) => r.bytes.app)))}, engine ${mb(med(rs.map((r) => r.bytes.engine)))}`
+				: '')
+	);
 }
 console.log(`filter → charts within ${PROVINCE} (${latencies.length} changes): median ${med(latencies).toFixed(0)} ms, p95 ${quantile(latencies, 0.95)!.toFixed(0)} ms`);

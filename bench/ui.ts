@@ -50,7 +50,9 @@ try {
 	console.log(`time to first chart:      median ${med(loads.map((l) => l.first)).toFixed(0)} ms   (runs: ${loads.map((l) => l.first.toFixed(0)).join(', ')})`);
 	console.log(`time until DuckDB answers: median ${med(loads.map((l) => l.engine)).toFixed(0)} ms   (runs: ${loads.map((l) => l.engine.toFixed(0)).join(', ')})`);
 	console.log(`bytes transferred:        ${(med(loads.map((l) => l.bytes)) / 1e6).toFixed(2)} MB (compressed where the server could)`);
-	console.log(`single queries:           median ${queryTimes.length ? med(queryTimes).toFixed(0) : '—'} ms, p95 ${queryTimes.length ? quantile(queryTimes, 0.95)!.toFixed(0) : '—'} ms (${queryTimes.length} queries)`);
+	console.log(
+		`single queries:           median ${queryTimes.length ? med(queryTimes).toFixed(0) : '—'} ms, p95 ${queryTimes.length ? quantile(queryTimes, 0.95)!.toFixed(0) : '—'} ms (${queryTimes.length} queries)`
+	);
 	console.log(`filter → charts (${latencies.length} changes): median ${med(latencies).toFixed(0)} ms, p95 ${quantile(latencies, 0.95)!.toFixed(0)} ms`);
 } finally {
 	await browser.close();

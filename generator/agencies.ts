@@ -19,8 +19,16 @@ export interface Agency {
 	scale: number;
 }
 
-interface Area { code: string; name: string; cityCode: string }
-interface Street { code: string; name: string; areaCode: string }
+interface Area {
+	code: string;
+	name: string;
+	cityCode: string;
+}
+interface Street {
+	code: string;
+	name: string;
+	areaCode: string;
+}
 
 function short(county: string): string {
 	return county.replace(/回族区$/, '区');
@@ -62,7 +70,14 @@ export function agencyRoster(rng: Rng, streetsPerCounty = 6): Agency[] {
 		const c = county.name;
 		const add = (name: string, kind: string, scale: [number, number], signature?: string) => {
 			const s = scale[0] + rng.next() * (scale[1] - scale[0]);
-			out.push({ name, kind, countyCode: county.code, scale: isZone ? s * 0.5 : s, signature: signature ?? name.replace(c, short(c)), titleName: rng.chance(0.3) && !name.startsWith('郑州') ? `郑州市${name}` : name });
+			out.push({
+				name,
+				kind,
+				countyCode: county.code,
+				scale: isZone ? s * 0.5 : s,
+				signature: signature ?? name.replace(c, short(c)),
+				titleName: rng.chance(0.3) && !name.startsWith('郑州') ? `郑州市${name}` : name
+			});
 		};
 		if (isZone) add(`${c}管理委员会`, 'government', [60, 200], `${c}管委会`);
 		else {

@@ -13,7 +13,16 @@ import { parseArgs } from 'node:util';
 import { FORMS, generateCorpus, type Form } from './corpus';
 import { REAL_SAMPLES } from './real-samples';
 
-const OPTIONS = { seed: { type: 'string' }, out: { type: 'string' }, streets: { type: 'string' }, agencies: { type: 'string' }, forms: { type: 'string' }, scale: { type: 'string' }, provinces: { type: 'string' }, counties: { type: 'string' } } as const;
+const OPTIONS = {
+	seed: { type: 'string' },
+	out: { type: 'string' },
+	streets: { type: 'string' },
+	agencies: { type: 'string' },
+	forms: { type: 'string' },
+	scale: { type: 'string' },
+	provinces: { type: 'string' },
+	counties: { type: 'string' }
+} as const;
 
 function arg(name: keyof typeof OPTIONS): string | undefined {
 	return parseArgs({ options: OPTIONS, allowPositionals: false }).values[name];
@@ -27,7 +36,10 @@ export async function writeCorpus(out: string, seed: number, opts: { streets?: n
 		await mkdir(path.dirname(file), { recursive: true });
 		await writeFile(file, await doc.bytes());
 	}
-	await writeFile(path.join(out, 'faults.json'), JSON.stringify({ seed, generated: true, note: '示例数据 generated: planted faults and the checks each must fail', faults }, null, 2) + '\n');
+	await writeFile(
+		path.join(out, 'faults.json'),
+		JSON.stringify({ seed, generated: true, note: '示例数据 generated: planted faults and the checks each must fail', faults }, null, 2) + '\n'
+	);
 	return { documents: documents.length, faults: faults.length, agencies: agencies.length };
 }
 
@@ -41,7 +53,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 	if (arg('scale') === 'national') {
 		const { writeNational } = await import('./national');
 		const nout = arg('out') ?? 'corpus/national';
-		const provinces = arg('provinces')?.split(',').map((p) => p.trim());
+		const provinces = arg('provinces')
+			?.split(',')
+			.map((p) => p.trim());
 		let peak = 0;
 		const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
 		const { manifest, seconds } = await writeNational({
@@ -53,14 +67,18 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 		});
 		clearInterval(sample);
 		peak = Math.max(peak, process.memoryUsage().rss);
-		console.log(`generated 示例数据 (national): ${manifest.totals.reports} reports, ${manifest.totals.figures} figures, ${manifest.totals.checks} checks in ${manifest.partitions.reports.length} provinces → ${nout} (${seconds.toFixed(1)} s, peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB)`);
+		console.log(
+			`generated 示例数据 (national): ${manifest.totals.reports} reports, ${manifest.totals.figures} figures, ${manifest.totals.checks} checks in ${manifest.partitions.reports.length} provinces → ${nout} (${seconds.toFixed(1)} s, peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB)`
+		);
 		process.exit(0);
 	}
 	if (arg('scale') && arg('scale') !== 'city') {
 		console.error(`--scale: national or city (default), got ${arg('scale')}`);
 		process.exit(2);
 	}
-	const forms = arg('forms')?.split(',').map((f) => f.trim()) as Form[] | undefined;
+	const forms = arg('forms')
+		?.split(',')
+		.map((f) => f.trim()) as Form[] | undefined;
 	const unknown = forms?.filter((f) => !(FORMS as readonly string[]).includes(f));
 	if (unknown?.length) {
 		console.error(`--forms: unknown ${unknown.join(', ')} (choose from ${FORMS.join(', ')})`);

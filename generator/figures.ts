@@ -69,7 +69,10 @@ export function yearFigures(rng: Rng, year: number, scale: number, trend: number
 	const outcomes: [string, number][] = mix ? typical.map(([row, w]) => [row, row === 'granted' || row === 'partial' ? w * mix.granted : w]) : typical;
 	const set = (row: string, byCol: number[]) => {
 		byCol.forEach((v, i) => f.set(cellKey('requests', row, PARTS[i]), v));
-		f.set(cellKey('requests', row, 'total'), byCol.reduce((a, b) => a + b, 0));
+		f.set(
+			cellKey('requests', row, 'total'),
+			byCol.reduce((a, b) => a + b, 0)
+		);
 	};
 	set('new', newBy);
 	set('carried_in', inBy);
@@ -83,7 +86,12 @@ export function yearFigures(rng: Rng, year: number, scale: number, trend: number
 	});
 	const perRow = new Map<string, number[]>(outcomes.map(([row]) => [row, PARTS.map(() => 0)]));
 	handledBy.forEach((h, i) => {
-		rng.split(h, outcomes.map(([, w]) => w)).forEach((v, j) => (perRow.get(outcomes[j][0])![i] = v));
+		rng
+			.split(
+				h,
+				outcomes.map(([, w]) => w)
+			)
+			.forEach((v, j) => (perRow.get(outcomes[j][0])![i] = v));
 	});
 	for (const [row, byCol] of perRow) set(row, byCol);
 	set('total', handledBy);
@@ -94,7 +102,11 @@ export function yearFigures(rng: Rng, year: number, scale: number, trend: number
 	const review = rng.poisson(newTotal * 0.025 * appealRate);
 	const direct = rng.poisson(newTotal * 0.012 * appealRate);
 	const after = rng.poisson(review * 0.3);
-	for (const [row, n] of [['review', review], ['suit_direct', direct], ['suit_after_review', after]] as const) {
+	for (const [row, n] of [
+		['review', review],
+		['suit_direct', direct],
+		['suit_after_review', after]
+	] as const) {
 		const [upheld, corrected, other, pending] = rng.split(n, [0.62, 0.14, 0.1, 0.14]);
 		const vals: Record<string, number> = { upheld, corrected, other, pending, total: n };
 		for (const c of APPEAL_COLUMNS) f.set(cellKey('appeals', row, c.code), vals[c.code]);
@@ -107,7 +119,8 @@ export function yearFigures(rng: Rng, year: number, scale: number, trend: number
 		for (const [row, vals] of [
 			['rules', [0, 0, 0]],
 			['normative', [made, made, made + rng.int(0, 20)]]
-		] as const) vals.forEach((v, i) => f.set(cellKey('active', row, ['made', 'published', 'public_total'][i]), v));
+		] as const)
+			vals.forEach((v, i) => f.set(cellKey('active', row, ['made', 'published', 'public_total'][i]), v));
 		for (const row of ['license', 'other_service', 'penalty', 'coercion']) {
 			f.set(cellKey('active', row, 'prev_items'), rng.poisson(4));
 			f.set(cellKey('active', row, 'change'), rng.int(-1, 2));

@@ -132,7 +132,9 @@ function requestsTable(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable {
 function appealsTable(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable {
 	const def = tableDef(spec.format, 'appeals');
 	const heads = def.columns.map((c) => c.label);
-	const values: LayoutCell[] = def.rows.flatMap((r) => def.columns.map((c) => ({ text: formatValue(spec.figures.get(cellKey('appeals', r.code, c.code)), rng, mess), kind: 'value' as const })));
+	const values: LayoutCell[] = def.rows.flatMap((r) =>
+		def.columns.map((c) => ({ text: formatValue(spec.figures.get(cellKey('appeals', r.code, c.code)), rng, mess), kind: 'value' as const }))
+	);
 	return {
 		table: 'appeals',
 		width: 15,
@@ -154,4 +156,3 @@ export const SECTION_HEADINGS: Record<TableCode, string> = {
 export function layoutTables(spec: ReportSpec, rng: Rng, mess: Mess): LayoutTable[] {
 	return [activeTable(spec, rng, mess), requestsTable(spec, rng, mess), appealsTable(spec, rng, mess)];
 }
-

@@ -24,7 +24,13 @@ import { Rng } from './rng';
 
 const require = createRequire(import.meta.url);
 
-interface Division { code: string; name: string; provinceCode: string; cityCode?: string; areaCode?: string }
+interface Division {
+	code: string;
+	name: string;
+	provinceCode: string;
+	cityCode?: string;
+	areaCode?: string;
+}
 
 export interface NationalAgency {
 	name: string;
@@ -133,7 +139,9 @@ class CsvFile {
 }
 
 const MONEY = new Set<string>();
-for (const f of ['2019', '2021'] as FormatVersion[]) for (const t of TABLE_CODES) for (const col of FORMATS[f][t].columns) if (col.unit) for (const row of FORMATS[f][t].rows) if (row.columns.includes(col.code)) MONEY.add(cellKey(t, row.code, col.code));
+for (const f of ['2019', '2021'] as FormatVersion[])
+	for (const t of TABLE_CODES)
+		for (const col of FORMATS[f][t].columns) if (col.unit) for (const row of FORMATS[f][t].rows) if (row.columns.includes(col.code)) MONEY.add(cellKey(t, row.code, col.code));
 
 /** A figure's CSV line from its cell key (`requests.new.total` → `requests,new,total`). */
 
@@ -141,11 +149,20 @@ for (const f of ['2019', '2021'] as FormatVersion[]) for (const t of TABLE_CODES
  * One province: roster, figures, checks → CSV files. Yields to the event loop between agencies,
  * so the previous province's DuckDB statements go on meanwhile (they continue on this thread).
  */
-async function generateProvince(root: Rng, opts: NationalOptions, code: string, tmp: string): Promise<{ reports: number; files: Record<'reports' | 'figures' | 'checks', string> }> {
+async function generateProvince(
+	root: Rng,
+	opts: NationalOptions,
+	code: string,
+	tmp: string
+): Promise<{ reports: number; files: Record<'reports' | 'figures' | 'checks', string> }> {
 	const [from, to] = opts.years ?? [2019, 2025];
 	const missingRate = opts.missingRate ?? 0.02;
 	const faultRate = opts.faultRate ?? 0.01;
-	const files = { reports: new CsvFile(path.join(tmp, `reports-${code}.csv`)), figures: new CsvFile(path.join(tmp, `figures-${code}.csv`)), checks: new CsvFile(path.join(tmp, `checks-${code}.csv`)) };
+	const files = {
+		reports: new CsvFile(path.join(tmp, `reports-${code}.csv`)),
+		figures: new CsvFile(path.join(tmp, `figures-${code}.csv`)),
+		checks: new CsvFile(path.join(tmp, `checks-${code}.csv`))
+	};
 	const identities = new Map<FormatVersion, Identity[]>();
 	const regionCache = new Map<string, ReturnType<typeof regionOfCode>>();
 	let reports = 0;

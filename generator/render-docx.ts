@@ -38,7 +38,12 @@ export async function renderDocx(spec: ReportSpec, rng: Rng, mess: Mess): Promis
 			})
 		);
 	}
-	children.push(para('五、存在的主要问题及改进情况', { bold: true }), ...p.problems.map((t) => para(t)), para('六、其他需要报告的事项', { bold: true }), ...p.other.map((t) => para(t)));
+	children.push(
+		para('五、存在的主要问题及改进情况', { bold: true }),
+		...p.problems.map((t) => para(t)),
+		para('六、其他需要报告的事项', { bold: true }),
+		...p.other.map((t) => para(t))
+	);
 	children.push(para(spec.signature, { align: AlignmentType.RIGHT }), para(chineseDate(spec.published), { align: AlignmentType.RIGHT }));
 	const doc = new Document({
 		creator: spec.generated ? 'generator (示例数据)' : spec.signature,

@@ -17,7 +17,15 @@ export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): strin
 	const p = prose(spec, rng);
 	// A crawler's header block, as archives of portals keep it; its 发布机构 is often a placeholder.
 	const header = mess.metaBlock
-		? [`标题: ${spec.titleName}${titleLine(spec)}`, `发布时间: ${spec.published} ${rng.int(8, 17)}:${String(rng.int(0, 59)).padStart(2, '0')}`, '文号: ', `发布机构: ${rng.chance(0.5) ? spec.titleName : '1'}`, '栏目: 政府信息公开年报', `原文链接: https://www.example.gov.cn/zwgk/${spec.year + 1}/t_${rng.int(10000, 99999)}.htm`, '==================== 正文 ====================']
+		? [
+				`标题: ${spec.titleName}${titleLine(spec)}`,
+				`发布时间: ${spec.published} ${rng.int(8, 17)}:${String(rng.int(0, 59)).padStart(2, '0')}`,
+				'文号: ',
+				`发布机构: ${rng.chance(0.5) ? spec.titleName : '1'}`,
+				'栏目: 政府信息公开年报',
+				`原文链接: https://www.example.gov.cn/zwgk/${spec.year + 1}/t_${rng.int(10000, 99999)}.htm`,
+				'==================== 正文 ===================='
+			]
 		: [];
 	const out: string[] = [...titleOf(spec, mess), `发布时间：${spec.published}`, ...(mess.chrome ? PAGE_CHROME.slice(0, 2) : []), ...p.intro, '一、总体情况', ...p.overview];
 	const titleEnd = titleOf(spec, mess).length;
@@ -38,7 +46,16 @@ export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): strin
 	}
 	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, spec.signature, chineseDate(spec.published), '');
 	// Some crawlers keep the whole body on one line: rows and cells run together.
-	const body = mess.oneLine ? [...out.slice(0, titleEnd), out.slice(titleEnd).filter(Boolean).join(rng.chance(0.5) ? '' : ' '), ''] : out;
+	const body = mess.oneLine
+		? [
+				...out.slice(0, titleEnd),
+				out
+					.slice(titleEnd)
+					.filter(Boolean)
+					.join(rng.chance(0.5) ? '' : ' '),
+				''
+			]
+		: out;
 	return [...header, ...body].join('\n');
 }
 

@@ -63,7 +63,14 @@ function place(table: LayoutTable): Placed[] {
 }
 
 export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise<Uint8Array> {
-	const doc = new PDFDocument({ size: [PAGE.width, PAGE.height], margin: PAGE.margin, compress: true, autoFirstPage: false, bufferPages: true, info: { Title: `${spec.titleName}${titleLine(spec)}`, Producer: '示例数据 generator', CreationDate: new Date(Date.UTC(spec.year + 1, 0, 1)) } });
+	const doc = new PDFDocument({
+		size: [PAGE.width, PAGE.height],
+		margin: PAGE.margin,
+		compress: true,
+		autoFirstPage: false,
+		bufferPages: true,
+		info: { Title: `${spec.titleName}${titleLine(spec)}`, Producer: '示例数据 generator', CreationDate: new Date(Date.UTC(spec.year + 1, 0, 1)) }
+	});
 	const chunks: Buffer[] = [];
 	doc.on('data', (c: Buffer) => chunks.push(c));
 	const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -73,7 +80,11 @@ export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise
 	const usable = PAGE.width - 2 * PAGE.margin;
 	const bottom = PAGE.height - PAGE.margin;
 	const p = prose(spec, rng);
-	const para = (t: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.fontSize(10.5).text(t, PAGE.margin, doc.y, { width: usable, ...opts }).moveDown(0.3);
+	const para = (t: string, opts: PDFKit.Mixins.TextOptions = {}) =>
+		doc
+			.fontSize(10.5)
+			.text(t, PAGE.margin, doc.y, { width: usable, ...opts })
+			.moveDown(0.3);
 
 	for (const line of titleOf(spec, mess)) doc.fontSize(15).text(line, { align: 'center', width: usable });
 	doc.moveDown(0.6);
@@ -121,7 +132,12 @@ export async function renderPdf(spec: ReportSpec, rng: Rng, mess: Mess): Promise
 		const drawRange = (from: number, to: number) => {
 			for (const c of cells.filter((c) => c.row >= from && c.row < to)) {
 				const y = top + heights.slice(from, c.row).reduce((a, b) => a + b, 0);
-				drawCell(c, xs, y, heights.slice(c.row, c.row + c.rowspan).reduce((a, b) => a + b, 0));
+				drawCell(
+					c,
+					xs,
+					y,
+					heights.slice(c.row, c.row + c.rowspan).reduce((a, b) => a + b, 0)
+				);
 			}
 			top += heights.slice(from, to).reduce((a, b) => a + b, 0);
 		};

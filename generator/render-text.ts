@@ -26,6 +26,17 @@ export function renderText(spec: ReportSpec, rng: Rng, mess: Mess): string {
 		}
 		out.push('', '');
 	}
-	out.push('五、存在的主要问题及改进情况', ...p.problems, '六、其他需要报告的事项', ...p.other, '', '', spec.signature, chineseDate(spec.published), ...(mess.chrome ? PAGE_CHROME.slice(2) : []), '');
+	out.push(
+		'五、存在的主要问题及改进情况',
+		...p.problems,
+		'六、其他需要报告的事项',
+		...p.other,
+		'',
+		'',
+		spec.signature,
+		chineseDate(spec.published),
+		...(mess.chrome ? PAGE_CHROME.slice(2) : []),
+		''
+	);
 	return out.join(rng.chance(0.2) ? '\r\n' : '\n');
 }

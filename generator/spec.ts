@@ -47,4 +47,17 @@ export interface Mess {
 	oneLine: boolean;
 }
 
-export const CLEAN: Mess = { nbsp: 0, fullWidth: 0, blankAsMarker: 0, dropOutcomeLabels: false, splitHeaders: false, artefacts: false, moneyUnits: false, labelDrift: 0, title: 'agency-then-year', chrome: false, metaBlock: false, oneLine: false };
+export const CLEAN: Mess = {
+	nbsp: 0,
+	fullWidth: 0,
+	blankAsMarker: 0,
+	dropOutcomeLabels: false,
+	splitHeaders: false,
+	artefacts: false,
+	moneyUnits: false,
+	labelDrift: 0,
+	title: 'agency-then-year',
+	chrome: false,
+	metaBlock: false,
+	oneLine: false
+};

@@ -87,7 +87,12 @@ async function main() {
 	for (const s of summary.statuses) if (s.status === 'rejected') console.error(`rejected: ${s.file}: ${s.reason}`);
 	console.log(
 		`导入 ingested ${summary.ingested} 份报告（其中 ${summary.withFailedChecks} 份有未通过的勾稽核对）, 重复 duplicates ${summary.duplicates}, 拒绝 rejected ${summary.rejected}; ` +
-			`${summary.inputs} 个文件, ${seconds.toFixed(1)} s` + (summary.counts ? ` → ${args.out}/ (${Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ')})` : '')
+			`${summary.inputs} 个文件, ${seconds.toFixed(1)} s` +
+			(summary.counts
+				? ` → ${args.out}/ (${Object.entries(summary.counts)
+						.map(([k, v]) => `${k} ${v}`)
+						.join(', ')})`
+				: '')
 	);
 	if (summary.ingested === 0) {
 		if (args.partitioned) await rm(flatOut, { recursive: true, force: true });

@@ -10,7 +10,19 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ddl } from '../src/lib/schema/dataset';
-import { LAYOUT_VERSION, PARTITIONED_TABLES, ROLLUP_FILES, UNKNOWN_PROVINCE, countyRollupPath, partitionPath, type FileEntry, type PartitionEntry, type PartitionedManifest, type PartitionedTable, type RollupFile } from '../src/lib/schema/layout';
+import {
+	LAYOUT_VERSION,
+	PARTITIONED_TABLES,
+	ROLLUP_FILES,
+	UNKNOWN_PROVINCE,
+	countyRollupPath,
+	partitionPath,
+	type FileEntry,
+	type PartitionEntry,
+	type PartitionedManifest,
+	type PartitionedTable,
+	type RollupFile
+} from '../src/lib/schema/layout';
 import { reportValuesSql, rollupSelectSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
 
@@ -51,7 +63,11 @@ export class PartitionedWriter {
 	private origins: Record<string, number> = {};
 	private rollupsStarted = false;
 
-	private constructor(readonly outDir: string, private instance: DuckDBInstance, readonly conn: DuckDBConnection) {
+	private constructor(
+		readonly outDir: string,
+		private instance: DuckDBInstance,
+		readonly conn: DuckDBConnection
+	) {
 		this.tmp = path.join(outDir, `.dataset-tmp-${process.pid}-${Date.now()}`);
 		mkdirSync(this.tmp, { recursive: true });
 	}
@@ -72,11 +88,26 @@ export class PartitionedWriter {
 		for (const t of PARTITIONED_TABLES) mkdirSync(path.dirname(file(t)), { recursive: true });
 		await c.run(`COPY (SELECT * FROM report_values ORDER BY ${ORDER.reports}) TO ${sqlPath(file('reports'))} (${PARQUET(ROW_GROUP.reports)})`);
 		for (const t of ['figures', 'checks'] as const) {
-			await c.run(`COPY (SELECT r.division_code, x.* FROM ${t} x JOIN (SELECT report_id, division_code FROM reports) r USING (report_id) ORDER BY ${ORDER[t]}) TO ${sqlPath(file(t))} (${PARQUET(ROW_GROUP[t])})`);
+			await c.run(
+				`COPY (SELECT r.division_code, x.* FROM ${t} x JOIN (SELECT report_id, division_code FROM reports) r USING (report_id) ORDER BY ${ORDER[t]}) TO ${sqlPath(file(t))} (${PARQUET(ROW_GROUP[t])})`
+			);
 		}
-		const counts = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM reports)::INTEGER, (SELECT count(*) FROM figures)::INTEGER, (SELECT count(*) FROM checks)::INTEGER, (SELECT any_value(province) FROM reports)`)).getRows()[0];
-		PARTITIONED_TABLES.forEach((t, i) => this.partitions[t].push({ province_code: provinceCode, province: (counts[3] as string | null) ?? null, path: partitionPath(t, provinceCode), rows: Number(counts[i]), ...fileSizes(file(t)) }));
-		for (const [origin, n] of (await c.runAndReadAll(`SELECT origin, count(*)::INTEGER FROM reports GROUP BY origin`)).getRows()) this.origins[String(origin)] = (this.origins[String(origin)] ?? 0) + Number(n);
+		const counts = (
+			await c.runAndReadAll(
+				`SELECT (SELECT count(*) FROM reports)::INTEGER, (SELECT count(*) FROM figures)::INTEGER, (SELECT count(*) FROM checks)::INTEGER, (SELECT any_value(province) FROM reports)`
+			)
+		).getRows()[0];
+		PARTITIONED_TABLES.forEach((t, i) =>
+			this.partitions[t].push({
+				province_code: provinceCode,
+				province: (counts[3] as string | null) ?? null,
+				path: partitionPath(t, provinceCode),
+				rows: Number(counts[i]),
+				...fileSizes(file(t))
+			})
+		);
+		for (const [origin, n] of (await c.runAndReadAll(`SELECT origin, count(*)::INTEGER FROM reports GROUP BY origin`)).getRows())
+			this.origins[String(origin)] = (this.origins[String(origin)] ?? 0) + Number(n);
 
 		// The province's county rollup, its own file; the province rollup and regions for all of them at the end.
 		const county = path.join(this.tmp, countyRollupPath(provinceCode));
@@ -109,7 +140,10 @@ export class PartitionedWriter {
 				const rows = Number((await c.runAndReadAll(`SELECT count(*)::INTEGER FROM (${sql})`)).getRows()[0][0]);
 				rollups[name] = { path: ROLLUP_FILES[name], rows, ...fileSizes(file) };
 			};
-			await write('regions', `SELECT province_code, province, city, county, division_code, sum(reports)::INTEGER AS reports FROM rollup_regions GROUP BY ALL ORDER BY division_code NULLS LAST, province, city NULLS FIRST, county NULLS FIRST`);
+			await write(
+				'regions',
+				`SELECT province_code, province, city, county, division_code, sum(reports)::INTEGER AS reports FROM rollup_regions GROUP BY ALL ORDER BY division_code NULLS LAST, province, city NULLS FIRST, county NULLS FIRST`
+			);
 			await write('province', `SELECT * FROM rollup_province ORDER BY ${ROLLUP_ORDER}`);
 
 			// The first chart: the national yearly totals, from the same query the browser runs.
@@ -118,7 +152,16 @@ export class PartitionedWriter {
 			await writeSummary(c, path.join(this.tmp, 'summary.json'), LAYOUT_VERSION);
 
 			const totals = Object.fromEntries(PARTITIONED_TABLES.map((t) => [t, this.partitions[t].reduce((s, p) => s + p.rows, 0)])) as Record<PartitionedTable, number>;
-			const manifest: PartitionedManifest = { schema_version: LAYOUT_VERSION, layout: 'partitioned', built_at: new Date().toISOString(), summary: 'summary.json', rollups, partitions: this.partitions, totals, origins: this.origins };
+			const manifest: PartitionedManifest = {
+				schema_version: LAYOUT_VERSION,
+				layout: 'partitioned',
+				built_at: new Date().toISOString(),
+				summary: 'summary.json',
+				rollups,
+				partitions: this.partitions,
+				totals,
+				origins: this.origins
+			};
 			await writeFile(path.join(this.tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
 			// Data first, the manifest last: a reader that finds the new manifest finds the new files.

@@ -13,4 +13,3 @@ export async function parseFile(file: string, overrides: Overrides): Promise<Par
 		return { status: 'rejected', reason: `无法打开文件：${(e as Error).message}` };
 	}
 }
-

@@ -14,7 +14,12 @@ import type { ReportRows } from './rows-csv';
 export type ParseJob = { file: string; overrides: Overrides };
 type Result = ReportRows | Rejected;
 
-export async function parseAll(jobs: ParseJob[], threads: number, onResult: (index: number, result: Result) => void, parseInProcess: (job: ParseJob) => Promise<Result>): Promise<void> {
+export async function parseAll(
+	jobs: ParseJob[],
+	threads: number,
+	onResult: (index: number, result: Result) => void,
+	parseInProcess: (job: ParseJob) => Promise<Result>
+): Promise<void> {
 	const n = Math.min(threads, jobs.length);
 	if (n <= 1) {
 		for (let i = 0; i < jobs.length; i++) onResult(i, await parseInProcess(jobs[i]));
@@ -71,7 +76,15 @@ function bundleWorker(): string {
 	const dir = fileURLToPath(new URL('../node_modules/.cache/ingest/', import.meta.url));
 	mkdirSync(dir, { recursive: true });
 	const outfile = path.join(dir, `parse-worker-${process.pid}-${Date.now()}.mjs`);
-	buildSync({ entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+	buildSync({
+		entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		packages: 'external',
+		logLevel: 'error'
+	});
 	return outfile;
 }
 

@@ -121,34 +121,41 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 		let done = 0;
 		const jobs: ParseJob[] = [];
 		for (const file of files) jobs.push({ file, overrides: { ...defined({ region: opts.region, ...opts.overrides }), ...defined(sidecar(file)) } });
-		await parseAll(jobs, opts.threads ?? defaultThreads(), (index, result) => {
-			const file = files[index];
-			if (result.status === 'rejected') statuses.push({ file, status: 'rejected', reason: result.reason, warnings: [] });
-			else {
-				const id = result.report.report_id;
-				const dup = firstFile.get(id);
-				if (!dup) {
-					reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, figures: result.carry });
-					rows.set(id, result.report);
-					copies.push({ report_id: id, source_name: result.report.source_name, agency: result.report.agency, year: result.report.year, ...result.copy });
-					failedBy.set(id, result.failedChecks);
-					firstFile.set(id, file);
-					writer.add(result.report, result.figuresCsv, result.checksCsv);
+		await parseAll(
+			jobs,
+			opts.threads ?? defaultThreads(),
+			(index, result) => {
+				const file = files[index];
+				if (result.status === 'rejected') statuses.push({ file, status: 'rejected', reason: result.reason, warnings: [] });
+				else {
+					const id = result.report.report_id;
+					const dup = firstFile.get(id);
+					if (!dup) {
+						reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, figures: result.carry });
+						rows.set(id, result.report);
+						copies.push({ report_id: id, source_name: result.report.source_name, agency: result.report.agency, year: result.report.year, ...result.copy });
+						failedBy.set(id, result.failedChecks);
+						firstFile.set(id, file);
+						writer.add(result.report, result.figuresCsv, result.checksCsv);
+					}
+					statuses.push({
+						file,
+						status: 'ok',
+						report_id: id,
+						agency: result.report.agency,
+						year: result.report.year,
+						format: result.report.format,
+						duplicate_of: dup,
+						reading: result.reading,
+						warnings: dup
+							? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }]
+							: result.warnings.map(({ code, message, table, rows }) => ({ code, message, table, rows }))
+					});
 				}
-				statuses.push({
-					file,
-					status: 'ok',
-					report_id: id,
-					agency: result.report.agency,
-					year: result.report.year,
-					format: result.report.format,
-					duplicate_of: dup,
-					reading: result.reading,
-					warnings: dup ? [{ code: 'duplicate', message: `与 ${dup} 内容完全相同，只计一份报告` }] : result.warnings.map(({ code, message, table, rows }) => ({ code, message, table, rows }))
-				});
-			}
-			opts.onProgress?.(++done, files.length, file);
-		}, async (job) => toReportRows(await parseFile(job.file, job.overrides)));
+				opts.onProgress?.(++done, files.length, file);
+			},
+			async (job) => toReportRows(await parseFile(job.file, job.overrides))
+		);
 		// Warnings found once every file is read: on the report row (its count) and its input's status.
 		const statusOf = new Map(statuses.filter((s) => s.report_id && !s.duplicate_of).map((s) => [s.report_id!, s]));
 		const warnLater = (id: string, extra: InputStatus['warnings']) => {

@@ -63,10 +63,11 @@ function cell(type: ColumnType, v: unknown): string {
 	return String(v);
 }
 
-
 /** The read_csv call for a table's CSV file, with the contract's column names and types. */
 export function readCsvSql(table: 'reports' | 'figures' | 'checks', file: string): string {
-	const columns = Object.entries(DATASET_TABLES[table]).map(([name, type]) => `'${name}': '${type}'`).join(', ');
+	const columns = Object.entries(DATASET_TABLES[table])
+		.map(([name, type]) => `'${name}': '${type}'`)
+		.join(', ');
 	return `read_csv('${file.replace(/'/g, "''")}', header = false, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
 }
 

@@ -9,5 +9,8 @@ import { yearlyQuery } from '../src/lib/sql/queries';
 export async function writeSummary(conn: DuckDBConnection, file: string, schemaVersion: number): Promise<void> {
 	const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
 	const yearly = (await conn.runAndReadAll(q.sql)).getRowObjectsJson();
-	await writeFile(file, JSON.stringify({ schema_version: schemaVersion, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) }) + '\n');
+	await writeFile(
+		file,
+		JSON.stringify({ schema_version: schemaVersion, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) }) + '\n'
+	);
 }

@@ -26,13 +26,27 @@ const zhengzhou = await runIngest(['data/documents/zhengzhou', 'corpus/zhengzhou
 console.log(`郑州市 (示例数据): ${zhengzhou.ingested} reports → data/zhengzhou/`);
 
 const datasets: CatalogueEntry[] = [
-	{ id: 'pingtan', path: '', label: `平潭综合实验区 · 真实报告 ${pingtan.ingested} 份`, label_en: `Pingtan · ${pingtan.ingested} real reports`, origin: 'document', reports: pingtan.ingested },
+	{
+		id: 'pingtan',
+		path: '',
+		label: `平潭综合实验区 · 真实报告 ${pingtan.ingested} 份`,
+		label_en: `Pingtan · ${pingtan.ingested} real reports`,
+		origin: 'document',
+		reports: pingtan.ingested
+	},
 	{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: zhengzhou.ingested }
 ];
 if (existsSync('data/national/manifest.json')) {
 	const manifest = JSON.parse(readFileSync('data/national/manifest.json', 'utf8'));
 	const n = Number(manifest?.totals?.reports ?? 0);
-	datasets.push({ id: 'national', path: 'national', label: `全国 · 示例数据 ${n.toLocaleString('en-US')} 份`, label_en: `China · generated demo data`, origin: 'generated', reports: n });
+	datasets.push({
+		id: 'national',
+		path: 'national',
+		label: `全国 · 示例数据 ${n.toLocaleString('en-US')} 份`,
+		label_en: `China · generated demo data`,
+		origin: 'generated',
+		reports: n
+	});
 }
 writeFileSync(`data/${DATASET_CATALOGUE}`, JSON.stringify({ default: 'pingtan', datasets }, null, 1));
 console.log(`datasets: ${datasets.map((d) => d.label).join('; ')} → data/${DATASET_CATALOGUE} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -34,11 +34,19 @@ const defaultDir = 'tests/fixtures/dataset/default';
 const real = await runIngest(['tests/fixtures/pingtan'], { out: defaultDir, region: '350128' });
 writeFileSync(`${defaultDir}/${AGENCY_LINKS}`, JSON.stringify(renamedAgencies(groupsFromList(readFileSync('tests/fixtures/pingtan/list.tsv', 'utf8'), real.statuses), 'list.tsv')));
 mkdirSync(`${defaultDir}/zhengzhou`, { recursive: true });
-for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json']) copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
+for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json'])
+	copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
 const catalogue: Catalogue = {
 	default: 'pingtan',
 	datasets: [
-		{ id: 'pingtan', path: '', label: `平潭综合实验区 · 真实报告 ${real.ingested} 份`, label_en: `Pingtan · ${real.ingested} real reports`, origin: 'document', reports: real.ingested },
+		{
+			id: 'pingtan',
+			path: '',
+			label: `平潭综合实验区 · 真实报告 ${real.ingested} 份`,
+			label_en: `Pingtan · ${real.ingested} real reports`,
+			origin: 'document',
+			reports: real.ingested
+		},
 		{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: summary.ingested }
 	]
 };

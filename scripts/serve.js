@@ -13,7 +13,12 @@ import { existsSync } from 'node:fs';
 import serveStatic from 'serve-static';
 
 const { values: opt } = parseArgs({
-	options: { port: { type: 'string', default: String(process.env.PORT ?? 4173) }, data: { type: 'string', default: 'data' }, build: { type: 'string', default: 'build' }, base: { type: 'string', default: process.env.BASE_PATH ?? '' } }
+	options: {
+		port: { type: 'string', default: String(process.env.PORT ?? 4173) },
+		data: { type: 'string', default: 'data' },
+		build: { type: 'string', default: 'build' },
+		base: { type: 'string', default: process.env.BASE_PATH ?? '' }
+	}
 });
 const port = Number(opt.port);
 const dataDir = path.resolve(opt.data);
@@ -50,7 +55,15 @@ function setHeaders(res, file) {
 	if (file.includes(`${path.sep}immutable${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
-const data = serveStatic(dataDir, { index: false, fallthrough: true, setHeaders: (res, file) => { setHeaders(res, file); res.setHeader('Access-Control-Allow-Origin', '*'); res.setHeader('Cache-Control', 'no-cache'); } });
+const data = serveStatic(dataDir, {
+	index: false,
+	fallthrough: true,
+	setHeaders: (res, file) => {
+		setHeaders(res, file);
+		res.setHeader('Access-Control-Allow-Origin', '*');
+		res.setHeader('Cache-Control', 'no-cache');
+	}
+});
 const app = serveStatic(buildDir, { index: ['index.html'], fallthrough: true, setHeaders });
 
 /** Use file.br / file.gz when present and the request accepts it (never for a range request). */
@@ -58,7 +71,10 @@ function precompressed(req) {
 	if (req.headers.range || !/\.(wasm|js|css|json|html)$/.test(req.url.split('?')[0])) return;
 	const accept = String(req.headers['accept-encoding'] ?? '');
 	const rel = decodeURIComponent(req.url.split('?')[0]);
-	for (const [ext, name] of [['.br', 'br'], ['.gz', 'gzip']]) {
+	for (const [ext, name] of [
+		['.br', 'br'],
+		['.gz', 'gzip']
+	]) {
 		if (accept.includes(name) && existsSync(path.join(buildDir, rel + ext))) {
 			req.url = rel + ext;
 			return;

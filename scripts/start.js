@@ -31,7 +31,10 @@ function newest(dir) {
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'data' } } });
 const data = values.data;
 // The default data folder holds the real 平潭 dataset, the 郑州 demo in data/zhengzhou and their catalogue.
-const missing = data === 'data' ? !existsSync('data/datasets.json') || !existsSync('data/manifest.json') || !existsSync('data/zhengzhou/manifest.json') : !existsSync(path.join(data, 'manifest.json'));
+const missing =
+	data === 'data'
+		? !existsSync('data/datasets.json') || !existsSync('data/manifest.json') || !existsSync('data/zhengzhou/manifest.json')
+		: !existsSync(path.join(data, 'manifest.json'));
 if (missing) {
 	if (data === 'data') run('npm', ['run', 'dataset']);
 	else if (path.normalize(data) === path.normalize('corpus/national')) {

@@ -114,7 +114,9 @@ test('a county’s figures export in long form; an embedded chart of a province'
 	await page.goto(`/?${DATA}&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}`);
 	await settled(page);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-long').click()]);
-	const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+	const lines = readFileSync((await download.path())!, 'utf8')
+		.trimEnd()
+		.split('\r\n');
 	expect(lines[0]).toContain('report_id');
 	expect(lines.length).toBeGreaterThan(1000);
 	expect(lines.slice(1).every((l) => l.includes('郑州市') && l.includes('示例数据'))).toBe(true);

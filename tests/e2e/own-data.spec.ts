@@ -27,7 +27,9 @@ test('a truncated Parquet file is reported, not a blank page', async ({ page }) 
 	await page.goto('/');
 	await expect(page.getByTestId('generated-banner')).toBeVisible({ timeout: 30_000 });
 	const cut = readFileSync(`${DIR}/figures.parquet`);
-	await page.getByTestId('open-files').setInputFiles([file('reports.parquet'), { name: 'figures.parquet', mimeType: 'application/octet-stream', buffer: cut.subarray(0, cut.length / 2) }, file('checks.parquet')]);
+	await page
+		.getByTestId('open-files')
+		.setInputFiles([file('reports.parquet'), { name: 'figures.parquet', mimeType: 'application/octet-stream', buffer: cut.subarray(0, cut.length / 2) }, file('checks.parquet')]);
 	await expect(page.getByRole('alert')).toContainText('figures.parquet', { timeout: 30_000 });
 });
 

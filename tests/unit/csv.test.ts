@@ -3,7 +3,16 @@ import { csvCell, csvFileName, toCsv } from '../../src/lib/export/csv';
 
 describe('CSV export', () => {
 	it('starts with a BOM, uses CRLF and RFC 4180 quoting', () => {
-		const csv = toCsv([{ key: 'a', header: '机关 agency' }, { key: 'n', header: '新收申请 new（件）' }], [{ a: '甲局, "乙"', n: 12 }, { a: '多行\n文本', n: null }]);
+		const csv = toCsv(
+			[
+				{ key: 'a', header: '机关 agency' },
+				{ key: 'n', header: '新收申请 new（件）' }
+			],
+			[
+				{ a: '甲局, "乙"', n: 12 },
+				{ a: '多行\n文本', n: null }
+			]
+		);
 		expect(csv.startsWith('\ufeff')).toBe(true);
 		expect(csv).toBe('\ufeff机关 agency,新收申请 new（件）\r\n"甲局, ""乙""",12\r\n"多行\n文本",\r\n');
 	});

@@ -10,7 +10,6 @@ import { parseReport } from '../../ingest/pipeline';
 import { cellsOf, cellKey } from '../../src/lib/schema/report-format';
 
 function spec2021OneOther(): ReportSpec {
-
 	const figures = new Map<string, number | null>();
 	for (const c of cellsOf('2021')) {
 		if (c.table === 'requests' && c.row.startsWith('other_')) continue;
@@ -24,7 +23,17 @@ function spec2021OneOther(): ReportSpec {
 	figures.set('requests.granted.total', 3);
 	figures.set('requests.total.natural', 5);
 	figures.set('requests.total.total', 5);
-	return { agency: '郑州市金水区教育局', titleName: '郑州市金水区教育局', signature: '金水区教育局', year: 2022, format: '2021', published: '2023-01-20', figures, otherAsOneRow: true, generated: false };
+	return {
+		agency: '郑州市金水区教育局',
+		titleName: '郑州市金水区教育局',
+		signature: '金水区教育局',
+		year: 2022,
+		format: '2021',
+		published: '2023-01-20',
+		figures,
+		otherAsOneRow: true,
+		generated: false
+	};
 }
 
 describe('format variants', () => {

@@ -31,7 +31,13 @@ describe('generated corpus of 郑州市 (seed 2019)', async () => {
 		for (const { doc, result } of parsed) {
 			const got = new Map(result.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
 			expect(got, doc.path).toEqual(doc.spec.figures);
-			expect(result.report, doc.path).toMatchObject({ agency: doc.spec.titleName, year: doc.spec.year, format: doc.spec.format, published: doc.spec.published, origin: 'generated' });
+			expect(result.report, doc.path).toMatchObject({
+				agency: doc.spec.titleName,
+				year: doc.spec.year,
+				format: doc.spec.format,
+				published: doc.spec.published,
+				origin: 'generated'
+			});
 			expect(result.report.division_code, doc.path).toBe(doc.path.slice(0, 6));
 			cells += got.size;
 		}
@@ -40,7 +46,14 @@ describe('generated corpus of 郑州市 (seed 2019)', async () => {
 
 	it('finds exactly the planted faults and no others', () => {
 		const byAgency = new Map(parsed.map(({ result }) => [result.report.report_id, result]));
-		const carry = carryOverChecks(parsed.map(({ result }) => ({ report_id: result.report.report_id, agencyKey: `${result.report.division_code}|${result.report.agency}`, year: result.report.year, figures: result.figures })));
+		const carry = carryOverChecks(
+			parsed.map(({ result }) => ({
+				report_id: result.report.report_id,
+				agencyKey: `${result.report.division_code}|${result.report.agency}`,
+				year: result.report.year,
+				figures: result.figures
+			}))
+		);
 		const found = new Set<string>();
 		for (const [id, r] of byAgency) {
 			for (const c of [...r.checks, ...(carry.get(id) ?? [])]) {

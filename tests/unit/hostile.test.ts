@@ -86,12 +86,15 @@ describe('fuzz: random mutations never crash the reader', async () => {
 			return out;
 		}
 		const lines = Buffer.from(bytes).toString('latin1').split('\n');
-		if (kind === 2) for (let i = rng.int(1, 30); i > 0 && lines.length > 1; i--) lines.splice(rng.int(0, lines.length - 1), 1); // deleted lines
-		else for (let i = rng.int(1, 30); i > 0; i--) {
-			// swapped lines (cells)
-			const a = rng.int(0, lines.length - 1), b = rng.int(0, lines.length - 1);
-			[lines[a], lines[b]] = [lines[b], lines[a]];
-		}
+		if (kind === 2)
+			for (let i = rng.int(1, 30); i > 0 && lines.length > 1; i--) lines.splice(rng.int(0, lines.length - 1), 1); // deleted lines
+		else
+			for (let i = rng.int(1, 30); i > 0; i--) {
+				// swapped lines (cells)
+				const a = rng.int(0, lines.length - 1),
+					b = rng.int(0, lines.length - 1);
+				[lines[a], lines[b]] = [lines[b], lines[a]];
+			}
 		return Buffer.from(lines.join('\n'), 'latin1');
 	};
 
@@ -114,7 +117,6 @@ describe('fuzz: random mutations never crash the reader', async () => {
 	});
 });
 
-
 describe('fuzz: row labels worded as real reports word them', () => {
 	// The generator's list of real-world wordings, not the parser's format table.
 	const wordings = allWordings();
@@ -136,10 +138,11 @@ describe('fuzz: row labels worded as real reports word them', () => {
 			expect(base.status).toBe('ok');
 			if (base.status !== 'ok') continue;
 			let drifted = text;
-			for (const w of wordings) if (w.variants.length && drifted.includes(w.official) && rng.chance(0.5)) {
-				drifted = drifted.split(w.official).join(rng.pick(w.variants));
-				drifts++;
-			}
+			for (const w of wordings)
+				if (w.variants.length && drifted.includes(w.official) && rng.chance(0.5)) {
+					drifted = drifted.split(w.official).join(rng.pick(w.variants));
+					drifts++;
+				}
 			const r = await parseReport(name, new TextEncoder().encode(drifted));
 			expect(r.status, name).toBe('ok');
 			if (r.status !== 'ok') continue;

@@ -63,13 +63,19 @@ describe('ingest run', async () => {
 	it('stores blank apart from zero, raw text, and failed checks with their cells', async () => {
 		const blanks = await sql(out, `SELECT count(*)::INT n FROM figures f JOIN reports r USING (report_id) WHERE r.agency LIKE '%金水区市场%' AND value IS NULL`);
 		expect(blanks[0].n).toBeGreaterThan(5);
-		const failed = await sql(out, `SELECT check_code, expected, actual, blank_cells FROM checks JOIN reports USING (report_id) WHERE agency LIKE '%金水区市场%' AND passed = false ORDER BY 1`);
+		const failed = await sql(
+			out,
+			`SELECT check_code, expected, actual, blank_cells FROM checks JOIN reports USING (report_id) WHERE agency LIKE '%金水区市场%' AND passed = false ORDER BY 1`
+		);
 		expect(failed.map((r) => r.check_code)).toEqual(['requests.applicants.rejected_repeat', 'requests.results.total']);
 		expect(JSON.parse(String(failed[1].blank_cells))).toContain('requests.rejected_repeat.total');
 	});
 
 	it('checks the carry-over between consecutive years of an agency', async () => {
-		const carry = await sql(out, `SELECT r.year, count(*)::INT n, bool_and(passed) ok FROM checks c JOIN reports r USING (report_id) WHERE check_code LIKE 'carry_over.%' GROUP BY 1 ORDER BY 1`);
+		const carry = await sql(
+			out,
+			`SELECT r.year, count(*)::INT n, bool_and(passed) ok FROM checks c JOIN reports r USING (report_id) WHERE check_code LIKE 'carry_over.%' GROUP BY 1 ORDER BY 1`
+		);
 		expect(carry).toEqual([
 			{ year: 2022, n: 7, ok: true },
 			{ year: 2023, n: 7, ok: true }
@@ -98,7 +104,11 @@ describe('ingest run', async () => {
 
 	it('CLI: --agency, --year and --region name a single report whose document does not', async () => {
 		const single = mkdtempSync(path.join(tmpdir(), 'ingest-single-'));
-		const r = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', 'tests/fixtures/real/hongze-2024.pdf', '--out', single, '--agency', '某区某局', '--year', '2024', '--region', '320813', '--quiet'], { encoding: 'utf8' });
+		const r = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'ingest/cli.ts', 'tests/fixtures/real/hongze-2024.pdf', '--out', single, '--agency', '某区某局', '--year', '2024', '--region', '320813', '--quiet'],
+			{ encoding: 'utf8' }
+		);
 		expect(r.status, r.stderr).toBe(0);
 		const rows = await sql(single, 'SELECT agency, year, division_code FROM reports');
 		expect(rows).toEqual([{ agency: '某区某局', year: 2024, division_code: '320813' }]);

@@ -45,7 +45,10 @@ beforeAll(async () => {
 describe('national corpus in the partitioned layout', () => {
 	it('lists every partition and rollup with its rows and bytes', async () => {
 		expect(manifest.layout).toBe('partitioned');
-		expect(manifest.partitions.reports.map((p) => [p.province_code, p.province])).toEqual([['11', '北京市'], ['41', '河南省']]);
+		expect(manifest.partitions.reports.map((p) => [p.province_code, p.province])).toEqual([
+			['11', '北京市'],
+			['41', '河南省']
+		]);
 		for (const list of Object.values(manifest.partitions)) {
 			for (const p of list) {
 				expect(readFileSync(path.join(out, p.path)).length).toBe(p.bytes);
@@ -55,7 +58,10 @@ describe('national corpus in the partitioned layout', () => {
 		}
 		expect(manifest.totals.reports).toBe(manifest.partitions.reports.reduce((s, p) => s + p.rows, 0));
 		// The county rollup: one file a province, beside the partitions.
-		expect(manifest.rollups.county.map((p) => [p.province_code, p.path])).toEqual([['11', 'rollups/county/province_code=11/data_0.parquet'], ['41', 'rollups/county/province_code=41/data_0.parquet']]);
+		expect(manifest.rollups.county.map((p) => [p.province_code, p.path])).toEqual([
+			['11', 'rollups/county/province_code=11/data_0.parquet'],
+			['41', 'rollups/county/province_code=41/data_0.parquet']
+		]);
 		for (const p of manifest.rollups.county) expect(readFileSync(path.join(out, p.path)).length).toBe(p.bytes);
 		expect(manifest.origins).toEqual({ generated: manifest.totals.reports });
 		// A realistic roster: province, city and county agencies with 街道 / 乡镇.
@@ -66,7 +72,9 @@ describe('national corpus in the partitioned layout', () => {
 	});
 
 	it('labels every report as generated, in the data itself', async () => {
-		const [r] = await rows(`SELECT count(*) FILTER (WHERE origin <> 'generated')::INTEGER AS other, count(*) FILTER (WHERE NOT starts_with(source_name, '示例数据'))::INTEGER AS unlabelled FROM per_report`);
+		const [r] = await rows(
+			`SELECT count(*) FILTER (WHERE origin <> 'generated')::INTEGER AS other, count(*) FILTER (WHERE NOT starts_with(source_name, '示例数据'))::INTEGER AS unlabelled FROM per_report`
+		);
 		expect(r).toEqual({ other: 0, unlabelled: 0 });
 	});
 
@@ -106,12 +114,18 @@ describe('national corpus in the partitioned layout', () => {
 				n += Number(g.num_rows);
 			}
 			const groupOf = (row: number) => starts.findLastIndex((s) => s <= row);
-			const prefixes = (await rows(`SELECT DISTINCT division_code AS p FROM ${file(p)} UNION SELECT DISTINCT left(division_code, 4) FROM ${file(p)} ORDER BY 1`)).map((r) => String(r.p));
+			const prefixes = (await rows(`SELECT DISTINCT division_code AS p FROM ${file(p)} UNION SELECT DISTINCT left(division_code, 4) FROM ${file(p)} ORDER BY 1`)).map((r) =>
+				String(r.p)
+			);
 			expect(prefixes.length).toBeGreaterThan(1);
 			let fewest = md.row_groups.length;
 			for (const prefix of prefixes) {
 				const picked = rowGroupsFor(md, [prefix]);
-				const needed = new Set((await rows(`SELECT file_row_number AS r FROM read_parquet(${file(p)}, file_row_number = true) WHERE starts_with(division_code, $1)`, [prefix])).map((r) => groupOf(Number(r.r))));
+				const needed = new Set(
+					(await rows(`SELECT file_row_number AS r FROM read_parquet(${file(p)}, file_row_number = true) WHERE starts_with(division_code, $1)`, [prefix])).map((r) =>
+						groupOf(Number(r.r))
+					)
+				);
 				expect([...needed].every((g) => picked.includes(g))).toBe(true);
 				fewest = Math.min(fewest, picked.length);
 				// Sorted by division: a region's row groups are adjacent, one byte range.
@@ -157,20 +171,34 @@ describe('national corpus in the partitioned layout', () => {
 	it('checks: every identity and carry-over holds without planted faults, and a fault fails', async () => {
 		const clean = tmp();
 		await writeNational({ seed: 11, out: clean, provinces: ['11'], countiesPerProvince: 2, faultRate: 0 });
-		const [c] = await rows(`SELECT count(*) FILTER (WHERE passed = false)::INTEGER AS failed, count(*) FILTER (WHERE check_code LIKE 'carry_over%')::INTEGER AS carry, count(*)::INTEGER AS n FROM read_parquet('${clean}/checks/*/*.parquet')`);
+		const [c] = await rows(
+			`SELECT count(*) FILTER (WHERE passed = false)::INTEGER AS failed, count(*) FILTER (WHERE check_code LIKE 'carry_over%')::INTEGER AS carry, count(*)::INTEGER AS n FROM read_parquet('${clean}/checks/*/*.parquet')`
+		);
 		expect(c.failed).toBe(0);
 		expect(c.carry).toBeGreaterThan(0);
 		const faulty = tmp();
 		await writeNational({ seed: 11, out: faulty, provinces: ['11'], countiesPerProvince: 2, faultRate: 1 });
-		const [f] = await rows(`SELECT count(DISTINCT report_id) FILTER (WHERE passed = false)::INTEGER AS failed, count(DISTINCT report_id)::INTEGER AS n FROM read_parquet('${faulty}/checks/*/*.parquet')`);
+		const [f] = await rows(
+			`SELECT count(DISTINCT report_id) FILTER (WHERE passed = false)::INTEGER AS failed, count(DISTINCT report_id)::INTEGER AS n FROM read_parquet('${faulty}/checks/*/*.parquet')`
+		);
 		expect(f.failed).toBe(f.n);
 	});
 
 	it('the same seed gives the same bytes', async () => {
 		const again = tmp();
 		await writeNational({ seed: 11, out: again, provinces: ['11', '41'], countiesPerProvince: 3 });
-		const hash = (dir: string, p: string) => createHash('sha256').update(readFileSync(path.join(dir, p))).digest('hex');
-		for (const p of [manifest.rollups.province.path, manifest.rollups.regions.path, ...manifest.rollups.county.map((r) => r.path), ...manifest.partitions.figures.map((f) => f.path), ...manifest.partitions.checks.map((f) => f.path)]) expect(hash(again, p)).toBe(hash(out, p));
+		const hash = (dir: string, p: string) =>
+			createHash('sha256')
+				.update(readFileSync(path.join(dir, p)))
+				.digest('hex');
+		for (const p of [
+			manifest.rollups.province.path,
+			manifest.rollups.regions.path,
+			...manifest.rollups.county.map((r) => r.path),
+			...manifest.partitions.figures.map((f) => f.path),
+			...manifest.partitions.checks.map((f) => f.path)
+		])
+			expect(hash(again, p)).toBe(hash(out, p));
 	});
 });
 
@@ -185,7 +213,9 @@ describe('layout of a flat dataset', () => {
 			expect(m.totals[t]).toBe(n);
 		}
 		expect(m.partitions.reports.map((p) => p.province_code)).toEqual(['41']);
-		const [same] = await rows(`SELECT count(*)::INTEGER AS n FROM (SELECT report_id, table_code, row_code, col_code, value, raw FROM '${flat}/figures.parquet' EXCEPT SELECT report_id, table_code, row_code, col_code, value, raw FROM '${parted}/${m.partitions.figures[0].path}')`);
+		const [same] = await rows(
+			`SELECT count(*)::INTEGER AS n FROM (SELECT report_id, table_code, row_code, col_code, value, raw FROM '${flat}/figures.parquet' EXCEPT SELECT report_id, table_code, row_code, col_code, value, raw FROM '${parted}/${m.partitions.figures[0].path}')`
+		);
 		expect(same.n).toBe(0);
 	});
 });

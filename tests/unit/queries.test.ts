@@ -6,7 +6,19 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline';
 import { reportValuesSql } from '../../src/lib/sql/derived';
-import { agenciesQuery, agencyReportsQuery, appealsFromYearly, compareQuery, coverageQuery, failedByRuleQuery, outcomesFromYearly, whereClause, yearlyQuery, type Filters, type Query } from '../../src/lib/sql/queries';
+import {
+	agenciesQuery,
+	agencyReportsQuery,
+	appealsFromYearly,
+	compareQuery,
+	coverageQuery,
+	failedByRuleQuery,
+	outcomesFromYearly,
+	whereClause,
+	yearlyQuery,
+	type Filters,
+	type Query
+} from '../../src/lib/sql/queries';
 import { measureValue } from '../../src/lib/data/measure-values';
 import { MEASURES } from '../../src/lib/schema/measures';
 import { cutNote } from '../../src/lib/i18n';
@@ -52,7 +64,12 @@ describe('SQL builders', () => {
 		expect(Number(jinshui.unable)).toBe(4);
 		expect(Number(jinshui.other)).toBe(0); // 2021 format: the three other rows
 		expect(Number(jinshui.review_total)).toBe(2);
-		expect(measureValue(MEASURES.find((m) => m.code === 'disclosure_rate')!, jinshui).value).toBeCloseTo(11 / 16);
+		expect(
+			measureValue(
+				MEASURES.find((m) => m.code === 'disclosure_rate')!,
+				jinshui
+			).value
+		).toBeCloseTo(11 / 16);
 	});
 
 	it('filters by region, kind, text and years', async () => {

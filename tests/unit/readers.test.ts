@@ -25,12 +25,26 @@ describe('HTML reader', () => {
 	it('expands rowspan/colspan into a grid, repeating labels but not figures or blanks', () => {
 		const doc = readHtml('<table><tr><td rowspan="2">A</td><td colspan="2">5</td><td colspan="2">&nbsp;</td></tr><tr><td>B</td><td>1</td></tr></table>');
 		const table = doc.blocks.find((b) => b.kind === 'table');
-		expect(table).toEqual({ kind: 'table', rows: [['A', '5', ''], ['A', 'B', '1']] });
+		expect(table).toEqual({
+			kind: 'table',
+			rows: [
+				['A', '5', ''],
+				['A', 'B', '1']
+			]
+		});
 	});
 
 	it('reads a whole portal page: 2021 format, figures, blanks, units, recognition', async () => {
 		const r = await ok('page.html', new TextEncoder().encode(HTML));
-		expect(r.report).toMatchObject({ agency: '郑州市金水区市场监督管理局', year: 2022, format: '2021', published: '2023-01-28', division_code: '410105', agency_kind: 'market_regulation', source_form: 'html' });
+		expect(r.report).toMatchObject({
+			agency: '郑州市金水区市场监督管理局',
+			year: 2022,
+			format: '2021',
+			published: '2023-01-28',
+			division_code: '410105',
+			agency_kind: 'market_regulation',
+			source_form: 'html'
+		});
 		const v = values(r);
 		expect(v.get('requests.new.total')).toBe(16);
 		expect(v.get('requests.new.research')).toBeNull(); // &nbsp; is blank, not zero
@@ -53,7 +67,10 @@ describe('HTML reader', () => {
 
 	it('records a blank total as a failed check and keeps the printed figures', async () => {
 		const r = await ok('page.html', new TextEncoder().encode(HTML));
-		const failed = r.checks.filter((c) => c.passed === false).map((c) => c.check_code).sort();
+		const failed = r.checks
+			.filter((c) => c.passed === false)
+			.map((c) => c.check_code)
+			.sort();
 		expect(failed).toEqual(['requests.applicants.rejected_repeat', 'requests.results.total']);
 		const results = r.checks.find((c) => c.check_code === 'requests.results.total')!;
 		expect(results).toMatchObject({ expected: 15, actual: 16 });
@@ -98,11 +115,25 @@ describe('text reader', () => {
 	it('joins a header split over lines and splits a merged cell of stacked figures', () => {
 		const doc = readText('二、主动公开政府信息情况\n\t本年新\n制作数量\n\t0\n\n\t\u00a00\n\u00a01\n\u00a02\n\n五、存在的主要问题');
 		const table = doc.blocks.find((b) => b.kind === 'table');
-		expect(table).toEqual({ kind: 'table', rows: [['本年新制作数量', '0'], ['\u00a00', '\u00a01', '\u00a02']] });
+		expect(table).toEqual({
+			kind: 'table',
+			rows: [
+				['本年新制作数量', '0'],
+				['\u00a00', '\u00a01', '\u00a02']
+			]
+		});
 	});
 	it('reads rows copied from a web page as tab-separated lines', () => {
 		const doc = readText('规章\t1\t2\t3\n行政许可\t4\t5\t6');
-		expect(doc.blocks).toEqual([{ kind: 'table', rows: [['规章', '1', '2', '3'], ['行政许可', '4', '5', '6']] }]);
+		expect(doc.blocks).toEqual([
+			{
+				kind: 'table',
+				rows: [
+					['规章', '1', '2', '3'],
+					['行政许可', '4', '5', '6']
+				]
+			}
+		]);
 	});
 });
 
@@ -125,6 +156,12 @@ describe('docx reader', () => {
 		});
 		const parsed = readDocx(new Uint8Array(await Packer.toBuffer(doc)));
 		const table = parsed.blocks.find((b) => b.kind === 'table');
-		expect(table).toEqual({ kind: 'table', rows: [['（四）无法提供', '1.本机关不掌握相关政府信息', '3'], ['（四）无法提供', '2.没有现成信息需要另行制作', '']] });
+		expect(table).toEqual({
+			kind: 'table',
+			rows: [
+				['（四）无法提供', '1.本机关不掌握相关政府信息', '3'],
+				['（四）无法提供', '2.没有现成信息需要另行制作', '']
+			]
+		});
 	});
 });

@@ -39,7 +39,9 @@ describe('real reports', async () => {
 		expect(String(report!.agency)).toContain(e.agency_core);
 		expect(report!.format).toBe(e.format);
 		const got = new Map(figures.filter((f) => f.report_id === report!.report_id).map((f) => [String(f.k), f.value === null ? null : Number(f.value)]));
-		const wrong = Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v).map(([k, v]) => `${k}: ${got.get(k)} (want ${v})`);
+		const wrong = Object.entries(e.figures)
+			.filter(([k, v]) => got.get(k) !== v)
+			.map(([k, v]) => `${k}: ${got.get(k)} (want ${v})`);
 		expect(wrong).toEqual([]);
 	});
 

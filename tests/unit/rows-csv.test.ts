@@ -11,8 +11,23 @@ import type { CheckResult } from '../../src/lib/schema/identities';
 import type { ReportRow } from '../../src/lib/ingest/report-row';
 
 const report: ReportRow = {
-	report_id: 'abc', agency: '测试局', agency_kind: '其他', year: 2021, format: '2021', published: '2022-01-30', province: '河南省', city: '郑州市',
-	county: '管城回族区', division_code: '410104', origin: 'document', source_name: 'a.txt', source_form: 'text', source_encoding: 'utf-8', source_sha256: 'abc', warnings: 0, reconstructed: false
+	report_id: 'abc',
+	agency: '测试局',
+	agency_kind: '其他',
+	year: 2021,
+	format: '2021',
+	published: '2022-01-30',
+	province: '河南省',
+	city: '郑州市',
+	county: '管城回族区',
+	division_code: '410104',
+	origin: 'document',
+	source_name: 'a.txt',
+	source_form: 'text',
+	source_encoding: 'utf-8',
+	source_sha256: 'abc',
+	warnings: 0,
+	reconstructed: false
 };
 const figures: Figure[] = [
 	{ table_code: 'requests', row_code: 'new', col_code: 'total', value: 12, raw: '１２', unit: null },
@@ -21,8 +36,32 @@ const figures: Figure[] = [
 	{ table_code: 'requests', row_code: 'carried_in', col_code: 'total', value: 0.1 + 0.2, raw: '=HYPERLINK("x")', unit: null }
 ];
 const checks: CheckResult[] = [
-	{ check_code: 'requests.balance.total', kind: 'identity', table_code: 'requests', rule: 'balance', passed: null, expected: null, actual: null, cells: ['requests.new.total', 'requests.carried_in.total'], blank_cells: [], missing_cells: ['requests.total.total'], message: '缺少, "单元格"' },
-	{ check_code: 'appeals.row.review', kind: 'identity', table_code: 'appeals', rule: 'appeals', passed: false, expected: 3, actual: 4, cells: [], blank_cells: ['appeals.review.total'], missing_cells: [], message: '3 ≠ 4' }
+	{
+		check_code: 'requests.balance.total',
+		kind: 'identity',
+		table_code: 'requests',
+		rule: 'balance',
+		passed: null,
+		expected: null,
+		actual: null,
+		cells: ['requests.new.total', 'requests.carried_in.total'],
+		blank_cells: [],
+		missing_cells: ['requests.total.total'],
+		message: '缺少, "单元格"'
+	},
+	{
+		check_code: 'appeals.row.review',
+		kind: 'identity',
+		table_code: 'appeals',
+		rule: 'appeals',
+		passed: false,
+		expected: 3,
+		actual: 4,
+		cells: [],
+		blank_cells: ['appeals.review.total'],
+		missing_cells: [],
+		message: '3 ≠ 4'
+	}
 ];
 
 describe('figures and checks as CSV', async () => {
@@ -37,7 +76,7 @@ describe('figures and checks as CSV', async () => {
 	it('keeps values, blanks (NULL) apart from empty text, quotes, commas and newlines', async () => {
 		const rows = await read('figures', 'table_code, row_code, col_code');
 		const back = rows.map((r) => ({ table_code: r.table_code, row_code: r.row_code, col_code: r.col_code, value: r.value, raw: r.raw, unit: r.unit }));
-		const sorted = [...figures].sort((a, b) => `${a.table_code}.${a.row_code}.${a.col_code}` < `${b.table_code}.${b.row_code}.${b.col_code}` ? -1 : 1);
+		const sorted = [...figures].sort((a, b) => (`${a.table_code}.${a.row_code}.${a.col_code}` < `${b.table_code}.${b.row_code}.${b.col_code}` ? -1 : 1));
 		expect(back).toEqual(sorted);
 	});
 

@@ -46,7 +46,18 @@ describe('the real sample (管城回族区人民防空办公室, 2020)', async (
 
 	it('warns only about the rows placed by position, naming them', () => {
 		expect(result.warnings.map((w) => w.code)).toEqual(['placed_by_position']);
-		expect(result.warnings[0].rows).toEqual(['granted', 'partial', 'denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query']);
+		expect(result.warnings[0].rows).toEqual([
+			'granted',
+			'partial',
+			'denied_secret',
+			'denied_law',
+			'denied_safety',
+			'denied_third_party',
+			'denied_internal',
+			'denied_process',
+			'denied_enforcement',
+			'denied_query'
+		]);
 		expect(result.warnings[0].message).toContain('予以公开');
 	});
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { perReport, scopeOf, type RegionRow } from '../../src/lib/data/scope';
 import { divisionPrefix, provinceCodeOf, rowGroupMayHold } from '../../src/lib/schema/layout';
 
-const R = (province_code: string, province: string, city: string | null, county: string | null, division_code: string): RegionRow => ({ province_code, province, city, county, division_code });
+const R = (province_code: string, province: string, city: string | null, county: string | null, division_code: string): RegionRow => ({
+	province_code,
+	province,
+	city,
+	county,
+	division_code
+});
 const REGIONS: RegionRow[] = [
 	R('32', '江苏省', null, null, '320000'),
 	R('32', '江苏省', '南京市', null, '320100'),
@@ -32,12 +38,21 @@ describe('scopeOf', () => {
 	});
 
 	it('a county: its own code', () => {
-		expect(scopeOf({ province: '河南省', city: '郑州市', county: '管城回族区' }, REGIONS)).toMatchObject({ level: 'local', parts: [{ province_code: '41', prefixes: ['410104'] }] });
+		expect(scopeOf({ province: '河南省', city: '郑州市', county: '管城回族区' }, REGIONS)).toMatchObject({
+			level: 'local',
+			parts: [{ province_code: '41', prefixes: ['410104'] }]
+		});
 	});
 
 	it('a county name that recurs elsewhere: every match, across provinces', () => {
 		const s = scopeOf({ ...NONE, county: '鼓楼区' }, REGIONS);
-		expect(s).toMatchObject({ level: 'local', parts: [{ province_code: '32', prefixes: ['320106', '320302'] }, { province_code: '41', prefixes: ['410204'] }] });
+		expect(s).toMatchObject({
+			level: 'local',
+			parts: [
+				{ province_code: '32', prefixes: ['320106', '320302'] },
+				{ province_code: '41', prefixes: ['410204'] }
+			]
+		});
 		expect(scopeOf({ ...NONE, province: '江苏省', city: '徐州市', county: '鼓楼区' }, REGIONS)).toMatchObject({ parts: [{ province_code: '32', prefixes: ['320302'] }] });
 	});
 

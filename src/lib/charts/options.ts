@@ -95,7 +95,12 @@ export function outcomeOption(tree: OutcomeNode[], lang: Lang): EChartsCoreOptio
 		tooltip: {
 			trigger: 'item',
 			formatter: (p: { name: string; value: number; treePathInfo?: { name: string }[] }) =>
-				`${escapeHtml((p.treePathInfo ?? []).slice(1).map((x) => x.name).join(' › ') || p.name)}<br/>${escapeHtml(formatCount(p.value, lang))}（${escapeHtml(formatRate(total ? p.value / total : null))}）`
+				`${escapeHtml(
+					(p.treePathInfo ?? [])
+						.slice(1)
+						.map((x) => x.name)
+						.join(' › ') || p.name
+				)}<br/>${escapeHtml(formatCount(p.value, lang))}（${escapeHtml(formatRate(total ? p.value / total : null))}）`
 		},
 		series: [
 			{
@@ -104,7 +109,11 @@ export function outcomeOption(tree: OutcomeNode[], lang: Lang): EChartsCoreOptio
 				radius: ['12%', '92%'],
 				sort: undefined,
 				label: { rotate: 'radial', minAngle: 8, fontSize: 11 },
-				levels: [{}, { r0: '12%', r: '55%', label: { rotate: 0, fontSize: 12, minAngle: 14 } }, { r0: '55%', r: '92%', label: { fontSize: 10, minAngle: 12, overflow: 'truncate', width: 110 } }]
+				levels: [
+					{},
+					{ r0: '12%', r: '55%', label: { rotate: 0, fontSize: 12, minAngle: 14 } },
+					{ r0: '55%', r: '92%', label: { fontSize: 10, minAngle: 12, overflow: 'truncate', width: 110 } }
+				]
 			}
 		]
 	};
@@ -152,12 +161,20 @@ export function coverageOption(rows: Row[], agencies: { key: string; name: strin
 	return {
 		...base(),
 		tooltip: {
-			formatter: (p: { value: number[] }) => `${escapeHtml(agencies[p.value[1]]?.name)} · ${years[p.value[0]]}<br/>${p.value[2] === 2 ? '有未通过的核对 failed checks' : '有报告 report present'}`
+			formatter: (p: { value: number[] }) =>
+				`${escapeHtml(agencies[p.value[1]]?.name)} · ${years[p.value[0]]}<br/>${p.value[2] === 2 ? '有未通过的核对 failed checks' : '有报告 report present'}`
 		},
 		grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
 		xAxis: { type: 'category', data: years.map(String), position: 'top', splitArea: { show: true } },
 		yAxis: { type: 'category', data: agencies.map((a) => a.name), inverse: true, axisLabel: { fontSize: 10, width: 180, overflow: 'truncate' } },
-		visualMap: { type: 'piecewise', show: false, pieces: [{ value: 1, color: '#8fbf9f' }, { value: 2, color: '#d9534f' }] },
+		visualMap: {
+			type: 'piecewise',
+			show: false,
+			pieces: [
+				{ value: 1, color: '#8fbf9f' },
+				{ value: 2, color: '#d9534f' }
+			]
+		},
 		series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 } }]
 	};
 }

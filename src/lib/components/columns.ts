@@ -53,5 +53,7 @@ export function csvColumns(columns: Column[]): CsvColumn[] {
 }
 
 export function csvRows(data: TableData): Record<string, unknown>[] {
-	return data.rows.map((r) => Object.fromEntries(data.columns.map((c) => [c.key, c.kind === 'rate' ? ratePercent(cellValue(c, r)) : c.kind === 'count' ? num(cellValue(c, r)) : cellValue(c, r)])));
+	return data.rows.map((r) =>
+		Object.fromEntries(data.columns.map((c) => [c.key, c.kind === 'rate' ? ratePercent(cellValue(c, r)) : c.kind === 'count' ? num(cellValue(c, r)) : cellValue(c, r)]))
+	);
 }

@@ -10,5 +10,6 @@ export function embedSnippet(o: { origin: string; base: string; params: URLSearc
 	const listener =
 		`window.addEventListener('message',function(e){if(e.origin!==${origin}||!e.data||e.data.type!=='gov-disclosure-embed')return;` +
 		`document.querySelectorAll('iframe').forEach(function(f){if(f.contentWindow===e.source)f.style.height=e.data.height+'px';});});`;
-	return `<iframe src="${attr(src)}" title="${attr(o.title)}" style="width:100%;border:0" height="420" loading="lazy"></iframe>\n<script>${listener}</script>`;
+	// The query string is URL-encoded already: only a quote could end the attribute.
+	return `<iframe src="${src.replace(/"/g, '&quot;')}" title="${attr(o.title)}" style="width:100%;border:0" height="420" loading="lazy"></iframe>\n<script>${listener}</script>`;
 }

@@ -51,7 +51,10 @@ export function harmonizeRegions<T extends RegionFields>(reports: T[]): Map<stri
 			Object.assign(r, { province: source.province, city: source.city, county: source.county, division_code: most });
 			out.set(r.report_id, [
 				...(out.get(r.report_id) ?? []),
-				{ code: 'region_harmonized', message: `所属地区按该机关其他年度报告取更具体的 ${[source.province, source.city, source.county].filter(Boolean).join(' › ')}（${most}）；本报告自身只能确定为：${was}` }
+				{
+					code: 'region_harmonized',
+					message: `所属地区按该机关其他年度报告取更具体的 ${[source.province, source.city, source.county].filter(Boolean).join(' › ')}（${most}）；本报告自身只能确定为：${was}`
+				}
 			]);
 		}
 	}

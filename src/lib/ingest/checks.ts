@@ -46,7 +46,9 @@ export function carryOverChecks(reports: YearReport[]): Map<string, CheckResult[
 
 /** The carry-over checks of one report against the previous year's report of the same agency. */
 export function carryOverBetween(previous: Map<string, number | null>, current: Map<string, number | null>, previousYear: number): CheckResult[] {
-	return APPLICANT_COLUMNS.map((c) => evaluateCarryOver(c.code, previous.get(cellKey('requests', 'carried_out', c.code)), current.get(cellKey('requests', 'carried_in', c.code)), previousYear));
+	return APPLICANT_COLUMNS.map((c) =>
+		evaluateCarryOver(c.code, previous.get(cellKey('requests', 'carried_out', c.code)), current.get(cellKey('requests', 'carried_in', c.code)), previousYear)
+	);
 }
 
 /** Warnings that mean cells of the document are not in the data. */

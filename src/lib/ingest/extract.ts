@@ -8,14 +8,7 @@ import { isRunOfFigures } from './glued';
 import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
 import type { RefusedRun } from './copies';
-import {
-	TABLE_LABELS,
-	cellKey,
-	tableDef,
-	type FormatVersion,
-	type RowDef,
-	type TableCode
-} from '../schema/report-format';
+import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
 
 export interface Figure {
 	table_code: TableCode;
@@ -121,7 +114,13 @@ function splitRow(row: string[], runTogether = false): RowParts {
 	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c)));
 	let last = -1;
 	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
-	return { labels: row.slice(0, last + 1).filter(isLabel).map(cleanText), values: row.slice(last + 1) };
+	return {
+		labels: row
+			.slice(0, last + 1)
+			.filter(isLabel)
+			.map(cleanText),
+		values: row.slice(last + 1)
+	};
 }
 
 function stripNumbering(label: string): string {
@@ -220,7 +219,15 @@ interface MappedRow {
 }
 
 /** `labelOnly` rows are taken only when a label names them, never by position. */
-function mapRows(table: TableCode, rows: string[][], defs: RowDef[], startRe: RegExp | null, warnings: Warning[], labelOnly: Set<string> = new Set(), runTogether = false): MappedRow[] {
+function mapRows(
+	table: TableCode,
+	rows: string[][],
+	defs: RowDef[],
+	startRe: RegExp | null,
+	warnings: Warning[],
+	labelOnly: Set<string> = new Set(),
+	runTogether = false
+): MappedRow[] {
 	const mapped: MappedRow[] = [];
 	let started = startRe === null;
 	let p = 0;
@@ -305,7 +312,8 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 	} else {
 		const cells = dataRows.flatMap((r) => r.values);
 		const take = cells.length >= 15 ? cells.slice(cells.length - 15) : cells;
-		if (cells.length && cells.length < 15) warnings.push({ code: 'short_row', table: 'appeals', message: `${TABLE_LABELS.appeals.zh}：只找到 ${cells.length} 个数字，应有 15 个；缺少的单元格未读入` });
+		if (cells.length && cells.length < 15)
+			warnings.push({ code: 'short_row', table: 'appeals', message: `${TABLE_LABELS.appeals.zh}：只找到 ${cells.length} 个数字，应有 15 个；缺少的单元格未读入` });
 		defs.forEach((def, i) => {
 			const part = take.slice(i * 5, i * 5 + 5);
 			if (part.length) mapped.push({ def, cells: part, byPosition: false });
@@ -346,7 +354,8 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		if (appeals.length || warnings.some((w) => w.code === 'table_rejected' && w.table === 'appeals')) found.push('appeals');
 	}
 	for (const t of ['active', 'requests', 'appeals'] as TableCode[]) {
-		if (!found.includes(t)) warnings.push({ code: 'missing_section', table: t, message: `缺少第${TABLE_LABELS[t].section}部分“${TABLE_LABELS[t].zh}”的表格，其单元格留空（不记为 0）` });
+		if (!found.includes(t))
+			warnings.push({ code: 'missing_section', table: t, message: `缺少第${TABLE_LABELS[t].section}部分“${TABLE_LABELS[t].zh}”的表格，其单元格留空（不记为 0）` });
 	}
 	// One figure per cell: a repeated row keeps the first occurrence.
 	const seen = new Set<string>();

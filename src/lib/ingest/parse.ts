@@ -98,14 +98,18 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 			return { doc: await readPdf(bytes), form, encoding: 'pdf' };
 		} catch (e) {
 			if (e instanceof PdfError) throw new Rejection(e.message);
-			throw new Rejection(`无法读取 PDF：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 160)} (unreadable PDF)`);
+			throw new Rejection(
+				`无法读取 PDF：${String((e as Error)?.message ?? e)
+					.split('\n')[0]
+					.slice(0, 160)} (unreadable PDF)`
+			);
 		}
 	}
 	if (form === 'doc') throw new Rejection('旧版 Word (.doc) 文件：请在 Word 中另存为 .docx 后再导入 (legacy .doc: save as .docx)');
 	if (form === 'docx') {
 		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
 		try {
-			return { doc: readDocx(bytes), form, encoding: "docx" };
+			return { doc: readDocx(bytes), form, encoding: 'docx' };
 		} catch (e) {
 			throw new Rejection(`无法读取 Word 文档，文件可能已损坏或不完整：${(e as Error).message.split('\n')[0].slice(0, 160)} (unreadable .docx)`);
 		}
@@ -215,6 +219,11 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings, reading, refused: extraction.refused };
 	} catch (e) {
 		if (e instanceof Rejection) return { status: 'rejected', reason: e.message };
-		return { status: 'rejected', reason: `读取时出错：${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)} (could not read)` };
+		return {
+			status: 'rejected',
+			reason: `读取时出错：${String((e as Error)?.message ?? e)
+				.split('\n')[0]
+				.slice(0, 200)} (could not read)`
+		};
 	}
 }

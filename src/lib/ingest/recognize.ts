@@ -24,7 +24,7 @@ const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 // The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
 const REPORT_WORDS = /^\s*(?:年\s*度?\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?报\s*告/;
 const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
-const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10 };
+const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function cnNumber(s: string): number {
 	if (/^\d+$/.test(s)) return Number(s);
@@ -36,23 +36,28 @@ function cnNumber(s: string): number {
 }
 
 function textLines(doc: SourceDocument): string[] {
-	return doc.blocks.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text').map((b) => cleanText(b.text)).filter(Boolean);
+	return doc.blocks
+		.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text')
+		.map((b) => cleanText(b.text))
+		.filter(Boolean);
 }
 
 export const AGENCY_TAIL = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|实验区|示范区|开发区|新区|局|厅|委|办|院|中心|署|所|站|队|会|处|部|府|政府)$/;
 
 /** The agency as printed: breadcrumb prefixes and wrapping quotes go, everything else is kept verbatim. */
 function cleanAgency(s: string): string {
-	return s
-		.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
-		// Spaces around CJK (`2024 年`, `洪泽区 人民政府`) are layout; others are kept verbatim.
-		.replace(/(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=[\u3400-\u9fff\d])|(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g, '')
-		.replace(/^[《“"'【[]+|[》”"'：:】\]]+$/g, '')
-		.replace(/^关于/, '')
-		// 海坛片区管理局关于报送2020年度…报告: the cover letter's verb is not the agency's name.
-		.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '')
-		.replace(/的$/, '')
-		.trim();
+	return (
+		s
+			.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
+			// Spaces around CJK (`2024 年`, `洪泽区 人民政府`) are layout; others are kept verbatim.
+			.replace(/(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=[\u3400-\u9fff\d])|(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g, '')
+			.replace(/^[《“"'【[]+|[》”"'：:】\]]+$/g, '')
+			.replace(/^关于/, '')
+			// 海坛片区管理局关于报送2020年度…报告: the cover letter's verb is not the agency's name.
+			.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '')
+			.replace(/的$/, '')
+			.trim()
+	);
 }
 
 function plausibleAgency(s: string): boolean {

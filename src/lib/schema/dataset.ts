@@ -84,7 +84,9 @@ export const REQUIRED_COLUMNS: Record<DatasetTable, string[]> = {
 };
 
 export function ddl(table: DatasetTable): string {
-	return Object.entries(DATASET_TABLES[table]).map(([name, type]) => `${name} ${type}`).join(', ');
+	return Object.entries(DATASET_TABLES[table])
+		.map(([name, type]) => `${name} ${type}`)
+		.join(', ');
 }
 
 export const SCHEMA_VERSION = 1;

@@ -42,5 +42,10 @@ export const DATASET_ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
 export function isCatalogue(x: unknown): x is Catalogue {
 	const c = x as Catalogue;
-	return !!c && typeof c.default === 'string' && Array.isArray(c.datasets) && c.datasets.every((d) => d && DATASET_ID.test(d.id) && typeof d.path === 'string' && typeof d.label === 'string');
+	return (
+		!!c &&
+		typeof c.default === 'string' &&
+		Array.isArray(c.datasets) &&
+		c.datasets.every((d) => d && DATASET_ID.test(d.id) && typeof d.path === 'string' && typeof d.label === 'string')
+	);
 }

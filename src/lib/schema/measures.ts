@@ -62,22 +62,128 @@ export interface Measure {
 }
 
 export const MEASURES: Measure[] = [
-	{ code: 'new', zh: '新收申请', en: 'New applications', kind: 'count', numerator: ['new'], howZh: '三、表“本年新收政府信息公开申请数量”总计列', howEn: 'Section 3, new applications, total column' },
-	{ code: 'carried_in', zh: '上年结转', en: 'Carried in', kind: 'count', numerator: ['carried_in'], howZh: '上年结转政府信息公开申请数量（总计）', howEn: 'Applications carried in from last year (total)' },
+	{
+		code: 'new',
+		zh: '新收申请',
+		en: 'New applications',
+		kind: 'count',
+		numerator: ['new'],
+		howZh: '三、表“本年新收政府信息公开申请数量”总计列',
+		howEn: 'Section 3, new applications, total column'
+	},
+	{
+		code: 'carried_in',
+		zh: '上年结转',
+		en: 'Carried in',
+		kind: 'count',
+		numerator: ['carried_in'],
+		howZh: '上年结转政府信息公开申请数量（总计）',
+		howEn: 'Applications carried in from last year (total)'
+	},
 	{ code: 'handled', zh: '办理总数', en: 'Handled', kind: 'count', numerator: ['handled'], howZh: '本年度办理结果（七）总计', howEn: 'Results of the year, (7) total' },
-	{ code: 'disclosure_rate', zh: '公开率', en: 'Disclosure rate', kind: 'rate', numerator: ['granted', 'partial'], denominator: ['handled'], howZh: '（予以公开 + 部分公开）÷ 办理结果总计', howEn: '(granted + partly granted) ÷ total of results' },
-	{ code: 'denied_share', zh: '不予公开占比', en: 'Denied share', kind: 'rate', numerator: ['denied'], denominator: ['handled'], howZh: '不予公开（8 项之和）÷ 办理结果总计', howEn: 'denied (sum of 8 reasons) ÷ total of results' },
-	{ code: 'unable_share', zh: '无法提供占比', en: 'Unable share', kind: 'rate', numerator: ['unable'], denominator: ['handled'], howZh: '无法提供（3 项之和）÷ 办理结果总计', howEn: 'unable to provide (sum of 3) ÷ total of results' },
-	{ code: 'rejected_share', zh: '不予处理占比', en: 'Not processed share', kind: 'rate', numerator: ['rejected'], denominator: ['handled'], howZh: '不予处理（5 项之和）÷ 办理结果总计', howEn: 'not processed (sum of 5) ÷ total of results' },
-	{ code: 'other_share', zh: '其他处理占比', en: 'Other share', kind: 'rate', numerator: ['other'], denominator: ['handled'], howZh: '其他处理 ÷ 办理结果总计', howEn: 'other handling ÷ total of results' },
+	{
+		code: 'disclosure_rate',
+		zh: '公开率',
+		en: 'Disclosure rate',
+		kind: 'rate',
+		numerator: ['granted', 'partial'],
+		denominator: ['handled'],
+		howZh: '（予以公开 + 部分公开）÷ 办理结果总计',
+		howEn: '(granted + partly granted) ÷ total of results'
+	},
+	{
+		code: 'denied_share',
+		zh: '不予公开占比',
+		en: 'Denied share',
+		kind: 'rate',
+		numerator: ['denied'],
+		denominator: ['handled'],
+		howZh: '不予公开（8 项之和）÷ 办理结果总计',
+		howEn: 'denied (sum of 8 reasons) ÷ total of results'
+	},
+	{
+		code: 'unable_share',
+		zh: '无法提供占比',
+		en: 'Unable share',
+		kind: 'rate',
+		numerator: ['unable'],
+		denominator: ['handled'],
+		howZh: '无法提供（3 项之和）÷ 办理结果总计',
+		howEn: 'unable to provide (sum of 3) ÷ total of results'
+	},
+	{
+		code: 'rejected_share',
+		zh: '不予处理占比',
+		en: 'Not processed share',
+		kind: 'rate',
+		numerator: ['rejected'],
+		denominator: ['handled'],
+		howZh: '不予处理（5 项之和）÷ 办理结果总计',
+		howEn: 'not processed (sum of 5) ÷ total of results'
+	},
+	{
+		code: 'other_share',
+		zh: '其他处理占比',
+		en: 'Other share',
+		kind: 'rate',
+		numerator: ['other'],
+		denominator: ['handled'],
+		howZh: '其他处理 ÷ 办理结果总计',
+		howEn: 'other handling ÷ total of results'
+	},
 	{ code: 'reviews', zh: '行政复议', en: 'Reviews', kind: 'count', numerator: ['review_total'], howZh: '四、表行政复议总计', howEn: 'Section 4, administrative review total' },
-	{ code: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', numerator: ['suit_total'], howZh: '未经复议直接起诉总计 + 复议后起诉总计', howEn: 'lawsuits without review + after review, totals' },
-	{ code: 'review_correction_rate', zh: '复议纠错率', en: 'Review correction rate', kind: 'rate', numerator: ['review_corrected'], denominator: ['review_total'], howZh: '行政复议结果纠正 ÷ 行政复议总计', howEn: 'reviews corrected ÷ reviews' },
-	{ code: 'review_correction_rate_decided', zh: '复议纠错率（已审结）', en: 'Review correction rate (decided)', kind: 'rate', numerator: ['review_corrected'], denominator: ['review_total'], minus: ['review_pending'], howZh: '行政复议结果纠正 ÷（总计 − 尚未审结）', howEn: 'reviews corrected ÷ (reviews − pending)' },
-	{ code: 'suit_correction_rate', zh: '诉讼纠错率', en: 'Lawsuit correction rate', kind: 'rate', numerator: ['suit_corrected'], denominator: ['suit_total'], howZh: '行政诉讼结果纠正 ÷ 行政诉讼总计', howEn: 'lawsuits corrected ÷ lawsuits' },
-	{ code: 'suit_correction_rate_decided', zh: '诉讼纠错率（已审结）', en: 'Lawsuit correction rate (decided)', kind: 'rate', numerator: ['suit_corrected'], denominator: ['suit_total'], minus: ['suit_pending'], howZh: '行政诉讼结果纠正 ÷（总计 − 尚未审结）', howEn: 'lawsuits corrected ÷ (lawsuits − pending)' }
+	{
+		code: 'lawsuits',
+		zh: '行政诉讼',
+		en: 'Lawsuits',
+		kind: 'count',
+		numerator: ['suit_total'],
+		howZh: '未经复议直接起诉总计 + 复议后起诉总计',
+		howEn: 'lawsuits without review + after review, totals'
+	},
+	{
+		code: 'review_correction_rate',
+		zh: '复议纠错率',
+		en: 'Review correction rate',
+		kind: 'rate',
+		numerator: ['review_corrected'],
+		denominator: ['review_total'],
+		howZh: '行政复议结果纠正 ÷ 行政复议总计',
+		howEn: 'reviews corrected ÷ reviews'
+	},
+	{
+		code: 'review_correction_rate_decided',
+		zh: '复议纠错率（已审结）',
+		en: 'Review correction rate (decided)',
+		kind: 'rate',
+		numerator: ['review_corrected'],
+		denominator: ['review_total'],
+		minus: ['review_pending'],
+		howZh: '行政复议结果纠正 ÷（总计 − 尚未审结）',
+		howEn: 'reviews corrected ÷ (reviews − pending)'
+	},
+	{
+		code: 'suit_correction_rate',
+		zh: '诉讼纠错率',
+		en: 'Lawsuit correction rate',
+		kind: 'rate',
+		numerator: ['suit_corrected'],
+		denominator: ['suit_total'],
+		howZh: '行政诉讼结果纠正 ÷ 行政诉讼总计',
+		howEn: 'lawsuits corrected ÷ lawsuits'
+	},
+	{
+		code: 'suit_correction_rate_decided',
+		zh: '诉讼纠错率（已审结）',
+		en: 'Lawsuit correction rate (decided)',
+		kind: 'rate',
+		numerator: ['suit_corrected'],
+		denominator: ['suit_total'],
+		minus: ['suit_pending'],
+		howZh: '行政诉讼结果纠正 ÷（总计 − 尚未审结）',
+		howEn: 'lawsuits corrected ÷ (lawsuits − pending)'
+	}
 ];
 
 /** A rate over fewer applications than this is marked as a small sample. */
 export const SMALL_SAMPLE = 30;
-

@@ -71,7 +71,9 @@ export function rollupSelectSql(level: RollupLevel): string {
 	const keys =
 		level === 'county'
 			? ROLLUP_KEYS.join(', ')
-			: ROLLUP_KEYS.map((k) => (k === 'city' || k === 'county' ? `NULL::VARCHAR AS ${k}` : k === 'division_code' ? `rpad(left(division_code, 2), 6, '0') AS division_code` : k)).join(', ');
+			: ROLLUP_KEYS.map((k) =>
+					k === 'city' || k === 'county' ? `NULL::VARCHAR AS ${k}` : k === 'division_code' ? `rpad(left(division_code, 2), 6, '0') AS division_code` : k
+				).join(', ');
 	const sums = SUMMABLE_COLUMNS.map((c) => `sum(${c})${c.startsWith('n_') ? '::INTEGER' : ''} AS ${c}`).join(', ');
 	return `SELECT ${keys}, NULL::VARCHAR AS agency, ${sums} FROM report_values GROUP BY ALL`;
 }

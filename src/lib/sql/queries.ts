@@ -128,7 +128,10 @@ export function reportFiguresQuery(reportId: string): Query {
 }
 
 export function reportChecksQuery(reportId: string): Query {
-	return { sql: `SELECT check_code, kind, rule, passed, expected, actual, cells, blank_cells, missing_cells, message FROM checks WHERE report_id = ? ORDER BY passed NULLS FIRST, check_code`, params: [reportId] };
+	return {
+		sql: `SELECT check_code, kind, rule, passed, expected, actual, cells, blank_cells, missing_cells, message FROM checks WHERE report_id = ? ORDER BY passed NULLS FIRST, check_code`,
+		params: [reportId]
+	};
 }
 
 /** Failed checks by rule, over the filtered reports. */

@@ -71,22 +71,58 @@ export function parseState(params: URLSearchParams, domain: Domain | null): { st
 	};
 	const inDomain = (list: keyof Domain) => (v: string) => !domain || (domain[list] as (string | number)[]).map(String).includes(v);
 	const year = (v: string) => /^\d{4}$/.test(v) && (!domain || domain.years.includes(Number(v)));
-	take('view', (v) => (VIEWS as string[]).includes(v), (v) => (s.view = v as View));
-	take('lang', (v) => v === 'zh' || v === 'en', (v) => (s.lang = v as 'zh' | 'en'));
+	take(
+		'view',
+		(v) => (VIEWS as string[]).includes(v),
+		(v) => (s.view = v as View)
+	);
+	take(
+		'lang',
+		(v) => v === 'zh' || v === 'en',
+		(v) => (s.lang = v as 'zh' | 'en')
+	);
 	take('province', inDomain('provinces'), (v) => (s.province = v));
 	take('city', inDomain('cities'), (v) => (s.city = v));
 	take('county', inDomain('counties'), (v) => (s.county = v));
-	take('kind', (v) => AGENCY_KIND_CODES.includes(v), (v) => (s.kind = v));
-	take('q', (v) => v.length <= MAX_TEXT, (v) => (s.q = v));
+	take(
+		'kind',
+		(v) => AGENCY_KIND_CODES.includes(v),
+		(v) => (s.kind = v)
+	);
+	take(
+		'q',
+		(v) => v.length <= MAX_TEXT,
+		(v) => (s.q = v)
+	);
 	take('from', year, (v) => (s.from = Number(v)));
 	take('to', year, (v) => (s.to = Number(v)));
-	take('format', (v) => v === '2019' || v === '2021', (v) => (s.format = v as '2019' | '2021'));
-	take('by', (v) => v === 'county' || v === 'kind' || v === 'agency', (v) => (s.by = v as CompareBy));
-	take('measure', (v) => MEASURES.some((m) => m.code === v), (v) => (s.measure = v));
+	take(
+		'format',
+		(v) => v === '2019' || v === '2021',
+		(v) => (s.format = v as '2019' | '2021')
+	);
+	take(
+		'by',
+		(v) => v === 'county' || v === 'kind' || v === 'agency',
+		(v) => (s.by = v as CompareBy)
+	);
+	take(
+		'measure',
+		(v) => MEASURES.some((m) => m.code === v),
+		(v) => (s.measure = v)
+	);
 	take('a', year, (v) => (s.yearA = Number(v)));
 	take('b', year, (v) => (s.yearB = Number(v)));
-	take('agency', (v) => v.length <= 200 && inDomain('agencies')(v), (v) => (s.agency = v));
-	take('report', (v) => /^[0-9a-f]{16}$/.test(v) && inDomain('reports')(v), (v) => (s.report = v));
+	take(
+		'agency',
+		(v) => v.length <= 200 && inDomain('agencies')(v),
+		(v) => (s.agency = v)
+	);
+	take(
+		'report',
+		(v) => /^[0-9a-f]{16}$/.test(v) && inDomain('reports')(v),
+		(v) => (s.report = v)
+	);
 	for (const item of params.getAll('item')) {
 		// Regions compared are counties, or provinces / cities where a dataset is summed by region.
 		const region = (v: string) => inDomain('counties')(v) || inDomain('cities')(v) || inDomain('provinces')(v);

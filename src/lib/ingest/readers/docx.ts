@@ -22,7 +22,10 @@ interface RawCell {
 const MAX_SPAN = 100;
 
 function cellText(raw: string): string {
-	const lines = raw.split('\n').map((s) => s.trim()).filter(Boolean);
+	const lines = raw
+		.split('\n')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	return lines.every((l) => isValueToken(l)) ? lines.join(' ') : lines.join('');
 }
 

@@ -11,7 +11,38 @@ import type { Block, SourceDocument } from '../document';
 import { metaFromTable } from './page-meta';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'select', 'button', 'textarea']);
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'section', 'article', 'header', 'footer', 'table', 'td', 'th', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'center', 'form', 'nav', 'main', 'aside']);
+const BLOCK = new Set([
+	'p',
+	'div',
+	'br',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'ul',
+	'ol',
+	'tr',
+	'section',
+	'article',
+	'header',
+	'footer',
+	'table',
+	'td',
+	'th',
+	'blockquote',
+	'pre',
+	'hr',
+	'dd',
+	'dt',
+	'center',
+	'form',
+	'nav',
+	'main',
+	'aside'
+]);
 const MAX_SPAN = 100;
 
 function isElement(n: ChildNode): n is Element {
@@ -37,7 +68,10 @@ function cellText(el: Element): string {
 	};
 	el.children.forEach(walk);
 	// Lines inside one cell: a header broken over lines is one label.
-	const lines = out.split('\n').map((s) => s.trim()).filter(Boolean);
+	const lines = out
+		.split('\n')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	return lines.every((l) => isValueToken(l)) ? lines.join(' ') : lines.join('');
 }
 
@@ -123,5 +157,9 @@ export function readHtml(html: string): SourceDocument {
 		.map((b) => (b.kind === 'table' ? metaFromTable(b.rows) : undefined))
 		.find(Boolean);
 	return {
-		...(meta ? { meta } : {}), blocks, title, layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本' };
+		...(meta ? { meta } : {}),
+		blocks,
+		title,
+		layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本'
+	};
 }

@@ -15,7 +15,12 @@ export function looksLikeMarkdownTables(lines: string[]): boolean {
 }
 
 function cellsOf(line: string): string[] {
-	const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+	const cells = line
+		.trim()
+		.replace(/^\|/, '')
+		.replace(/\|$/, '')
+		.split('|')
+		.map((c) => c.trim());
 	// Empty cells an OCR grid pads a row with at its end carry nothing.
 	while (cells.length && cells[cells.length - 1] === '') cells.pop();
 	return cells;
@@ -69,7 +74,13 @@ export function readMarkdown(lines: string[]): SourceDocument {
 		}
 		if (line.trim() === '') continue;
 		closeTable();
-		blocks.push({ kind: 'text', text: line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim() });
+		blocks.push({
+			kind: 'text',
+			text: line
+				.replace(/^#+\s*/, '')
+				.replace(/\*\*/g, '')
+				.trim()
+		});
 	}
 	closeTable();
 	return { blocks, runTogether: true, markdown: true, layout: 'Markdown 表格（OCR）' };

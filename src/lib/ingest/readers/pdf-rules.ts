@@ -23,7 +23,14 @@ export interface Rules {
 type Matrix = [number, number, number, number, number, number];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
-	return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+	return [
+		m[0] * n[0] + m[1] * n[2],
+		m[0] * n[1] + m[1] * n[3],
+		m[2] * n[0] + m[3] * n[2],
+		m[2] * n[1] + m[3] * n[3],
+		m[4] * n[0] + m[5] * n[2] + n[4],
+		m[4] * n[1] + m[5] * n[3] + n[5]
+	];
 }
 
 /** pdf.js path data (v5): moveTo 0 x y, lineTo 1 x y, curveTo 2 (6 numbers), quadraticCurveTo 3 (4), closePath 4. */
@@ -66,7 +73,7 @@ export function rulesOf(fnArray: number[], argsArray: unknown[], ops: Record<str
 				const d = path as ArrayLike<number>;
 				let start: [number, number] | null = null;
 				let current: [number, number] | null = null;
-				for (let k = 0; k < d.length; ) {
+				for (let k = 0; k < d.length;) {
 					const op = d[k];
 					const n = ARGS[op];
 					if (n === undefined) break;

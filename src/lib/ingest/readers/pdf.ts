@@ -66,7 +66,16 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 	let doc;
 	try {
 		// pdf.js takes the buffer over: give it a copy.
-		doc = await lib.getDocument({ data: new Uint8Array(bytes), cMapUrl, cMapPacked: true, standardFontDataUrl, useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+		doc = await lib.getDocument({
+			data: new Uint8Array(bytes),
+			cMapUrl,
+			cMapPacked: true,
+			standardFontDataUrl,
+			useSystemFonts: false,
+			disableFontFace: true,
+			isEvalSupported: false,
+			verbosity: 0
+		}).promise;
 	} catch (e) {
 		const name = (e as Error)?.name;
 		if (name === 'PasswordException') throw new PdfError('PDF 有密码保护，无法读取 (password-protected PDF)');
@@ -135,7 +144,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		const firstFigure = pageLines.findIndex((l) => l.numeric);
 		const kept: Line[] = [];
 		pageLines.forEach((line, k) => {
-			const text = line.cells.map((c) => c.text).join(' ').trim();
+			const text = line.cells
+				.map((c) => c.text)
+				.join(' ')
+				.trim();
 			const margin = line.y > height - 60 || line.y < 60;
 			// Running heads, page numbers, and heading rows repeated at the top of a new page.
 			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && seen.has(text)))) return;
