@@ -23,7 +23,7 @@ export type Form = (typeof FORMS)[number];
 /** Forms whose table cells are not structural: figures are printed, never left blank. */
 const PRINTS_EVERY_FIGURE = new Set<Form>(['text', 'crawler', 'markdown']);
 
-export type FaultKind = 'results_mismatch' | 'blank_total' | 'carry_over_mismatch' | 'appeals_mismatch' | 'missing_year';
+export type FaultKind = 'results_mismatch' | 'blank_total' | 'carry_over_mismatch' | 'appeals_mismatch' | 'missing_year' | 'text_mismatch';
 
 export interface PlantedFault {
 	agency: string;
@@ -155,6 +155,7 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 			}
 			// Planted faults, each with the checks it must fail.
 			let fault: PlantedFault | undefined;
+			let statedOffset: number | undefined;
 			const roll = y.next();
 			const newTotal = figures.get(cellKey('requests', 'new', 'total')) ?? 0;
 			if (year > from && roll < faultRate) fault = { agency: agency.titleName, year, fault: 'missing_year', expected_checks: [] };
@@ -175,6 +176,10 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 				const k = cellKey('appeals', 'review', 'total');
 				figures.set(k, (figures.get(k) ?? 0) + 1);
 				fault = { agency: agency.titleName, year, fault: 'appeals_mismatch', expected_checks: ['appeals.row.review'] };
+			} else if (roll < 5 * faultRate && newTotal > 0) {
+				// The words say one number, the table another.
+				statedOffset = y.int(1, 3);
+				fault = { agency: agency.titleName, year, fault: 'text_mismatch', expected_checks: ['text.requests.received'] };
 			}
 			carried = carriedOut;
 			if (fault) faults.push(fault);
@@ -202,6 +207,7 @@ export function generateCorpus(opts: CorpusOptions): { documents: GeneratedDocum
 				published: publishedDate(y, year),
 				figures,
 				tableBorders: !borderless,
+				statedOffset,
 				generated: true
 			};
 			const ext = { docx: 'docx', text: 'txt', html: 'html', 'html-gbk': 'html', pdf: 'pdf', crawler: 'txt', markdown: 'md' }[form];

@@ -15,6 +15,8 @@ export interface ReportSpec {
 	figures: Map<string, number | null>;
 	/** Print 2021's （六）其他处理 as one row instead of three. */
 	otherAsOneRow?: boolean;
+	/** A planted fault: the prose states the applications received this much off the table. */
+	statedOffset?: number;
 	/** PDF only: false prints the tables without borders. */
 	tableBorders?: boolean;
 	generated: boolean;

@@ -48,3 +48,13 @@ test('a renamed agency links its names both ways (国有资产管理局 → 投�
 	await expect(page.getByTestId('report-view')).toContainText('平潭综合实验区投资促进局 2024');
 	await expect(page.getByTestId('agency-renamed')).toContainText('2024 年以前名为');
 });
+
+test('the report view sets the report’s own words beside its tables; data quality counts them per agency', async ({ page }) => {
+	await page.goto(`${ORIGIN}/?view=agency&agency=${encodeURIComponent(JTJ)}`);
+	const statements = page.getByTestId('report-statements');
+	await expect(statements).toContainText('文字表述与表格', { timeout: 30_000 });
+	await expect(statements.locator('li[data-passed="true"]').first()).toBeVisible();
+	await expect(statements.locator('mark').first()).toContainText('申请');
+	await page.goto(`${ORIGIN}/?view=quality`);
+	await expect(page.getByTestId('quality-text')).toContainText('平潭综合实验区交通与建设局', { timeout: 30_000 });
+});

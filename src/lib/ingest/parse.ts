@@ -16,6 +16,7 @@ import type { RefusedRun } from './copies';
 import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
 import { reportChecks } from './checks';
+import { textChecks } from './prose-checks';
 import type { ReportRow } from './report-row';
 
 /** Inputs above this size are refused rather than read into memory. */
@@ -216,7 +217,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			identity: identitySources(who, overrides),
 			placed_by_order: warnings.filter((w) => w.code === 'placed_by_position').flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`))
 		};
-		return { status: 'ok', report, figures: extraction.figures, checks: reportChecks(extraction.format, extraction.figures), warnings, reading, refused: extraction.refused };
+		return { status: 'ok', report, figures: extraction.figures, checks: [...reportChecks(extraction.format, extraction.figures), ...textChecks(extraction.format, doc.blocks, extraction.figures)], warnings, reading, refused: extraction.refused };
 	} catch (e) {
 		if (e instanceof Rejection) return { status: 'rejected', reason: e.message };
 		return {

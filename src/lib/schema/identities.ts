@@ -18,8 +18,11 @@ export interface Identity {
 
 export interface CheckResult {
 	check_code: string;
-	/** extraction: what the ingest could not read (a refused table or row, a missing section, an unknown agency). */
-	kind: 'identity' | 'carry_over' | 'extraction';
+	/**
+	 * extraction: what the ingest could not read (a refused table or row, a missing section, an unknown agency);
+	 * text: a figure the report's own words state, against its tables.
+	 */
+	kind: 'identity' | 'carry_over' | 'extraction' | 'text';
 	table_code: string;
 	rule: string;
 	/** true, false, or null when a cell the rule needs is not in the document. */

@@ -151,6 +151,15 @@ export function failedChecksQuery(f: Filters): Query {
 	};
 }
 
+/** The report's words against its tables (kind `text`), per region and agency: statements and disagreements. */
+export function textAgreementQuery(f: Filters): Query {
+	const w = whereClause(f, 'r');
+	return {
+		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, coalesce(any_value(r.county), any_value(r.city), any_value(r.province), '未知') AS region, r.agency, ${groupKey('agency')} AS agency_key, count(*)::INTEGER AS statements, count(*) FILTER (WHERE c.passed = false)::INTEGER AS disagree, count(*) FILTER (WHERE c.passed IS NULL)::INTEGER AS unchecked, bool_or(r.origin = 'generated') AS generated FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'text' GROUP BY agency_key, r.agency ORDER BY disagree DESC, region, r.agency LIMIT 500`,
+		params: w.params
+	};
+}
+
 /** What the ingest could not read (kind `extraction`): per report, with its source file and the reason. */
 export function unreadQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');

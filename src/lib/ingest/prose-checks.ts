@@ -1,0 +1,270 @@
+/**
+ * The report's own words against its tables: sentences of 一、总体情况 state the key figures
+ * (收到申请 81 件, 行政复议案件 2 件, 现行有效行政规范性文件 393 件) that the tables also hold. Each
+ * statement found is a check of kind `text`: it passes when the stated number equals one of the
+ * table figures its wording allows (and says which), fails when it equals none, and is unchecked
+ * when the table does not hold the figure. Rules, not guesses: a sentence that names no measure
+ * this file knows is left alone. Figures are never changed.
+ */
+import type { CheckResult } from '../schema/identities';
+import { cellKey, type FormatVersion } from '../schema/report-format';
+import type { Block } from './document';
+import type { Figure } from './extract';
+
+/** A table figure a statement may mean: the cells it adds up and how to say it. */
+interface Reading {
+	label: string;
+	cells: string[];
+}
+
+interface Statement {
+	code: string;
+	table: 'active' | 'requests' | 'appeals';
+	/** Words that name the measure, then (after at most a few characters) the number and its unit. */
+	re: RegExp;
+	readings: (format: FormatVersion) => Reading[];
+	/** The number is in 万元 (fees), and may have decimals. */
+	money?: boolean;
+}
+
+const req = (row: string, col = 'total') => cellKey('requests', row, col);
+const rowsOf = (prefix: string, format: FormatVersion): string[] => {
+	const denied = ['denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query'];
+	const groups: Record<string, string[]> = {
+		denied,
+		unable: ['unable_not_held', 'unable_create', 'unable_unclear'],
+		rejected: ['rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_excessive', 'rejected_confirm'],
+		other: format === '2021' ? ['other_no_fix', 'other_no_fee', 'other_misc'] : ['other']
+	};
+	return groups[prefix].map((r) => req(r));
+};
+// A count of applications or cases: 件 / 份 / 宗 / 起 (条 counts pieces of information, not applications),
+// not a duration (7个工作日).
+const NUM = String.raw`(\d+)\s*(?:件|份|宗|起)(?!工作日|日|天|月|年)`;
+// Documents and decisions are also counted in 项 / 个 / 条.
+// An outcome is counted in applications only: 件.
+const CASES = String.raw`(\d+)\s*件(?!工作日|日|天|月|年)`;
+const COUNT = String.raw`(\d+)\s*(?:件|份|项|个|条|宗|起)(?!工作日|日|天|月|年)`;
+// Between the words and the number: no sentence or clause break, no other number.
+const GAP = String.raw`[^，。；,;：:\d]{0,30}?`;
+const NEAR = String.raw`[^，。；,;：:、\d]{0,8}?`;
+
+const NEW: Reading = { label: '本年新收', cells: [req('new')] };
+const NEW_AND_CARRIED: Reading = { label: '本年新收 + 上年结转', cells: [req('new'), req('carried_in')] };
+const HANDLED: Reading = { label: '办理结果总计', cells: [req('total')] };
+
+const STATEMENTS: Statement[] = [
+	// 申请共计 N 件（含上年结转 M 件） is handled by the two statements below, one number each.
+	{
+		code: 'text.requests.received',
+		table: 'requests',
+		re: new RegExp(String.raw`(?:收到|接收|新收|共收|收悉)${GAP}申请${GAP}(?:共计|共|合计|总计)?\s*${NUM}`),
+		readings: () => [NEW, NEW_AND_CARRIED]
+	},
+	{
+		code: 'text.requests.handled',
+		table: 'requests',
+		re: new RegExp(String.raw`(?:受理|办理|办结|处理|答复)${GAP}(?:申请|依申请公开)${GAP}(?:共计|共|合计|总计)?\s*${NUM}`),
+		readings: () => [NEW, NEW_AND_CARRIED, HANDLED]
+	},
+	{
+		code: 'text.requests.carried_in',
+		table: 'requests',
+		re: new RegExp(String.raw`上年(?:度)?结转${NEAR}${NUM}`),
+		readings: () => [{ label: '上年结转', cells: [req('carried_in')] }]
+	},
+	{
+		code: 'text.requests.carried_out',
+		table: 'requests',
+		re: new RegExp(String.raw`结转(?:至)?下(?:一)?年度${NEAR}${NUM}`),
+		readings: () => [{ label: '结转下年度', cells: [req('carried_out')] }]
+	},
+	{
+		code: 'text.requests.natural',
+		table: 'requests',
+		re: new RegExp(String.raw`自然人${NEAR}${NUM}`),
+		readings: () => [
+			{ label: '自然人本年新收', cells: [req('new', 'natural')] },
+			{ label: '自然人新收 + 上年结转', cells: [req('new', 'natural'), req('carried_in', 'natural')] }
+		]
+	},
+	{
+		code: 'text.requests.granted_partial',
+		table: 'requests',
+		re: new RegExp(String.raw`予以公开(?:和|及|与|、|\+|＋)部分公开${NEAR}${CASES}`),
+		readings: () => [{ label: '予以公开 + 部分公开', cells: [req('granted'), req('partial')] }]
+	},
+	{
+		code: 'text.requests.granted',
+		table: 'requests',
+		re: new RegExp(String.raw`(?<!不)予以公开(?![和及与、+＋]部分)${NEAR}${CASES}`),
+		readings: () => [{ label: '予以公开', cells: [req('granted')] }]
+	},
+	{
+		code: 'text.requests.partial',
+		table: 'requests',
+		re: new RegExp(String.raw`(?<![和及与、+＋])部分公开${NEAR}${CASES}`),
+		readings: () => [{ label: '部分公开', cells: [req('partial')] }]
+	},
+	{
+		code: 'text.requests.denied',
+		table: 'requests',
+		re: new RegExp(String.raw`(?<![及和与、])不予公开${NEAR}${CASES}`),
+		readings: (f) => [{ label: '不予公开（八项之和）', cells: rowsOf('denied', f) }]
+	},
+	{
+		code: 'text.requests.unable',
+		table: 'requests',
+		re: new RegExp(String.raw`无法提供${NEAR}${CASES}`),
+		readings: (f) => [{ label: '无法提供（三项之和）', cells: rowsOf('unable', f) }]
+	},
+	{
+		code: 'text.requests.rejected',
+		table: 'requests',
+		re: new RegExp(String.raw`不予处理${NEAR}${CASES}`),
+		readings: (f) => [{ label: '不予处理（五项之和）', cells: rowsOf('rejected', f) }]
+	},
+	{ code: 'text.requests.other', table: 'requests', re: new RegExp(String.raw`其他处理${NEAR}${CASES}`), readings: (f) => [{ label: '其他处理', cells: rowsOf('other', f) }] },
+	{
+		code: 'text.appeals.review',
+		table: 'appeals',
+		re: new RegExp(String.raw`行政复议(?:案件|申请)?${NEAR}${NUM}`),
+		readings: () => [{ label: '行政复议总计', cells: [cellKey('appeals', 'review', 'total')] }]
+	},
+	{
+		code: 'text.appeals.suits',
+		table: 'appeals',
+		re: new RegExp(String.raw`行政诉讼(?:案件)?${NEAR}${NUM}`),
+		readings: () => [
+			{ label: '行政诉讼总计（直接起诉 + 复议后起诉）', cells: [cellKey('appeals', 'suit_direct', 'total'), cellKey('appeals', 'suit_after_review', 'total')] },
+			{ label: '未经复议直接起诉', cells: [cellKey('appeals', 'suit_direct', 'total')] }
+		]
+	},
+	{
+		code: 'text.active.normative_issued',
+		table: 'active',
+		re: new RegExp(String.raw`(?:制发|印发|出台|制定|新制作)${GAP}规范性文件${GAP}${COUNT}`),
+		readings: (f) => [{ label: f === '2021' ? '行政规范性文件本年制发' : '规范性文件本年新制作', cells: [cellKey('active', 'normative', f === '2021' ? 'issued' : 'made')] }]
+	},
+	{
+		code: 'text.active.normative_repealed',
+		table: 'active',
+		re: new RegExp(String.raw`废止${GAP}规范性文件${GAP}${COUNT}`),
+		readings: (f) => (f === '2021' ? [{ label: '行政规范性文件本年废止', cells: [cellKey('active', 'normative', 'repealed')] }] : [])
+	},
+	{
+		code: 'text.active.normative_in_force',
+		table: 'active',
+		re: new RegExp(String.raw`现行有效${GAP}规范性文件${GAP}${COUNT}`),
+		readings: (f) => [
+			{ label: f === '2021' ? '行政规范性文件现行有效' : '规范性文件对外公开总数', cells: [cellKey('active', 'normative', f === '2021' ? 'in_force' : 'public_total')] }
+		]
+	},
+	{
+		code: 'text.active.license',
+		table: 'active',
+		re: new RegExp(String.raw`行政许可(?:处理)?决定${NEAR}${COUNT}`),
+		readings: () => [{ label: '行政许可处理决定', cells: [cellKey('active', 'license', 'decisions')] }]
+	},
+	{
+		code: 'text.active.penalty',
+		table: 'active',
+		re: new RegExp(String.raw`行政处罚(?:处理)?决定${NEAR}${COUNT}`),
+		readings: () => [{ label: '行政处罚处理决定', cells: [cellKey('active', 'penalty', 'decisions')] }]
+	},
+	{
+		code: 'text.active.coercion',
+		table: 'active',
+		re: new RegExp(String.raw`行政强制(?:处理)?决定${NEAR}${COUNT}`),
+		readings: () => [{ label: '行政强制处理决定', cells: [cellKey('active', 'coercion', 'decisions')] }]
+	},
+	{
+		code: 'text.active.fees',
+		table: 'active',
+		re: new RegExp(String.raw`行政事业性收费${GAP}(\d+(?:\.\d+)?)\s*万元`),
+		readings: (f) => (f === '2021' ? [{ label: '行政事业性收费金额（万元）', cells: [cellKey('active', 'fees', 'amount_wan')] }] : []),
+		money: true
+	}
+];
+
+const FULL_WIDTH = /[\uff10-\uff19\uff0e]/g;
+
+/** Prose as compared: half-width digits, no spaces around numbers, no thousands separators. */
+export function normalizeProse(text: string): string {
+	return text
+		.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+		.replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+		.replace(/(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=\d)/g, '');
+}
+
+const TABLES_START = /^\s*[二三四]\s*[、.．]\s*(主动公开|收到和处理)/;
+
+/** A line that ends where a sentence or a heading ends (a PDF wraps sentences over lines; a heading has no full stop). */
+const ENDS = /[。；;！!？?：:]\s*$|^\s*[（(]?[一二三四五六七八九十]+[)）、.．]\S{0,16}\s*$/;
+
+/** The sentences before the tables (一、总体情况 and the introduction), lines wrapped mid-sentence joined. */
+export function proseSentences(blocks: Block[]): string[] {
+	let text = '';
+	for (const b of blocks) {
+		if (b.kind !== 'text') continue;
+		if (TABLES_START.test(b.text)) break;
+		const line = normalizeProse(b.text).trim();
+		text += ENDS.test(line) ? `${line}\n` : line;
+	}
+	return text
+		.split(/(?<=[。；;！!？?])|\n/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+const quote = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}…` : s);
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Every statement of a measure the tables hold, checked against them. */
+export function textChecks(format: FormatVersion, blocks: Block[], figures: Figure[]): CheckResult[] {
+	const values = new Map(figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+	const out: CheckResult[] = [];
+	const seen = new Map<string, number>();
+	for (const sentence of proseSentences(blocks)) {
+		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
+		const taken = new Set<number>();
+		for (const st of STATEMENTS) {
+			for (const m of sentence.matchAll(new RegExp(st.re.source, 'g'))) {
+				const at = m.index! + m[0].length;
+				if (taken.has(at)) continue;
+				const readings = st.readings(format);
+				if (!readings.length) continue;
+				taken.add(at);
+				const stated = Number(m[1]);
+				const sums = readings.map((r) => {
+					const cells = r.cells.map((k) => values.get(k));
+					return { r, complete: cells.every((v) => v !== undefined), sum: round(cells.reduce<number>((s, v) => s + (v ?? 0), 0)) };
+				});
+				const complete = sums.filter((s) => s.complete);
+				const match = complete.find((s) => s.sum === round(stated));
+				const n = (seen.get(st.code) ?? 0) + 1;
+				seen.set(st.code, n);
+				const first = match ?? complete[0];
+				out.push({
+					check_code: n > 1 ? `${st.code}.${n}` : st.code,
+					kind: 'text',
+					table_code: st.table,
+					rule: 'text',
+					passed: complete.length === 0 ? null : !!match,
+					expected: first ? first.sum : null,
+					actual: stated,
+					cells: (match ?? first ?? sums[0]).r.cells,
+					blank_cells: (match ?? first ?? sums[0]).r.cells.filter((k) => values.get(k) === null),
+					missing_cells: complete.length === 0 ? sums[0].r.cells.filter((k) => !values.has(k)) : [],
+					message:
+						complete.length === 0
+							? `“${quote(sentence)}”：文中 ${stated}${st.money ? ' 万元' : ''}，表中没有可核对的数字`
+							: match
+								? `“${quote(sentence)}”：文中 ${stated} = 表中${match.r.label} ${match.sum}`
+								: `“${quote(sentence)}”：文中 ${stated} ≠ 表中${complete.map((s) => `${s.r.label} ${s.sum}`).join('、')}`
+				});
+			}
+		}
+	}
+	return out;
+}
