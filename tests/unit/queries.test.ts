@@ -78,7 +78,7 @@ describe('SQL builders', () => {
 		expect(await rows(yearlyQuery({ ...NONE, q: '人民防空' }))).toHaveLength(1);
 		expect(await rows(yearlyQuery({ ...NONE, from: 2021, to: 2030 }))).toHaveLength(1);
 		expect(await rows(yearlyQuery({ ...NONE, q: "'; DROP TABLE reports; --" }))).toHaveLength(0);
-		expect(await rows({ sql: 'SELECT count(*) AS n FROM reports', params: [] })).toEqual([{ n: '2' }]);
+		expect(await rows({ sql: 'SELECT count(*) AS n FROM reports', params: [], reads: ['reports'] })).toEqual([{ n: '2' }]);
 	});
 
 	it('outcomes and appeals add up', async () => {
@@ -102,5 +102,32 @@ describe('SQL builders', () => {
 		expect(await rows(coverageQuery(NONE))).toHaveLength(2);
 		const rules = await rows(failedByRuleQuery(NONE));
 		expect(rules.find((r) => r.rule === 'results')?.failed).toBe(1);
+	});
+});
+
+describe('queries declare what they read', () => {
+	it('every builder lists each table its SQL reads (the loader waits on these, never on the SQL text)', async () => {
+		const q = await import('../../src/lib/sql/queries');
+		const built = [
+			q.yearlyQuery(NONE),
+			q.compareQuery(NONE, 'county', [], 'new'),
+			q.groupsQuery(NONE, 'agency'),
+			q.agenciesQuery(NONE),
+			q.agencyReportsQuery('x|y'),
+			q.reportFiguresQuery('r'),
+			q.reportChecksQuery('r'),
+			q.failedByRuleQuery(NONE),
+			q.failedChecksQuery(NONE),
+			q.textAgreementQuery(NONE),
+			q.unreadQuery(NONE),
+			q.coverageQuery(NONE),
+			q.blankZeroQuery(NONE),
+			q.qualityByRegionQuery(NONE),
+			q.figuresLongQuery(NONE)
+		];
+		for (const b of built) {
+			const named = new Set([...b.sql.matchAll(/\b(?:FROM|JOIN)\s+(report_values|reports|figures|checks)\b/g)].map((m) => m[1]));
+			expect(new Set(b.reads), b.sql.slice(0, 80)).toEqual(named);
+		}
 	});
 });

@@ -4,19 +4,22 @@
  */
 import type { Row } from './duckdb';
 import type { Scope } from './scope';
+import type { Query } from '$lib/sql/queries';
 
 export type { Row };
 
-/** SQL that reads a report's figures or checks (loaded after a region's reports in a partitioned dataset). */
-const READS_DETAIL = /\b(?:FROM|JOIN)\s+(?:figures|checks)\b/i;
 let partitioned = false;
 
-export async function query(sql: string, params: unknown[] = []): Promise<Row[]> {
+/**
+ * Run a query built by src/lib/sql: the tables it declares it reads are made ready first (a
+ * partitioned dataset loads a region's figures and checks after its reports).
+ */
+export async function run(q: Query): Promise<Row[]> {
 	const db = await import('./duckdb');
-	if (partitioned && READS_DETAIL.test(sql)) await (await import('./partitioned-data')).whenDetail();
+	if (partitioned && q.reads.some((t) => t === 'figures' || t === 'checks')) await (await import('./partitioned-data')).whenDetail();
 	const t0 = performance.now();
 	try {
-		return await db.query(sql, params);
+		return await db.query(q.sql, q.params);
 	} finally {
 		performance.measure('query', { start: t0 });
 	}

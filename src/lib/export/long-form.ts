@@ -1,5 +1,5 @@
 /** The filtered figures in long form as CSV, with the schema's labels beside the codes. */
-import { query } from '../data/client';
+import { run } from '../data/client';
 import { figuresLongQuery, type Filters } from '$lib/sql/queries';
 import { agencyKindLabel } from '../schema/agency-kinds';
 import { ORIGIN_LABELS, type Origin } from '../schema/origin';
@@ -30,7 +30,7 @@ const COLUMNS: CsvColumn[] = [
 
 export async function longFormCsv(filters: Filters): Promise<{ csv: string; rows: number }> {
 	const q = figuresLongQuery(filters);
-	const rows = await query(q.sql, q.params);
+	const rows = await run(q);
 	const out = rows.map((r) => {
 		const format = String(r.format) as FormatVersion;
 		const table = String(r.table_code) as TableCode;

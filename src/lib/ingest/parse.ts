@@ -217,7 +217,15 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			identity: identitySources(who, overrides),
 			placed_by_order: warnings.filter((w) => w.code === 'placed_by_position').flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`))
 		};
-		return { status: 'ok', report, figures: extraction.figures, checks: [...reportChecks(extraction.format, extraction.figures), ...textChecks(extraction.format, doc.blocks, extraction.figures)], warnings, reading, refused: extraction.refused };
+		return {
+			status: 'ok',
+			report,
+			figures: extraction.figures,
+			checks: [...reportChecks(extraction.format, extraction.figures), ...textChecks(extraction.format, doc.blocks, extraction.figures)],
+			warnings,
+			reading,
+			refused: extraction.refused
+		};
 	} catch (e) {
 		if (e instanceof Rejection) return { status: 'rejected', reason: e.message };
 		return {

@@ -6,7 +6,17 @@ import { MEASURES, QUANTITIES, type Measure } from '../schema/measures';
 import type { CompareBy, Filters } from './filters';
 import { APPEAL_CELLS, OUTCOME_ROW_CODES, appealColumn, outcomeColumn, quantityColumn } from './derived';
 
+/** The tables a query reads: the loader makes sure they are there before it runs (no SQL is pattern-matched). */
+export type TableRead = 'report_values' | 'reports' | 'figures' | 'checks';
+
 export interface Query {
+	sql: string;
+	params: unknown[];
+	reads: TableRead[];
+}
+
+/** A WHERE clause and its bound values, to put inside a query. */
+export interface Clause {
 	sql: string;
 	params: unknown[];
 }
@@ -14,7 +24,7 @@ export interface Query {
 export type { CompareBy, Filters } from './filters';
 
 /** WHERE clause over report_values (alias optional). */
-export function whereClause(f: Filters, alias = ''): Query {
+export function whereClause(f: Filters, alias = ''): Clause {
 	const a = alias ? `${alias}.` : '';
 	const parts: string[] = [];
 	const params: unknown[] = [];
@@ -56,7 +66,8 @@ export function yearlyQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
 		sql: `SELECT year, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, ${SUMS} FROM report_values ${w.sql} GROUP BY year ORDER BY year`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
@@ -97,7 +108,8 @@ export function compareQuery(f: Filters, by: CompareBy, items: string[], measure
 	const itemSql = items.length ? `${w.sql ? ' AND' : 'WHERE'} ${key} IN (${items.map(() => '?').join(', ')})` : '';
 	return {
 		sql: `SELECT ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, year, ${measureExpr(m)} AS value, ${denominatorExpr(m)} AS base, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated FROM report_values ${w.sql}${itemSql} GROUP BY key, year ORDER BY key, year`,
-		params: [...w.params, ...items]
+		params: [...w.params, ...items],
+		reads: ['report_values']
 	};
 }
 
@@ -107,7 +119,8 @@ export function groupsQuery(f: Filters, by: CompareBy): Query {
 	const key = groupKey(by);
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${key} AS key, any_value(${by === 'agency' ? 'agency' : key}) AS label, sum(n_reports)::INTEGER AS reports, coalesce(sum(q_new), 0) AS new FROM report_values ${w.sql} GROUP BY key ORDER BY new DESC, key LIMIT 500`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
@@ -115,22 +128,24 @@ export function agenciesQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${groupKey('agency')} AS key, agency, any_value(county) AS county, any_value(agency_kind) AS kind, count(*)::INTEGER AS reports, bool_or(origin = 'generated') AS generated, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency ORDER BY any_value(division_code), agency LIMIT 2000`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
 export function agencyReportsQuery(agencyKey: string): Query {
-	return { sql: `SELECT * FROM report_values WHERE ${groupKey('agency')} = ? ORDER BY year, report_id`, params: [agencyKey] };
+	return { sql: `SELECT * FROM report_values WHERE ${groupKey('agency')} = ? ORDER BY year, report_id`, params: [agencyKey], reads: ['report_values'] };
 }
 
 export function reportFiguresQuery(reportId: string): Query {
-	return { sql: `SELECT table_code, row_code, col_code, value, raw, unit FROM figures WHERE report_id = ?`, params: [reportId] };
+	return { sql: `SELECT table_code, row_code, col_code, value, raw, unit FROM figures WHERE report_id = ?`, params: [reportId], reads: ['figures'] };
 }
 
 export function reportChecksQuery(reportId: string): Query {
 	return {
 		sql: `SELECT check_code, kind, rule, passed, expected, actual, cells, blank_cells, missing_cells, message FROM checks WHERE report_id = ? ORDER BY passed NULLS FIRST, check_code`,
-		params: [reportId]
+		params: [reportId],
+		reads: ['checks']
 	};
 }
 
@@ -139,7 +154,8 @@ export function failedByRuleQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
 		sql: `SELECT c.rule, count(*) FILTER (WHERE c.passed = false)::INTEGER AS failed, count(DISTINCT c.report_id) FILTER (WHERE c.passed = false)::INTEGER AS reports, count(*)::INTEGER AS checked FROM checks c JOIN report_values r USING (report_id) ${w.sql} GROUP BY c.rule ORDER BY failed DESC, c.rule`,
-		params: w.params
+		params: w.params,
+		reads: ['checks', 'report_values']
 	};
 }
 
@@ -147,7 +163,8 @@ export function failedChecksQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, r.report_id, r.agency, r.year, r.origin, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.passed = false ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
-		params: w.params
+		params: w.params,
+		reads: ['checks', 'report_values']
 	};
 }
 
@@ -156,7 +173,8 @@ export function textAgreementQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, coalesce(any_value(r.county), any_value(r.city), any_value(r.province), '未知') AS region, r.agency, ${groupKey('agency')} AS agency_key, count(*)::INTEGER AS statements, count(*) FILTER (WHERE c.passed = false)::INTEGER AS disagree, count(*) FILTER (WHERE c.passed IS NULL)::INTEGER AS unchecked, bool_or(r.origin = 'generated') AS generated FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'text' GROUP BY agency_key, r.agency ORDER BY disagree DESC, region, r.agency LIMIT 500`,
-		params: w.params
+		params: w.params,
+		reads: ['checks', 'report_values']
 	};
 }
 
@@ -165,7 +183,8 @@ export function unreadQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, r.report_id, r.agency, r.year, r.origin, r.source_name, ${groupKey('agency')} AS agency_key, c.check_code, c.message FROM checks c JOIN report_values r USING (report_id) ${w.sql ? w.sql + ' AND' : 'WHERE'} c.kind = 'extraction' ORDER BY r.division_code, r.agency, r.year, c.check_code LIMIT 1000`,
-		params: w.params
+		params: w.params,
+		reads: ['checks', 'report_values']
 	};
 }
 
@@ -173,7 +192,8 @@ export function coverageQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
 		sql: `SELECT ${groupKey('agency')} AS key, agency, year, count(*)::INTEGER AS reports, sum(failed_checks)::INTEGER AS failed FROM report_values ${w.sql} GROUP BY key, agency, year ORDER BY key, year`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
@@ -181,7 +201,8 @@ export function blankZeroQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
 		sql: `SELECT source_form AS form, origin, sum(n_reports)::INTEGER AS reports, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY ALL ORDER BY form, origin`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
@@ -193,7 +214,8 @@ export function qualityByRegionQuery(f: Filters): Query {
 	const w = whereClause(f);
 	return {
 		sql: `SELECT count(*) OVER ()::INTEGER AS total_rows, ${groupKey('county')} AS region, sum(n_reports)::INTEGER AS reports, sum(n_generated)::INTEGER AS generated, sum(n_failed)::INTEGER AS failed_reports, sum(failed_checks)::INTEGER AS failed_checks, sum(blank_cells)::INTEGER AS blank, sum(zero_cells)::INTEGER AS zero, sum(cells)::INTEGER AS cells FROM report_values ${w.sql} GROUP BY region ORDER BY sum(n_failed) / sum(n_reports) DESC, region LIMIT 500`,
-		params: w.params
+		params: w.params,
+		reads: ['report_values']
 	};
 }
 
@@ -211,6 +233,7 @@ export function figuresLongQuery(f: Filters): Query {
 	const w = whereClause(f, 'r');
 	return {
 		sql: `SELECT r.report_id, r.agency, r.agency_kind, r.province, r.city, r.county, r.division_code, r.year, r.format, r.origin, r.source_name, f.table_code, f.row_code, f.col_code, f.value, f.raw, f.unit FROM figures f JOIN report_values r USING (report_id) ${w.sql} ORDER BY r.division_code, r.agency, r.year, r.report_id, f.table_code, f.row_code, f.col_code`,
-		params: w.params
+		params: w.params,
+		reads: ['figures', 'report_values']
 	};
 }
