@@ -155,3 +155,24 @@ describe('fuzz: row labels worded as real reports word them', () => {
 		expect(read / expected).toBeGreaterThan(0.97);
 	});
 });
+
+describe('zip bombs', () => {
+	it('a .docx whose document.xml decompresses past the limit is refused before it is inflated', async () => {
+		const { zipSync } = await import('fflate');
+		const huge = new Uint8Array(70 * 1024 * 1024).fill(0x20);
+		const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': huge }, { level: 9 });
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const r = await parseReport('bomb.docx', bomb);
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.reason).toMatch(/超过 64 MB|decompressed size/);
+	});
+
+	it('a .docx with thousands of entries is refused', async () => {
+		const { zipSync } = await import('fflate');
+		const files: Record<string, Uint8Array> = {};
+		for (let i = 0; i < 6000; i++) files[`x/${i}.xml`] = new Uint8Array(1);
+		const r = await parseReport('many.docx', zipSync(files, { level: 0 }));
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.reason).toMatch(/too many zip entries/);
+	});
+});

@@ -49,13 +49,27 @@ function tableGrid(rows: RawCell[][]): string[][] {
 	return grid.map((row) => row.filter((x): x is string => typeof x === 'string')).filter((r) => r.length);
 }
 
+/** Limits against zip bombs: a report's document.xml is a few MB; a Word file has tens of entries. */
+export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCX_ENTRIES = 5000;
+
 export function readDocx(bytes: Uint8Array): SourceDocument {
 	let xml: Uint8Array | undefined;
+	let entries = 0;
+	let tooLarge: DocxError | undefined;
 	try {
-		xml = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'];
+		xml = unzipSync(bytes, {
+			filter: (f) => {
+				if (++entries > MAX_DOCX_ENTRIES) tooLarge ??= new DocxError(`压缩包有 ${MAX_DOCX_ENTRIES} 个以上的条目，不像是一份 Word 文档，未读取 (too many zip entries)`);
+				if (f.name !== 'word/document.xml') return false;
+				if (f.originalSize > MAX_DOCX_XML_BYTES) tooLarge ??= new DocxError(`正文解压后达 ${Math.round(f.originalSize / 2 ** 20)} MB，超过 ${MAX_DOCX_XML_BYTES / 2 ** 20} MB 的上限，未读取 (decompressed size over the limit)`);
+				return !tooLarge;
+			}
+		})['word/document.xml'];
 	} catch (e) {
 		throw new DocxError(`ZIP 压缩包损坏或不完整（${(e as Error).message}）`);
 	}
+	if (tooLarge) throw tooLarge;
 	if (!xml) throw new DocxError('压缩包中没有 word/document.xml，不是 Word 文档');
 
 	const blocks: Block[] = [];
