@@ -14,7 +14,7 @@ import path from 'node:path';
 import { FORMATS, TABLE_CODES, cellKey, type FormatVersion } from '../src/lib/schema/report-format';
 import { evaluateIdentity, identitiesFor, type CheckResult, type Identity } from '../src/lib/schema/identities';
 import { regionOfCode } from '../src/lib/ingest/regions';
-import { checkLines, figureLine, readCsvSql, reportLine } from '../ingest/rows-csv';
+import { checkLines, figureLine, readCsvSql, reportLine } from '../src/lib/ingest/rows-csv';
 import { carryOverBetween } from '../src/lib/ingest/checks';
 import { PartitionedWriter } from '../ingest/layout';
 import type { PartitionedManifest } from '../src/lib/schema/layout';

@@ -9,7 +9,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, columnsOf, ddl, type FlatManifest } from '../src/lib/schema/dataset';
 import type { ReportRow } from '../src/lib/ingest/report-row';
-import { readCsvSql } from './rows-csv';
+import { readCsvSql } from '../src/lib/ingest/rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
 

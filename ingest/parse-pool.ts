@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
 import type { Overrides, Rejected } from '../src/lib/ingest/parse';
-import type { ReportRows } from './rows-csv';
+import type { ReportRows } from '../src/lib/ingest/rows-csv';
 
 export type ParseJob = { file: string; overrides: Overrides };
 type Result = ReportRows | Rejected;

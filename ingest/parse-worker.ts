@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parse-file';
 import type { Overrides } from '../src/lib/ingest/parse';
-import { toReportRows } from './rows-csv';
+import { toReportRows } from '../src/lib/ingest/rows-csv';
 
 parentPort!.on('message', async (msg: { id: number; file: string; overrides: Overrides }) => {
 	// The long tables travel as two strings: far cheaper to pass between threads than objects.

@@ -10,10 +10,11 @@ import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
 import { parseFile } from './parse-file';
+import { overridesFromSidecar } from '../src/lib/ingest/parse';
 import type { Overrides, Reading } from '../src/lib/ingest/parse';
 import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
 import type { ReportRow } from '../src/lib/ingest/report-row';
-import { checkLines, figureLines, toReportRows } from './rows-csv';
+import { checkLines, figureLines, toReportRows } from '../src/lib/ingest/rows-csv';
 import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
 export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
@@ -55,19 +56,7 @@ function defined<T extends object>(o: T): Partial<T> {
 
 function sidecar(file: string): Overrides {
 	const metaFile = `${file}.meta.json`;
-	if (!existsSync(metaFile)) return {};
-	try {
-		const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
-		return {
-			agency: typeof meta.agency === 'string' ? meta.agency : undefined,
-			year: Number.isInteger(meta.year) ? meta.year : undefined,
-			published: typeof meta.published === 'string' ? meta.published : undefined,
-			region: typeof meta.region === 'string' ? meta.region : typeof meta.division_code === 'string' ? meta.division_code : undefined,
-			origin: meta.origin === 'generated' || meta.origin === 'document' ? meta.origin : undefined
-		};
-	} catch {
-		return {};
-	}
+	return existsSync(metaFile) ? overridesFromSidecar(readFileSync(metaFile, 'utf8')) : {};
 }
 
 export interface InputStatus {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../ingest/dataset';
-import { checkLines, figureLines } from '../../ingest/rows-csv';
+import { checkLines, figureLines } from '../../src/lib/ingest/rows-csv';
 import type { Figure } from '../../src/lib/ingest/extract';
 import type { CheckResult } from '../../src/lib/schema/identities';
 import type { ReportRow } from '../../src/lib/ingest/report-row';

@@ -34,9 +34,15 @@ export async function openDataset(source: Source): Promise<OpenedDataset> {
 	}
 	await loadDataset(source, manifest);
 	const t1 = performance.now();
-	await run(reportValuesSql());
+	const opened = await describeFlat();
 	performance.measure('dataset:derived', { start: t1 });
 	performance.measure('dataset:total', { start: t0 });
+	return opened;
+}
+
+/** The derived table, the domain and the regions of a flat dataset now in DuckDB (after loading or importing). */
+export async function describeFlat(): Promise<OpenedDataset> {
+	await run(reportValuesSql());
 	const q = domainQueries();
 	const [regions, years, agencies, reports, origins] = await Promise.all([
 		query(q.regions),

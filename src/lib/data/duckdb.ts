@@ -67,6 +67,16 @@ export async function insertArrowIPC(ipc: Uint8Array, name: string): Promise<voi
 	await c.insertArrowFromIPCStream(ipc, { name, create: true });
 }
 
+/** A text file in DuckDB's virtual file system (e.g. CSV lines for read_csv). */
+export async function registerText(name: string, text: string): Promise<void> {
+	await init();
+	await db!.registerFileText(name, text);
+}
+
+export async function dropFile(name: string): Promise<void> {
+	await db?.dropFile(name);
+}
+
 export async function run(sql: string): Promise<void> {
 	const c = await init();
 	await c.query(sql);

@@ -32,6 +32,22 @@ export interface Overrides {
 	origin?: 'document' | 'generated';
 }
 
+/** What a sidecar `<file>.meta.json` states (agency, year, published, region), its other keys ignored. */
+export function overridesFromSidecar(json: string): Overrides {
+	try {
+		const meta = JSON.parse(json);
+		return {
+			agency: typeof meta.agency === 'string' ? meta.agency : undefined,
+			year: Number.isInteger(meta.year) ? meta.year : undefined,
+			published: typeof meta.published === 'string' ? meta.published : undefined,
+			region: typeof meta.region === 'string' ? meta.region : typeof meta.division_code === 'string' ? meta.division_code : undefined,
+			origin: meta.origin === 'generated' || meta.origin === 'document' ? meta.origin : undefined
+		};
+	} catch {
+		return {};
+	}
+}
+
 export interface Parsed {
 	status: 'ok';
 	report: ReportRow;

@@ -4,12 +4,12 @@
  * a worker thread without building objects. An unquoted empty field is NULL, "" is the empty
  * string, so blank and absent stay apart.
  */
-import type { CheckResult } from '../src/lib/schema/identities';
-import { DATASET_TABLES, columnsOf, type ColumnType } from '../src/lib/schema/dataset';
-import type { Figure, Warning } from '../src/lib/ingest/extract';
-import type { Parsed, Reading, Rejected } from '../src/lib/ingest/parse';
-import type { RefusedRun } from '../src/lib/ingest/copies';
-import type { ReportRow } from '../src/lib/ingest/report-row';
+import type { CheckResult } from '../schema/identities';
+import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
+import type { Figure, Warning } from './extract';
+import type { Parsed, Reading, Rejected } from './parse';
+import type { RefusedRun } from './copies';
+import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
 	if (v === null || v === undefined) return '';
