@@ -62,7 +62,10 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 			filter: (f) => {
 				if (++entries > MAX_DOCX_ENTRIES) tooLarge ??= new DocxError(`压缩包有 ${MAX_DOCX_ENTRIES} 个以上的条目，不像是一份 Word 文档，未读取 (too many zip entries)`);
 				if (f.name !== 'word/document.xml') return false;
-				if (f.originalSize > MAX_DOCX_XML_BYTES) tooLarge ??= new DocxError(`正文解压后达 ${Math.round(f.originalSize / 2 ** 20)} MB，超过 ${MAX_DOCX_XML_BYTES / 2 ** 20} MB 的上限，未读取 (decompressed size over the limit)`);
+				if (f.originalSize > MAX_DOCX_XML_BYTES)
+					tooLarge ??= new DocxError(
+						`正文解压后达 ${Math.round(f.originalSize / 2 ** 20)} MB，超过 ${MAX_DOCX_XML_BYTES / 2 ** 20} MB 的上限，未读取 (decompressed size over the limit)`
+					);
 				return !tooLarge;
 			}
 		})['word/document.xml'];
