@@ -52,3 +52,40 @@ test('imported reports appear in the views of the same page', async ({ page }) =
 	await expect(page.locator('td[data-cell="appeals.review.total"]')).toHaveText('2');
 	await expect(page.getByTestId('report-origin')).toHaveText('真实文件');
 });
+
+test('下载数据集: the zip holds what the CLI writes, with the CLI schema, and npm run sql reads it', async ({ page }) => {
+	const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const path = await import('node:path');
+	const { unzipSync } = await import('fflate');
+	const { spawnSync } = await import('node:child_process');
+	const { DuckDBInstance } = await import('@duckdb/node-api');
+
+	await page.goto('/');
+	await page.getByTestId('import-toggle').click();
+	await expect(page.getByTestId('import-documents')).toBeEnabled({ timeout: 30_000 });
+	await page.getByTestId('import-documents').setInputFiles([`${REAL}/hongze-2024.pdf`, `${REAL}/pingtan-2018.page.txt`]);
+	await expect(page.locator('[data-testid=import-result][data-file="hongze-2024.pdf"]')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+	await expect(page.getByTestId('imported-note')).toBeVisible({ timeout: 30_000 });
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-dataset').click()]);
+	const dir = mkdtempSync(path.join(tmpdir(), 'browser-dataset-'));
+	const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+	expect(Object.keys(zip).sort()).toEqual(['checks.parquet', 'figures.parquet', 'ingest-report.json', 'manifest.json', 'reports.parquet', 'summary.json']);
+	for (const [name, bytes] of Object.entries(zip)) writeFileSync(path.join(dir, name), bytes);
+
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	const rows = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson();
+	for (const t of ['reports', 'figures', 'checks']) {
+		const schema = async (d: string) => (await rows(`DESCRIBE SELECT * FROM '${path.join(d, t + '.parquet')}'`)).map((r) => `${r.column_name} ${r.column_type}`);
+		expect(await schema(dir), t).toEqual(await schema('tests/fixtures/dataset'));
+	}
+	const fig = await rows(
+		`SELECT f.value FROM '${dir}/figures.parquet' f JOIN '${dir}/reports.parquet' r USING (report_id) WHERE r.agency = '淮安市洪泽区人民政府' AND f.table_code = 'requests' AND f.row_code = 'new' AND f.col_code = 'total'`
+	);
+	expect(fig).toEqual([{ value: 95 }]);
+	const log = JSON.parse(readFileSync(path.join(dir, 'ingest-report.json'), 'utf8'));
+	expect(log.files.find((f: { file: string }) => f.file === 'pingtan-2018.page.txt')).toMatchObject({ status: 'rejected' });
+	const sql = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sql.ts', 'SELECT count(*) AS n FROM reports WHERE year = 2024', '--data', dir], { encoding: 'utf8' });
+	expect(sql.status, sql.stderr).toBe(0);
+});

@@ -6,7 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { DataType, type Table } from 'apache-arrow';
+import { DataType, tableToIPC, type Table } from 'apache-arrow';
 
 let db: duckdb.AsyncDuckDB | undefined;
 let conn: duckdb.AsyncDuckDBConnection | undefined;
@@ -65,6 +65,12 @@ export async function insertArrowIPC(ipc: Uint8Array, name: string): Promise<voi
 	const c = await init();
 	await c.query(`DROP TABLE IF EXISTS "${name.replace(/"/g, '""')}"`);
 	await c.insertArrowFromIPCStream(ipc, { name, create: true });
+}
+
+/** A query's result as Arrow IPC stream bytes (for writing Parquet). */
+export async function queryIPC(sql: string): Promise<Uint8Array> {
+	const c = await init();
+	return tableToIPC(await c.query(sql), 'stream');
 }
 
 /** A text file in DuckDB's virtual file system (e.g. CSV lines for read_csv). */
