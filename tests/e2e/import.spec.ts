@@ -89,3 +89,28 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 	const sql = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sql.ts', 'SELECT count(*) AS n FROM reports WHERE year = 2024', '--data', dir], { encoding: 'utf8' });
 	expect(sql.status, sql.stderr).toBe(0);
 });
+
+test('a report whose document does not name its agency is ingested under its file name, and filled in from its result row', async ({ page }) => {
+	const { readFileSync } = await import('node:fs');
+	// The crawler text without its header: tables and the statistics period, but no title or publisher.
+	const text = readFileSync(`${REAL}/pingtan-2023.page.txt`, 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
+	await page.goto('/?view=agency');
+	await page.getByTestId('import-toggle').click();
+	await expect(page.getByTestId('import-documents')).toBeEnabled({ timeout: 30_000 });
+	await page.getByTestId('import-documents').setInputFiles([{ name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+	const row = page.locator('[data-testid=import-result][data-file="report.txt"]');
+	await expect(row).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+	await expect(row).toContainText('未识别机关（report.txt）');
+	const fill = row.getByTestId('import-fill');
+	await fill.getByLabel('机关').fill('平潭综合实验区');
+	await fill.getByLabel('行政区划代码').fill('350128');
+	await fill.getByRole('button').click();
+	await expect(row).toContainText('平潭综合实验区 · 2023', { timeout: 30_000 });
+	await page
+		.getByTestId('agency-list')
+		.getByRole('button', { name: /^平潭综合实验区 / })
+		.click();
+	await expect(page.getByTestId('report-view')).toContainText('平潭综合实验区 2023');
+	await expect(page.locator('td[data-cell="requests.new.total"]')).toHaveText('81');
+	await expect(page.getByTestId('agency-list')).not.toContainText('未识别机关');
+});

@@ -79,3 +79,9 @@ export async function knownReports(): Promise<Map<string, string>> {
 	const rows = await query('SELECT report_id, source_name FROM reports');
 	return new Map(rows.map((r) => [String(r.report_id), String(r.source_name)]));
 }
+
+/** Take one report out (to read its document again with what the user filled in). */
+export async function removeReport(reportId: string): Promise<void> {
+	const id = `'${reportId.replace(/'/g, "''")}'`;
+	await run(`DELETE FROM checks WHERE report_id = ${id}; DELETE FROM figures WHERE report_id = ${id}; DELETE FROM reports WHERE report_id = ${id};`);
+}
