@@ -1,8 +1,8 @@
 /**
- * The browser import, page side: documents go one at a time to a worker running the ingest core,
- * each with the CLI's limits (50 MB, refused before reading) and a time limit after which the
- * worker is stopped and the file refused with that reason; a failing file never stops the others.
- * Sidecars (`<file>.meta.json`) travel with their file. Nothing is uploaded.
+ * The browser import, page side: documents go to workers running the ingest core (one per core,
+ * at most two), each with the CLI's limits (50 MB, refused before reading) and a time limit after
+ * which its worker is stopped and the file refused with that reason; a failing file never stops
+ * the others. Sidecars (`<file>.meta.json`) travel with their file. Nothing is uploaded.
  */
 import { MAX_INPUT_BYTES, TOO_LARGE, overridesFromSidecar, type Overrides, type Parsed } from '$lib/ingest/parse';
 import type { ParseRequest } from './parse.worker';
@@ -10,15 +10,20 @@ import ParseWorker from './parse.worker?worker';
 
 export type ImportStatus = 'queued' | 'reading' | 'ok' | 'rejected' | 'duplicate';
 
+/** What a result row shows; the parsed report itself is kept apart (large, and never shown whole). */
 export interface ImportItem {
 	file: string;
 	size: number;
 	status: ImportStatus;
 	reason?: string;
-	result?: Parsed;
 	/** The earlier file (or the dataset) that holds the same document. */
 	duplicateOf?: string;
 	overrides: Overrides;
+	agency?: string;
+	year?: number;
+	format?: string;
+	failedChecks?: number;
+	warnings?: { code: string; message: string }[];
 }
 
 /** Accepted document types; `.meta.json` sidecars are read with their file. */
@@ -44,65 +49,100 @@ export async function withSidecars(files: File[]): Promise<{ file: File; overrid
 	return out;
 }
 
+export function newItems(inputs: { file: File; overrides: Overrides }[]): ImportItem[] {
+	return inputs.map(({ file, overrides }) => ({ file: file.name, size: file.size, status: 'queued', overrides }));
+}
+
+type Outcome = Parsed | { status: 'rejected'; reason: string } | 'timeout';
+
+/** One worker, one file at a time; a worker that times out is replaced. */
+class Reader {
+	private worker: Worker | undefined;
+	private next = 0;
+	constructor(private readonly assets: string) {}
+
+	read(name: string, bytes: Uint8Array, overrides: Overrides): Promise<Outcome> {
+		this.worker ??= new ParseWorker();
+		const w = this.worker;
+		const id = this.next++;
+		return new Promise<Outcome>((resolve) => {
+			const timer = setTimeout(() => {
+				// A worker stuck on one file is stopped; the next file gets a fresh one.
+				w.terminate();
+				if (this.worker === w) this.worker = undefined;
+				resolve('timeout');
+			}, FILE_TIME_LIMIT_MS);
+			w.onmessage = (e: MessageEvent<{ id: number; result: Parsed }>) => {
+				if (e.data.id !== id) return;
+				clearTimeout(timer);
+				resolve(e.data.result);
+			};
+			w.onerror = (e) => {
+				clearTimeout(timer);
+				resolve({ status: 'rejected', reason: `读取时出错：${e.message} (could not read)` });
+			};
+			w.postMessage({ id, name, bytes, overrides, assets: this.assets } satisfies ParseRequest, [bytes.buffer]);
+		});
+	}
+
+	close() {
+		this.worker?.terminate();
+	}
+}
+
 /**
- * Read every file in turn; `onChange` gets the list after every step. `known` maps report ids
- * already in the dataset to their source, for duplicates.
+ * Read every file, updating `items` (the caller's reactive list) in place, one row at a time.
+ * `known` maps report ids already in the dataset to their source, for duplicates. Returns the
+ * parsed reports by file name.
  */
 export async function importFiles(
 	inputs: { file: File; overrides: Overrides }[],
-	opts: { assets: string; known: Map<string, string>; onChange: (items: ImportItem[]) => void }
-): Promise<ImportItem[]> {
-	const items: ImportItem[] = inputs.map(({ file, overrides }) => ({ file: file.name, size: file.size, status: 'queued', overrides }));
+	items: ImportItem[],
+	opts: { assets: string; known: Map<string, string>; workers?: number; /** Row of `items` for the first input. */ at?: number }
+): Promise<Map<string, Parsed>> {
 	const seen = new Map(opts.known);
-	let worker: Worker | undefined;
+	const parsed = new Map<string, Parsed>();
+	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets));
 	let next = 0;
-	const update = () => opts.onChange(items.map((i) => ({ ...i })));
-	update();
-	try {
-		for (let i = 0; i < inputs.length; i++) {
-			const item = items[i];
-			item.status = 'reading';
-			update();
-			if (inputs[i].file.size > MAX_INPUT_BYTES) {
-				Object.assign(item, { status: 'rejected', reason: TOO_LARGE });
-				update();
-				continue;
-			}
-			const bytes = new Uint8Array(await inputs[i].file.arrayBuffer());
-			worker ??= new ParseWorker();
-			const w = worker;
-			const id = next++;
-			const result = await new Promise<Parsed | { status: 'rejected'; reason: string } | 'timeout'>((resolve) => {
-				const timer = setTimeout(() => resolve('timeout'), FILE_TIME_LIMIT_MS);
-				w.onmessage = (e: MessageEvent<{ id: number; result: Parsed }>) => {
-					if (e.data.id !== id) return;
-					clearTimeout(timer);
-					resolve(e.data.result);
-				};
-				w.onerror = (e) => {
-					clearTimeout(timer);
-					resolve({ status: 'rejected', reason: `读取时出错：${e.message} (could not read)` });
-				};
-				w.postMessage({ id, name: item.file, bytes, overrides: item.overrides, assets: opts.assets } satisfies ParseRequest, [bytes.buffer]);
-			});
-			if (result === 'timeout') {
-				// A worker stuck on one file is stopped; the next file gets a fresh one.
-				worker.terminate();
-				worker = undefined;
-				Object.assign(item, { status: 'rejected', reason: TIMED_OUT });
-			} else if (result.status === 'rejected') Object.assign(item, { status: 'rejected', reason: result.reason });
+	const at = opts.at ?? 0;
+	const settle = (i: number, outcome: Outcome) => {
+		const item = items[at + i];
+		if (outcome === 'timeout') Object.assign(item, { status: 'rejected', reason: TIMED_OUT });
+		else if (outcome.status === 'rejected') Object.assign(item, { status: 'rejected', reason: outcome.reason });
+		else {
+			// Duplicates are decided here, in the page, in the order results arrive.
+			const dup = seen.get(outcome.report.report_id);
+			if (dup) Object.assign(item, { status: 'duplicate', duplicateOf: dup, reason: `与 ${dup} 内容完全相同，只计一份报告` });
 			else {
-				const dup = seen.get(result.report.report_id);
-				if (dup) Object.assign(item, { status: 'duplicate', duplicateOf: dup, reason: `与 ${dup} 内容完全相同，只计一份报告` });
-				else {
-					seen.set(result.report.report_id, item.file);
-					Object.assign(item, { status: 'ok', result });
-				}
+				seen.set(outcome.report.report_id, item.file);
+				parsed.set(item.file, outcome);
+				Object.assign(item, {
+					status: 'ok',
+					agency: outcome.report.agency,
+					year: outcome.report.year,
+					format: outcome.report.format,
+					failedChecks: outcome.checks.filter((c) => c.passed === false).length,
+					warnings: outcome.warnings.map((w) => ({ code: w.code, message: w.message }))
+				});
 			}
-			update();
 		}
+	};
+	try {
+		await Promise.all(
+			readers.map(async (reader) => {
+				for (let i = next++; i < inputs.length; i = next++) {
+					items[at + i].status = 'reading';
+					const { file, overrides } = inputs[i];
+					if (file.size > MAX_INPUT_BYTES) {
+						Object.assign(items[at + i], { status: 'rejected', reason: TOO_LARGE });
+						continue;
+					}
+					settle(i, await reader.read(file.name, new Uint8Array(await file.arrayBuffer()), overrides));
+				}
+			})
+		);
 	} finally {
-		worker?.terminate();
+		for (const r of readers) r.close();
 	}
-	return items;
+	return parsed;
 }
