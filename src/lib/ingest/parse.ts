@@ -13,6 +13,8 @@ import { readHtml } from './readers/html';
 import { PdfError, readPdf } from './readers/pdf';
 import { readText } from './readers/text';
 import type { RefusedRun } from './copies';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
 import { reportChecks } from './checks';
@@ -85,11 +87,9 @@ export function baseName(name: string): string {
 	return name.split(/[\\/]/).pop() ?? name;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-	let hex = '';
-	for (const b of digest) hex += b.toString(16).padStart(2, '0');
-	return hex;
+/** SHA-256 in plain JS (@noble/hashes), the same in Node and a browser worker and synchronous: Web Crypto's async hop idled the parse. */
+function sha256Hex(bytes: Uint8Array): string {
+	return bytesToHex(sha256(bytes));
 }
 
 const HTML_EXT = /\.(html?|shtml|xhtml|asp|aspx|jsp|php)$/i;
@@ -184,7 +184,7 @@ function isGenerated(doc: SourceDocument): boolean {
 export async function parseReport(name: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Parsed | Rejected> {
 	try {
 		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
-		const sha = await sha256(bytes);
+		const sha = sha256Hex(bytes);
 		const { doc, form, encoding } = await readDocument(name, bytes);
 		const who = recognize(doc, name);
 		const year = overrides.year ?? who.year;

@@ -25,6 +25,7 @@ interface Statement {
 	readings: (format: FormatVersion) => Reading[];
 	/** The number is in 万元 (fees), and may have decimals. */
 	money?: boolean;
+	global?: RegExp;
 }
 
 const req = (row: string, col = 'total') => cellKey('requests', row, col);
@@ -187,6 +188,9 @@ const STATEMENTS: Statement[] = [
 	}
 ];
 
+// Each rule's pattern, compiled once for matchAll.
+for (const st of STATEMENTS) st.global = new RegExp(st.re.source, 'g');
+
 const FULL_WIDTH = /[\uff10-\uff19\uff0e]/g;
 
 /** Prose as compared: half-width digits, no spaces around numbers, no thousands separators. */
@@ -229,7 +233,7 @@ export function textChecks(format: FormatVersion, blocks: Block[], figures: Figu
 		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
 		const taken = new Set<number>();
 		for (const st of STATEMENTS) {
-			for (const m of sentence.matchAll(new RegExp(st.re.source, 'g'))) {
+			for (const m of sentence.matchAll(st.global!)) {
 				const at = m.index! + m[0].length;
 				if (taken.has(at)) continue;
 				const readings = st.readings(format);
