@@ -86,6 +86,26 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 	expect(fig).toEqual([{ value: 95 }]);
 	const log = JSON.parse(readFileSync(path.join(dir, 'ingest-report.json'), 'utf8'));
 	expect(log.files.find((f: { file: string }) => f.file === 'pingtan-2018.page.txt')).toMatchObject({ status: 'rejected' });
+	// Cell for cell what the CLI reads from the same documents (and the same checks, carry-over aside).
+	const cli = mkdtempSync(path.join(tmpdir(), 'cli-dataset-'));
+	const ran = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', `${REAL}/hongze-2024.pdf`, `${REAL}/pingtan-2018.page.txt`, '--out', cli, '--quiet'], {
+		encoding: 'utf8'
+	});
+	expect(ran.status, ran.stderr).toBe(0);
+	const cells = (d: string) =>
+		rows(
+			`SELECT report_id, table_code, row_code, col_code, value, raw, unit FROM '${d}/figures.parquet' WHERE report_id IN (SELECT report_id FROM '${cli}/reports.parquet') ORDER BY ALL`
+		);
+	const checks = (d: string) =>
+		rows(
+			`SELECT report_id, check_code, kind, passed, expected, actual, message FROM '${d}/checks.parquet' WHERE kind <> 'carry_over' AND report_id IN (SELECT report_id FROM '${cli}/reports.parquet') ORDER BY ALL`
+		);
+	const reportsOf = (d: string) =>
+		rows(`SELECT * EXCLUDE (warnings) FROM '${d}/reports.parquet' WHERE report_id IN (SELECT report_id FROM '${cli}/reports.parquet') ORDER BY report_id`);
+	expect((await cells(dir)).length).toBe(186);
+	expect(await cells(dir)).toEqual(await cells(cli));
+	expect(await checks(dir)).toEqual(await checks(cli));
+	expect(await reportsOf(dir)).toEqual(await reportsOf(cli));
 	const sql = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sql.ts', 'SELECT count(*) AS n FROM reports WHERE year = 2024', '--data', dir], { encoding: 'utf8' });
 	expect(sql.status, sql.stderr).toBe(0);
 });
