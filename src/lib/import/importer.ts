@@ -127,6 +127,17 @@ export async function importFiles(
 			}
 		}
 	};
+	// Reading a file's bytes is a round trip to the browser: the next few are read while workers parse.
+	const PREFETCH = 6;
+	const pending = new Map<number, Promise<Uint8Array>>();
+	const bytesOf = (i: number) => {
+		for (let k = i; k < Math.min(inputs.length, i + PREFETCH); k++) {
+			if (!pending.has(k) && inputs[k].file.size <= MAX_INPUT_BYTES) pending.set(k, inputs[k].file.arrayBuffer().then((b) => new Uint8Array(b)));
+		}
+		const p = pending.get(i)!;
+		pending.delete(i);
+		return p;
+	};
 	try {
 		await Promise.all(
 			readers.map(async (reader) => {
@@ -137,7 +148,7 @@ export async function importFiles(
 						Object.assign(items[at + i], { status: 'rejected', reason: TOO_LARGE });
 						continue;
 					}
-					settle(i, await reader.read(file.name, new Uint8Array(await file.arrayBuffer()), overrides));
+					settle(i, await reader.read(file.name, await bytesOf(i), overrides));
 				}
 			})
 		);
