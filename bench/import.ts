@@ -42,7 +42,9 @@ async function importTimed(inputs: string[]): Promise<{ seconds: number; longest
 	const seconds = (Date.now() - t0) / 1000;
 	const longestFrame = (await page.evaluate('(() => { window.__stop = true; return Math.max(...window.__gaps.slice(2)); })()')) as number;
 	const ok = await page.locator('[data-testid=import-result][data-status=ok]').count();
-	const phases = (await page.evaluate("performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => m.name + ' ' + (m.duration / 1000).toFixed(1) + ' s').join(', ')")) as string;
+	const phases = (await page.evaluate(
+		"performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => m.name + ' ' + (m.duration / 1000).toFixed(1) + ' s').join(', ')"
+	)) as string;
 	console.log(`  (${inputs.length} files: ${phases})`);
 	await context.close();
 	return { seconds, longestFrame, ok };

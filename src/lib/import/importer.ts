@@ -132,7 +132,11 @@ export async function importFiles(
 	const pending = new Map<number, Promise<Uint8Array>>();
 	const bytesOf = (i: number) => {
 		for (let k = i; k < Math.min(inputs.length, i + PREFETCH); k++) {
-			if (!pending.has(k) && inputs[k].file.size <= MAX_INPUT_BYTES) pending.set(k, inputs[k].file.arrayBuffer().then((b) => new Uint8Array(b)));
+			if (!pending.has(k) && inputs[k].file.size <= MAX_INPUT_BYTES)
+				pending.set(
+					k,
+					inputs[k].file.arrayBuffer().then((b) => new Uint8Array(b))
+				);
 		}
 		const p = pending.get(i)!;
 		pending.delete(i);
