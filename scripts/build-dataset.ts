@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeCorpus } from '../generator/cli';
 import { runIngest } from '../ingest/pipeline';
-import { AGENCY_LINKS, DATASET_CATALOGUE, type CatalogueEntry } from '../src/lib/schema/datasets';
+import { AGENCY_LINKS, DATASET_CATALOGUE, defaultCatalogue, type CatalogueEntry } from '../src/lib/schema/datasets';
 import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';
 
 export const DEFAULT_SEED = 2019;
@@ -25,17 +25,8 @@ console.log(`generated 示例数据: ${corpus.documents} documents, ${corpus.fau
 const zhengzhou = await runIngest(['data/documents/zhengzhou', 'corpus/zhengzhou'], { out: 'data/zhengzhou' });
 console.log(`郑州市 (示例数据): ${zhengzhou.ingested} reports → data/zhengzhou/`);
 
-const datasets: CatalogueEntry[] = [
-	{
-		id: 'pingtan',
-		path: '',
-		label: `平潭综合实验区 · 真实报告 ${pingtan.ingested} 份`,
-		label_en: `Pingtan · ${pingtan.ingested} real reports`,
-		origin: 'document',
-		reports: pingtan.ingested
-	},
-	{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: zhengzhou.ingested }
-];
+const catalogue = defaultCatalogue(pingtan.ingested, zhengzhou.ingested);
+const datasets: CatalogueEntry[] = catalogue.datasets;
 if (existsSync('data/national/manifest.json')) {
 	const manifest = JSON.parse(readFileSync('data/national/manifest.json', 'utf8'));
 	const n = Number(manifest?.totals?.reports ?? 0);
@@ -48,6 +39,6 @@ if (existsSync('data/national/manifest.json')) {
 		reports: n
 	});
 }
-writeFileSync(`data/${DATASET_CATALOGUE}`, JSON.stringify({ default: 'pingtan', datasets }, null, 1));
+writeFileSync(`data/${DATASET_CATALOGUE}`, JSON.stringify(catalogue, null, 1));
 console.log(`datasets: ${datasets.map((d) => d.label).join('; ')} → data/${DATASET_CATALOGUE} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 if (pingtan.ingested === 0 || zhengzhou.ingested === 0) process.exit(1);

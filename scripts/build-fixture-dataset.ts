@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { generateCorpus } from '../generator/corpus';
 import { runIngest } from '../ingest/pipeline';
-import { AGENCY_LINKS, DATASET_CATALOGUE, type Catalogue } from '../src/lib/schema/datasets';
+import { AGENCY_LINKS, DATASET_CATALOGUE, defaultCatalogue } from '../src/lib/schema/datasets';
 import { groupsFromList, renamedAgencies } from '../src/lib/ingest/agency-links';
 import { writeNational } from '../generator/national';
 
@@ -36,20 +36,7 @@ writeFileSync(`${defaultDir}/${AGENCY_LINKS}`, JSON.stringify(renamedAgencies(gr
 mkdirSync(`${defaultDir}/zhengzhou`, { recursive: true });
 for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json'])
 	copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
-const catalogue: Catalogue = {
-	default: 'pingtan',
-	datasets: [
-		{
-			id: 'pingtan',
-			path: '',
-			label: `平潭综合实验区 · 真实报告 ${real.ingested} 份`,
-			label_en: `Pingtan · ${real.ingested} real reports`,
-			origin: 'document',
-			reports: real.ingested
-		},
-		{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: summary.ingested }
-	]
-};
+const catalogue = defaultCatalogue(real.ingested, summary.ingested);
 writeFileSync(`${defaultDir}/${DATASET_CATALOGUE}`, JSON.stringify(catalogue));
 console.log(`fixture default layout: ${real.ingested} real reports + the fixture dataset → ${defaultDir}`);
 // The partitioned (national) layout on two provinces, three counties each (示例数据), opened with ?data=/data/national.

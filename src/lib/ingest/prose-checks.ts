@@ -54,6 +54,19 @@ const NEW: Reading = { label: '本年新收', cells: [req('new')] };
 const NEW_AND_CARRIED: Reading = { label: '本年新收 + 上年结转', cells: [req('new'), req('carried_in')] };
 const HANDLED: Reading = { label: '办理结果总计', cells: [req('total')] };
 
+const DECISION_WORDS = { license: '行政许可', penalty: '行政处罚', coercion: '行政强制' } as const;
+
+/** 行政许可处理决定 N 件 (and 行政处罚, 行政强制): the decisions row of the proactive table. */
+function decisions(row: keyof typeof DECISION_WORDS): Statement {
+	const word = DECISION_WORDS[row];
+	return {
+		code: `text.active.${row}`,
+		table: 'active',
+		re: new RegExp(String.raw`${word}(?:处理)?决定${NEAR}${COUNT}`),
+		readings: () => [{ label: `${word}处理决定`, cells: [cellKey('active', row, 'decisions')] }]
+	};
+}
+
 const STATEMENTS: Statement[] = [
 	// 申请共计 N 件（含上年结转 M 件） is handled by the two statements below, one number each.
 	{
@@ -161,24 +174,7 @@ const STATEMENTS: Statement[] = [
 			{ label: f === '2021' ? '行政规范性文件现行有效' : '规范性文件对外公开总数', cells: [cellKey('active', 'normative', f === '2021' ? 'in_force' : 'public_total')] }
 		]
 	},
-	{
-		code: 'text.active.license',
-		table: 'active',
-		re: new RegExp(String.raw`行政许可(?:处理)?决定${NEAR}${COUNT}`),
-		readings: () => [{ label: '行政许可处理决定', cells: [cellKey('active', 'license', 'decisions')] }]
-	},
-	{
-		code: 'text.active.penalty',
-		table: 'active',
-		re: new RegExp(String.raw`行政处罚(?:处理)?决定${NEAR}${COUNT}`),
-		readings: () => [{ label: '行政处罚处理决定', cells: [cellKey('active', 'penalty', 'decisions')] }]
-	},
-	{
-		code: 'text.active.coercion',
-		table: 'active',
-		re: new RegExp(String.raw`行政强制(?:处理)?决定${NEAR}${COUNT}`),
-		readings: () => [{ label: '行政强制处理决定', cells: [cellKey('active', 'coercion', 'decisions')] }]
-	},
+	...(['license', 'penalty', 'coercion'] as const).map(decisions),
 	{
 		code: 'text.active.fees',
 		table: 'active',

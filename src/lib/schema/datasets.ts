@@ -37,6 +37,24 @@ export function isAgencyLinks(x: unknown): x is AgencyLink[] {
 	return Array.isArray(x) && x.every((l) => l && typeof l.from === 'string' && typeof l.to === 'string' && Number.isInteger(l.since));
 }
 
+/** The two datasets every build offers: the real 平潭 reports (the default, at the data root) and the 郑州 demo. */
+export function defaultCatalogue(realReports: number, demoReports: number): Catalogue {
+	return {
+		default: 'pingtan',
+		datasets: [
+			{
+				id: 'pingtan',
+				path: '',
+				label: `平潭综合实验区 · 真实报告 ${realReports} 份`,
+				label_en: `Pingtan · ${realReports} real reports`,
+				origin: 'document',
+				reports: realReports
+			},
+			{ id: 'zhengzhou', path: 'zhengzhou', label: '郑州市 · 示例数据', label_en: 'Zhengzhou · generated demo data', origin: 'generated', reports: demoReports }
+		]
+	};
+}
+
 /** An id safe to use as a folder name in a URL. */
 export const DATASET_ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
