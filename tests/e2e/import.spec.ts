@@ -1,4 +1,5 @@
 /** 导入报告: real documents read in the browser, with nothing leaving the page, join the dashboard. */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const REAL = 'tests/fixtures/real';
@@ -30,6 +31,20 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 	await expect(result('000_0230f7c11c6e0b53.txt')).toHaveAttribute('data-status', 'duplicate');
 	await expect(page.getByTestId('imported-note')).toContainText('hongze-2024.pdf', { timeout: 30_000 });
 
+	// Broken files: each refused with the CLI's reason, none stops the others; the same PDF under another name is a duplicate.
+	await page.getByTestId('import-documents').setInputFiles([
+		{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+		{ name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip') },
+		{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要\n今天讨论了工作安排。\n') },
+		{ name: 'hongze-again.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) }
+	]);
+	await expect(result('hongze-again.pdf')).toHaveAttribute('data-status', 'duplicate', { timeout: 60_000 });
+	await expect(result('empty.txt')).toHaveAttribute('data-status', 'rejected');
+	await expect(result('empty.txt')).toContainText('空');
+	await expect(result('fake.docx')).toHaveAttribute('data-status', 'rejected');
+	await expect(result('fake.docx')).toContainText('不是 ZIP');
+	await expect(result('notes.txt')).toContainText('未找到年度报告的表格');
+
 	await page.goto(`/?view=agency&agency=${encodeURIComponent('320813|淮安市洪泽区人民政府')}`);
 	// A new page load starts from the served dataset: imported reports live in this page only.
 	await expect(page.getByTestId('report-view')).toHaveCount(0);
@@ -54,7 +69,7 @@ test('imported reports appear in the views of the same page', async ({ page }) =
 });
 
 test('下载数据集: the zip holds what the CLI writes, with the CLI schema, and npm run sql reads it', async ({ page }) => {
-	const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+	const { mkdtempSync, writeFileSync } = await import('node:fs');
 	const { tmpdir } = await import('node:os');
 	const path = await import('node:path');
 	const { unzipSync } = await import('fflate');
@@ -111,7 +126,6 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 });
 
 test('a report whose document does not name its agency is ingested under its file name, and filled in from its result row', async ({ page }) => {
-	const { readFileSync } = await import('node:fs');
 	// The crawler text without its header: tables and the statistics period, but no title or publisher.
 	const text = readFileSync(`${REAL}/pingtan-2023.page.txt`, 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
 	await page.goto('/?view=agency');
