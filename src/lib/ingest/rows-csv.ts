@@ -102,7 +102,8 @@ export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
 		reading: result.reading,
 		copy: { refused: result.refused, figures: result.figures.filter(isCopyEvidence) },
 		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
-		failedChecks: result.checks.filter((c) => c.passed === false).length,
+		// As report_values counts them: identities (and, later, carry-over), not text or extraction checks.
+		failedChecks: result.checks.filter((c) => c.passed === false && c.kind === 'identity').length,
 		figuresCsv: figureLines(id, result.figures),
 		checksCsv: checkLines(id, result.checks)
 	};

@@ -20,6 +20,12 @@ export function quantityColumn(code: string): string {
 	return `q_${code}`;
 }
 
+/**
+ * The checks a report's `failed_checks` counts: the format's identities and the carry-over. What
+ * could not be read (`extraction`) and the words against the tables (`text`) are listed apart.
+ */
+const IDENTITY_KINDS = "'identity', 'carry_over'";
+
 export function reportValuesSql(): string {
 	const cols = QUANTITIES.map((q) => {
 		const main = `sum(value) FILTER (WHERE ${termFilter(q.terms)})`;
@@ -32,7 +38,7 @@ export function reportValuesSql(): string {
 WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
   count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells
   FROM figures GROUP BY report_id),
-c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks GROUP BY report_id)
+c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks WHERE kind IN (${IDENTITY_KINDS}) GROUP BY report_id)
 SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked,
   1 AS n_reports, (r.origin = 'generated')::INTEGER AS n_generated, (coalesce(c.failed_checks, 0) > 0)::INTEGER AS n_failed
 FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
