@@ -77,7 +77,13 @@ function realWorld(rng: Rng): Pick<Mess, 'labelDrift' | 'title' | 'chrome' | 'me
 function messFor(form: Form, rng: Rng): Mess {
 	const world = realWorld(rng);
 	// Text that lost its cell separators is read by arithmetic: its figures are plain numbers.
-	if (form === 'crawler') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), oneLine: rng.chance(0.4) };
+	if (form === 'crawler') {
+		const fullWidth = rng.chance(0.1) ? 0.2 : 0;
+		const splitHeaders = rng.chance(0.5);
+		// One draw picks the body's shape: on one line, one cell per line, or one row per line.
+		const shape = rng.next();
+		return { ...CLEAN, ...world, fullWidth, splitHeaders, oneLine: shape < 0.4, cellLines: shape >= 0.4 && shape < 0.6 };
+	}
 	if (form === 'markdown') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5) };
 	if (form === 'pdf') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), moneyUnits: rng.chance(0.3) };
 	const text = form === 'text';

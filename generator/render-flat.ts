@@ -1,7 +1,8 @@
 /**
  * Two ways a report's tables lose their cell separators in the wild:
  * - the page text a web crawler kept: each table row one line, label and figures run together,
- *   sometimes with a stray space ("一、本年新收政府信息公开申请数量15200031 156");
+ *   sometimes with a stray space ("一、本年新收政府信息公开申请数量15200031 156"), or each cell
+ *   on a line of its own closed by ` |`;
  * - markdown from an OCR tool: pipe tables whose labels come apart from their rows (a label on a
  *   row of its own, a long label broken over two rows) and neighbouring figures merged in one cell.
  */
@@ -12,6 +13,15 @@ import type { Rng } from './rng';
 import type { Mess, ReportSpec } from './spec';
 
 const text = (c: LayoutCell) => (c.split ? c.split.join('') : c.text);
+
+/** A cell as a crawler kept it: its text closed by ` |`; a long label now and then broken over two lines. */
+function cellLines(cell: string, rng: Rng): string[] {
+	if (cell.length > 12 && rng.chance(0.1)) {
+		const at = Math.ceil(cell.length / 2);
+		return [cell.slice(0, at), `${cell.slice(at)} |`];
+	}
+	return [cell ? `${cell} |` : '|'];
+}
 
 export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): string {
 	const p = prose(spec, rng);
@@ -32,6 +42,10 @@ export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): strin
 	for (const table of layoutTables(spec, rng, mess)) {
 		out.push(SECTION_HEADINGS[table.table]);
 		for (const row of table.rows) {
+			if (mess.cellLines) {
+				out.push(...row.flatMap((cell) => cellLines(text(cell), rng)));
+				continue;
+			}
 			let line = '';
 			let previousValue = false;
 			for (const cell of row) {

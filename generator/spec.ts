@@ -47,6 +47,8 @@ export interface Mess {
 	metaBlock: boolean;
 	/** Crawler text: the whole body on one line. */
 	oneLine: boolean;
+	/** Crawler text: each table cell on a line of its own, closed by ` |`. */
+	cellLines: boolean;
 }
 
 export const CLEAN: Mess = {
@@ -61,5 +63,6 @@ export const CLEAN: Mess = {
 	title: 'agency-then-year',
 	chrome: false,
 	metaBlock: false,
-	oneLine: false
+	oneLine: false,
+	cellLines: false
 };

@@ -91,3 +91,29 @@ describe('a crawler text alone', () => {
 		expect(r.warnings.find((w) => w.code === 'rows_rejected')?.rows).toEqual(['normative']);
 	});
 });
+
+describe('a real page as a crawler kept it, one cell per line closed by " |"', () => {
+	// The same portal pages, their table cells written one per line as some crawlers keep them:
+	// with every cell, and with the empty cells left out.
+	it.each([
+		['pingtan-2022.page.html', false],
+		['pingtan-2023.page.html', true]
+	] as const)('%s (empty cells dropped: %s): every transcribed cell, no row placed by order', async (file, dropEmpty) => {
+		const { readHtml } = await import('../../src/lib/ingest/readers/html');
+		const { parseReport } = await import('../../ingest/pipeline');
+		const lines: string[] = [];
+		for (const b of readHtml(readFileSync(path.join(DIR, file), 'utf8')).blocks) {
+			if (b.kind === 'text') lines.push(b.text);
+			else for (const cell of b.rows.flat()) if (!(dropEmpty && cell.trim() === '')) lines.push(`${cell.trim()} |`);
+		}
+		const result = await parseReport(file.replace('.html', '.cells.txt'), new TextEncoder().encode(lines.join('\n')));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.report.year).toBe(e.year);
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.reading.layout).toContain('每个单元格一行');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});
