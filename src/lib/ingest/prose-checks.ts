@@ -217,6 +217,7 @@ export function proseSentences(blocks: Block[]): string[] {
 		.filter(Boolean);
 }
 
+const HAS_DIGIT = /\d/;
 const quote = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}…` : s);
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -226,6 +227,8 @@ export function textChecks(format: FormatVersion, blocks: Block[], figures: Figu
 	const out: CheckResult[] = [];
 	const seen = new Map<string, number>();
 	for (const sentence of proseSentences(blocks)) {
+		// Every statement states a number: a sentence without a digit states none.
+		if (!HAS_DIGIT.test(sentence)) continue;
 		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
 		const taken = new Set<number>();
 		for (const st of STATEMENTS) {

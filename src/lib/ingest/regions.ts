@@ -94,15 +94,51 @@ interface Hit<T> {
 	name: string;
 }
 
-function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string | undefined): Hit<T>[] {
-	const hits: Hit<T>[] = [];
-	for (const item of items) {
-		if (item.name.length >= 2 && text.includes(item.name)) hits.push({ item, name: item.name });
-		else {
+/** Every name (and alias) of a list, for looking up the text's substrings instead of scanning the list. */
+interface NameIndex<T> {
+	byName: Map<string, Hit<T>[]>;
+	minLength: number;
+	maxLength: number;
+}
+const indexes = new WeakMap<object, NameIndex<unknown>>();
+
+function nameIndex<T extends { name: string }>(items: T[], alias?: (t: T) => string | undefined): NameIndex<T> {
+	let index = indexes.get(items) as NameIndex<T> | undefined;
+	if (!index) {
+		const byName = new Map<string, Hit<T>[]>();
+		const add = (item: T, name: string) => {
+			const list = byName.get(name) ?? [];
+			list.push({ item, name });
+			byName.set(name, list);
+		};
+		for (const item of items) {
+			if (item.name.length >= 2) add(item, item.name);
 			const a = alias?.(item);
-			if (a && text.includes(a)) hits.push({ item, name: a });
+			if (a) add(item, a);
+		}
+		const lengths = [...byName.keys()].map((k) => k.length);
+		index = { byName, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+		indexes.set(items, index as NameIndex<unknown>);
+	}
+	return index;
+}
+
+/** The items whose name (or else alias) occurs in the text, longest names only. */
+function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string | undefined): Hit<T>[] {
+	const { byName, minLength, maxLength } = nameIndex(items, alias);
+	const found = new Map<T, Hit<T>>();
+	for (let i = 0; i + minLength <= text.length; i++) {
+		for (let n = minLength; n <= maxLength && i + n <= text.length; n++) {
+			const hits = byName.get(text.slice(i, i + n));
+			if (!hits) continue;
+			for (const h of hits) {
+				// An item's own name wins over its alias, as before.
+				const had = found.get(h.item);
+				if (!had || (had.name !== h.item.name && h.name === h.item.name)) found.set(h.item, h);
+			}
 		}
 	}
+	const hits = [...found.values()];
 	// 河东区 also contains 东区: keep the longest names only.
 	return hits.filter((h) => !hits.some((o) => o.name.length > h.name.length && o.name.includes(h.name)));
 }
