@@ -40,13 +40,34 @@ const STRINGS = {
 		'按机关名称搜索需要先选择城市或区县（全国数据按地区汇总）；当前图表未按名称筛选。',
 		'Searching agency names needs a city or county first (national data is summed by region); the charts are not filtered by name.'
 	],
-	loadingScope: ['正在加载所选地区的数据…', 'Loading the chosen region…']
+	loadingScope: ['正在加载所选地区的数据…', 'Loading the chosen region…'],
+	openData: ['打开数据', 'Open data'],
+	importReports: ['导入报告', 'Import reports'],
+	otherLang: ['English', '中文'],
+	importedNote: ['已导入你的 {n} 份文件：{files}', 'Your {n} imported files: {files}'],
+	ownData: ['正在查看你打开的数据：{files}', 'Viewing your own data: {files}'],
+	droppedParams: ['已忽略无效的链接参数：{params}', 'Ignored invalid link parameters: {params}'],
+	datasetFailed: ['数据加载失败', 'The dataset could not be loaded'],
+	scopeFailed: ['所选地区的数据加载失败', 'The chosen region could not be loaded'],
+	viewsNav: ['视图', 'Views'],
+	embedPart: ['嵌入内容', 'Part'],
+	embedTheme: ['主题', 'Theme'],
+	themeLight: ['浅色', 'Light'],
+	themeDark: ['深色', 'Dark'],
+	embedHint: ['把以上代码粘贴到网页中；图表会按当前筛选条件显示，并自动调整高度。', 'Paste into a web page; the chart keeps the current filters and sizes itself.'],
+	embedHeadline: ['核心指标', 'Headline figures'],
+	embedYears: ['申请数量的年度变化', 'Applications over the years'],
+	embedApplicants: ['申请人构成', 'Applicants'],
+	embedOutcomes: ['办理结果', 'Outcomes'],
+	embedAppeals: ['行政复议和行政诉讼', 'Reviews and lawsuits']
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof STRINGS;
 
-export function t(lang: Lang, key: Key): string {
-	return STRINGS[key][lang === 'zh' ? 0 : 1];
+/** The text of `key` in `lang`; `{name}` placeholders are filled from `vars`. */
+export function t(lang: Lang, key: Key, vars?: Record<string, string | number>): string {
+	const text: string = STRINGS[key][lang === 'zh' ? 0 : 1];
+	return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
 }
 
 /** A list cut at its query's limit says so: 显示前 500 个，共 1,234 个 (rows carry `total_rows`). */
