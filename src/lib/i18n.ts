@@ -1,7 +1,7 @@
 /** UI strings, Chinese first. */
 export type Lang = 'zh' | 'en';
 
-const STRINGS = {
+export const STRINGS = {
 	appTitle: ['政府信息公开工作年度报告分析', 'Government information disclosure annual reports'],
 	overview: ['总览', 'Overview'],
 	compare: ['对比', 'Compare'],
@@ -59,15 +59,181 @@ const STRINGS = {
 	embedYears: ['申请数量的年度变化', 'Applications over the years'],
 	embedApplicants: ['申请人构成', 'Applicants'],
 	embedOutcomes: ['办理结果', 'Outcomes'],
-	embedAppeals: ['行政复议和行政诉讼', 'Reviews and lawsuits']
+	cutList: ['显示前 {shown} 个，共 {total} 个', 'Showing the first {shown} of {total}'],
+	byProvince: ['省份', 'Provinces'],
+	byCounty: ['区县', 'Counties'],
+	byKind: ['机关类型', 'Agency kinds'],
+	byAgency: ['机关', 'Agencies'],
+	reconstructedNote: [
+		'原文中部分数字连在一起，已按勾稽关系唯一还原（行见 ingest-report.json）',
+		"Some figures ran together in the source and were cut by the format's arithmetic (rows in ingest-report.json)"
+	],
+	statusQueued: ['等待', 'waiting'],
+	statusReading: ['读取中…', 'reading…'],
+	statusOk: ['已导入', 'ingested'],
+	statusRejected: ['未导入', 'rejected'],
+	statusDuplicate: ['重复', 'duplicate'],
+	embedAppeals: ['行政复议和行政诉讼', 'Reviews and lawsuits'],
+	renamedSince: ['{lSince} 年起更名为', 'renamed from {lSince} to'],
+	namedBefore: ['{lSince} 年以前名为', 'named before {lSince}'],
+	new: ['本年新收', 'New'],
+	handled: ['办理结果总计', 'Handled'],
+	reviews: ['行政复议', 'Reviews'],
+	lawsuits: ['行政诉讼', 'Lawsuits'],
+	year: ['年度', 'Year'],
+	failedChecks: ['未通过核对', 'Failed checks'],
+	origin: ['来源', 'Origin'],
+	sourceFile: ['来源文件', 'Source file'],
+	agencies: ['机关', 'Agencies'],
+	reportsUnit: ['份', ''],
+	sameAgency: ['同一机关', 'Same agency'],
+	source: ['依据', 'source'],
+	totalsFromEachYear: ['该机关各年度报告中的总计', 'Totals from each year’s report'],
+	yearReports: ['年度报告', 'Reports'],
+	reportOfYear: ['年度报告', ' report'],
+	published: ['发布日期', 'Published'],
+	reconstructed: ['还原', 'Reconstructed'],
+	region: ['地区', 'Region'],
+	allChecksPass: ['全部 {checksValueLength} 项核对通过', 'All {checksValueLength} checks pass'],
+	checksFail: ['{failedLength} 项核对未通过（表中红框为涉及的单元格）', '{failedLength} checks fail (cells involved outlined in red)'],
+	carryOverFromLast: ['与上一年度衔接', 'Carry-over from last year'],
+	theReportSWords: ['文字表述与表格', 'The report’s words against its tables'],
+	base: ['分母', 'Base'],
+	reports3: ['报告数', 'Reports'],
+	change: ['变化', 'Change'],
+	baseOfYear: ['分母（{yearB}）', 'Base ({yearB})'],
+	compareWhat: ['比较', 'Compare'],
+	measure: ['指标', 'Measure'],
+	yearA: ['年度 A', 'Year A'],
+	yearB: ['年度 B', 'Year B'],
+	choose: ['选择对象', 'Choose'],
+	overTheYears: ['：逐年对比', ' over the years'],
+	rankingAndChange: ['排名与变化（{yearA} → {yearB}）', 'Ranking and change ({yearA} → {yearB})'],
+	changeOfARate: ['比率的变化以百分点（pp）表示；分母少于 30 标为样本少', 'Change of a rate in percentage points; a base under 30 is a small sample'],
+	carriedIn: ['上年结转', 'Carried in'],
+	carriedOver: ['结转下年度', 'Carried over'],
+	ofWhichGenerated: ['其中示例数据（份）', 'of which generated'],
+	outcome: ['结果', 'Outcome'],
+	reason: ['理由', 'Reason'],
+	count: ['件数', 'Count'],
+	category: ['类别', 'Kind'],
+	correctionRate: ['纠错率', 'Correction rate'],
+	yoy: ['同比', 'YoY'],
+	sectionTotalColumnSummed: ['三、表各行“总计”列之和（按年度）', 'Section 3, total column, summed per year'],
+	newApplicationsByApplicant: ['本年新收申请，按申请人类型', 'New applications by applicant type'],
+	resultsOfTheYear: [
+		'本年度办理结果（总计列），所选年度合计；内圈为结果类别，外圈为具体理由',
+		'Results of the year (total column), summed over the selected years; inner ring families, outer ring reasons'
+	],
+	sectionSummedOverThe: ['四、表，所选年度合计；纠错率 = 结果纠正 ÷ 总计', 'Section 4, summed over the selected years; correction rate = corrected ÷ total'],
+	rule: ['规则', 'Rule'],
+	failed: ['未通过', 'Failed'],
+	reports4: ['涉及报告', 'Reports'],
+	checks: ['核对次数', 'Checks'],
+	form: ['文件形式', 'Form'],
+	reports5: ['报告', 'Reports'],
+	blank: ['空白', 'Blank'],
+	cells: ['单元格', 'Cells'],
+	blankShare: ['空白占比', 'Blank share'],
+	yearsPresent: ['有报告年度', 'Years present'],
+	yearsMissing: ['缺失年度', 'Years missing'],
+	province2: ['省份', 'Province'],
+	reportsFailingACheck: ['有未通过核对的报告', 'Reports failing a check'],
+	share: ['占比', 'Share'],
+	failedChecks2: ['未通过的核对', 'Failed checks'],
+	blankCells: ['空白单元格', 'Blank cells'],
+	statements: ['文中表述', 'Statements'],
+	disagree: ['与表格不一致', 'Disagree'],
+	unchecked: ['无法核对', 'Unchecked'],
+	document: ['文件', 'Document'],
+	reason2: ['原因', 'Reason'],
+	message: ['说明', 'Message'],
+	dataQualityByRegion: ['各{regionWord}的数据质量', 'Data quality by region'],
+	shareOfReportsFailing: ['有未通过勾稽核对的报告占比，高者在前；空白单元格不计为 0', 'Share of reports failing a check, highest first; blank cells are not zeros'],
+	blankVersusZero: ['空白与零', 'Blank versus zero'],
+	aBlankCellIs: ['空白单元格不等于 0：数据中保留为空值', 'A blank cell is not a zero: kept as NULL in the data'],
+	identitiesThatFail: ['未通过的勾稽关系', 'Identities that fail'],
+	everyCheckOfEvery: ['每份报告的每项核对；空白单元格按 0 计算并单独列出', 'Every check of every report; blank cells count as 0 and are listed'],
+	coverageGaps: ['报告覆盖（{gapsLength} 个机关有缺失年度）', 'Coverage ({gapsLength} agencies with missing years)'],
+	agenciesYearsGreenReport: [
+		'机关 × 年度：绿色有报告，红色有未通过的核对，空白为缺失；缺失最多的机关排在前面（最多 60 个）',
+		'Agencies × years: green report, red failed checks, blank missing; most gaps first (up to 60)'
+	],
+	whatCouldNotBe: ['未能读入的表格和行', 'What could not be read'],
+	runsOfFiguresWith: [
+		'数字连在一起而拆分不唯一、缺少的表格、未识别的机关：这些单元格不在数据中（不计为 0）。可为文件补充同名 .meta.json，或导入同一报告的网页版本',
+		'Runs of figures with more than one cut, missing tables, unknown agencies: those cells are not in the data (never zero). Add a .meta.json beside the file, or ingest the page version of the same report'
+	],
+	theWordsAgainstThe: ['文字表述与表格', 'The words against the tables'],
+	figuresTheReportStates: [
+		'报告正文（一、总体情况）中陈述的数字与表中数字核对：收到申请、办理结果、行政复议和诉讼、规范性文件等。不一致者在前',
+		'Figures the report states in its prose (section 1, the overview) checked against its tables: applications, outcomes, reviews and lawsuits, normative documents. Disagreements first'
+	],
+	statementsCount: ['文中 {wStatements} 处表述', '{wStatements} statements'],
+	disagreeCount: ['{wDisagree} 处与表格不一致', '{wDisagree} disagree'],
+	reportsWithFailedChecks: ['未通过核对的报告', 'Reports with failed checks'],
+	sourceAnnualReports: ['数据来源：政府信息公开工作年度报告', 'Source: annual reports'],
+	dataset: ['数据集', 'Dataset'],
+	yourOwnData: ['你打开的数据', 'Your own data'],
+	filters: ['筛选', 'Filters'],
+	noFigure: ['（未填数字）', ' (no figure)'],
+	blankCell: ['（空白）', '(blank)'],
+	reReadingFailed: ['重新读取失败', 'Re-reading failed'],
+	importFailed: ['导入失败', 'Import failed'],
+	downloadFailed: ['下载数据集失败', 'Download failed'],
+	chooseOrDropAnnual: [
+		'选择或拖入年度报告文件（.txt .html .docx .pdf .md，可连同同名 .meta.json）或整个文件夹：在本机浏览器中读取、核对，不上传任何内容。',
+		'Choose or drop annual report files (.txt .html .docx .pdf .md, with any .meta.json sidecars) or whole folders: read and checked in this browser, nothing is uploaded.'
+	],
+	chooseFiles: ['选择文件', 'Choose files'],
+	joinTheCurrentData: ['加入当前数据', 'Join the current data'],
+	replaceIt: ['替换当前数据', 'Replace it'],
+	packing: ['正在打包…', 'Packing…'],
+	downloadDataset: ['下载数据集', 'Download dataset'],
+	startingTheQueryEngine: ['正在启动查询引擎，稍候即可导入…', 'Starting the query engine…'],
+	aNationalPartitionedDataset: ['全国规模数据集按地区分区读取，导入的报告只能替换它。', 'A national (partitioned) dataset cannot be joined: imported reports replace it.'],
+	importCounts: [
+		'{itemsLength} 个文件：已导入 {countsOk}，未导入 {countsRejected}，重复 {countsDuplicate}{working}',
+		'{itemsLength} files: {countsOk} ingested, {countsRejected} rejected, {countsDuplicate} duplicates{working}'
+	],
+	unitCases: ['件', 'cases'],
+	unitReports: ['份', 'reports'],
+	withUnit: ['{label}（{unit}）', '{label} ({unit})'],
+	ruleBalance: ['新收 + 结转 = 总计 + 结转下年', 'new + carried in = total + carried out'],
+	ruleResults: ['各办理结果之和 = 总计', 'outcomes add up to the total'],
+	ruleApplicants: ['各类申请人之和 = 总计', 'applicant types add up to the total'],
+	ruleAppeals: ['复议诉讼各结果之和 = 总计', 'appeal results add up to the total'],
+	ruleOtherSplit: ['其他处理 = 三项之和', 'other = its three parts'],
+	ruleCarryOver: ['上年结转 = 上一年度结转下年度', 'carried in = last year’s carried over'],
+	ruleExtraction: ['未能读入（拆分不唯一、缺少表格、未识别机关）', 'not read (ambiguous cut, missing table, unknown agency)'],
+	ruleText: ['正文表述 = 表中数字', 'the words state the table’s figure'],
+	searchPlaceholder: ['如：教育局', 'e.g. 教育局 (education bureau)'],
+	formatEdition: ['{format} 版', '{format} format'],
+	csvNote: ['注：{note}', 'Note: {note}'],
+	coverageFailed: ['有未通过的核对', 'failed checks'],
+	coveragePresent: ['有报告', 'report present'],
+	yearFrom: ['起始年度', 'From year'],
+	yearTo: ['截止年度', 'To year'],
+	working: ['（进行中）', ' (working)'],
+	hasFailedChecks: [' · 有未通过的核对', ' · failed checks'],
+	agencyPlaceholder: ['如：××区交通运输局', 'e.g. the bureau'],
+	divisionCode: ['行政区划代码', 'Division code'],
+	fillInAndRead: ['补充并重新读取', 'Fill in and read again'],
+	allData: ['全部数据', 'All data'],
+	otherSingleRow: ['其他处理（2019 版单行）', 'Other (2019 single row)']
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof STRINGS;
 
 /** The text of `key` in `lang`; `{name}` placeholders are filled from `vars`. */
-export function t(lang: Lang, key: Key, vars?: Record<string, string | number>): string {
-	const text: string = STRINGS[key][lang === 'zh' ? 0 : 1];
-	return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+export function t(lang: Lang, key: Key, vars?: Record<string, unknown>): string {
+	const text: string = STRINGS[key][inLang(lang, 0, 1)];
+	return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name] ?? '—') : m)) : text;
+}
+
+/** Bilingual data (the schema's row labels, the measures' names) in the page's language; UI text belongs in STRINGS. */
+export function inLang<T>(lang: Lang, zh: T, en: T): T {
+	return lang === 'zh' ? zh : en;
 }
 
 /** A list cut at its query's limit says so: 显示前 500 个，共 1,234 个 (rows carry `total_rows`). */
@@ -75,5 +241,5 @@ export function cutNote(rows: readonly Record<string, unknown>[], lang: Lang): s
 	const total = Number(rows[0]?.total_rows ?? rows.length);
 	if (!(total > rows.length)) return '';
 	const n = (x: number) => x.toLocaleString('en-US');
-	return lang === 'zh' ? `显示前 ${n(rows.length)} 个，共 ${n(total)} 个` : `Showing the first ${n(rows.length)} of ${n(total)}`;
+	return t(lang, 'cutList', { shown: n(rows.length), total: n(total) });
 }

@@ -6,6 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMATS, OUTCOME_GROUP_LABELS, REQUEST_OUTCOME_GROUPS } from '../schema/report-format';
 import type { Measure } from '../schema/measures';
 import { escapeHtml, formatCount, formatRate } from '../format';
+import { t, inLang } from '../i18n';
 
 export type Row = Record<string, unknown>;
 type Lang = 'zh' | 'en';
@@ -57,7 +58,7 @@ export function applicantMixOption(rows: Row[], lang: Lang): EChartsCoreOption {
 		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
 		xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
 		yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v, lang) } },
-		series: cols.map((c) => ({ type: 'bar', stack: 'applicants', name: lang === 'zh' ? c.label : c.en, data: rows.map((r) => num(r[`new_${c.code}`])) }))
+		series: cols.map((c) => ({ type: 'bar', stack: 'applicants', name: inLang(lang, c.label, c.en), data: rows.map((r) => num(r[`new_${c.code}`])) }))
 	};
 }
 
@@ -79,9 +80,9 @@ export function outcomeTree(rows: Row[], lang: Lang): OutcomeNode[] {
 			tree.push({ name: label, value: byRow.get(group) ?? 0 });
 			continue;
 		}
-		const children = members.map((d) => ({ name: lang === 'zh' ? d.label.replace(/^\d+\./, '') : d.en, value: byRow.get(d.code) ?? 0 }));
+		const children = members.map((d) => ({ name: inLang(lang, d.label.replace(/^\d+\./, ''), d.en), value: byRow.get(d.code) ?? 0 }));
 		// 2019 reports print 其他处理 as one row: it stays one leaf.
-		if (group === 'other') children.unshift({ name: lang === 'zh' ? '其他处理（2019 版单行）' : 'Other (2019 single row)', value: byRow.get('other') ?? 0 });
+		if (group === 'other') children.unshift({ name: t(lang, 'otherSingleRow'), value: byRow.get('other') ?? 0 });
 		const value = children.reduce((s, c) => s + c.value, 0);
 		tree.push({ name: label, value, children: children.filter((c) => c.value > 0) });
 	}
@@ -130,8 +131,8 @@ export function appealsOption(rows: Row[], lang: Lang): EChartsCoreOption {
 		legend: { top: 0 },
 		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
 		xAxis: { type: 'value' },
-		yAxis: { type: 'category', data: kinds.map((k) => (lang === 'zh' ? k.label : k.en)) },
-		series: cols.map((c) => ({ type: 'bar', stack: 'appeals', name: lang === 'zh' ? c.label : c.en, data: kinds.map((k) => get(k.code, c.code)) }))
+		yAxis: { type: 'category', data: kinds.map((k) => inLang(lang, k.label, k.en)) },
+		series: cols.map((c) => ({ type: 'bar', stack: 'appeals', name: inLang(lang, c.label, c.en), data: kinds.map((k) => get(k.code, c.code)) }))
 	};
 }
 
@@ -155,14 +156,14 @@ export function compareOption(rows: Row[], measure: Measure, lang: Lang, labelOf
 }
 
 /** Coverage: agencies × years, a cell per report (red when a check failed), blank when missing. */
-export function coverageOption(rows: Row[], agencies: { key: string; name: string }[], years: number[]): EChartsCoreOption {
+export function coverageOption(rows: Row[], agencies: { key: string; name: string }[], years: number[], lang: Lang): EChartsCoreOption {
 	const idx = new Map(agencies.map((a, i) => [a.key, i]));
 	const data = rows.filter((r) => idx.has(String(r.key))).map((r) => [years.indexOf(Number(r.year)), idx.get(String(r.key))!, Number(r.failed) > 0 ? 2 : 1]);
 	return {
 		...base(),
 		tooltip: {
 			formatter: (p: { value: number[] }) =>
-				`${escapeHtml(agencies[p.value[1]]?.name)} · ${years[p.value[0]]}<br/>${p.value[2] === 2 ? '有未通过的核对 failed checks' : '有报告 report present'}`
+				`${escapeHtml(agencies[p.value[1]]?.name)} · ${years[p.value[0]]}<br/>${t(lang, p.value[2] === 2 ? 'coverageFailed' : 'coveragePresent')}`
 		},
 		grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
 		xAxis: { type: 'category', data: years.map(String), position: 'top', splitArea: { show: true } },

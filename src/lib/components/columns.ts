@@ -3,6 +3,7 @@
  * the same numbers: counts in full (1,234), rates as percentages with one decimal.
  */
 import type { CsvColumn } from '../export/csv';
+import { t, type Lang } from '../i18n';
 
 export interface Column {
 	key: string;
@@ -48,8 +49,12 @@ export function display(c: Column, row: Record<string, unknown>): string {
 	return v === null || v === undefined || v === '' ? '—' : String(v);
 }
 
-export function csvColumns(columns: Column[]): CsvColumn[] {
-	return columns.map((c) => ({ key: c.key, header: `${c.label}${c.kind === 'rate' ? '（%）' : c.unit ? `（${c.unit}）` : ''}` }));
+const UNIT_KEYS = { 件: 'unitCases', 份: 'unitReports' } as const;
+
+/** CSV headers: the label and its unit in the page's language (申请数（件）, Applications (cases)). */
+export function csvColumns(columns: Column[], lang: Lang): CsvColumn[] {
+	const unit = (c: Column) => (c.kind === 'rate' ? '%' : c.unit ? (c.unit in UNIT_KEYS ? t(lang, UNIT_KEYS[c.unit as keyof typeof UNIT_KEYS]) : c.unit) : '');
+	return columns.map((c) => ({ key: c.key, header: unit(c) ? t(lang, 'withUnit', { label: c.label, unit: unit(c) }) : c.label }));
 }
 
 export function csvRows(data: TableData): Record<string, unknown>[] {

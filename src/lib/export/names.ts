@@ -1,6 +1,7 @@
 /** The current filters as words, for file names and image captions. */
 import { agencyKindLabel } from '../schema/agency-kinds';
 import type { AppState } from '../state/filters';
+import { t } from '../i18n';
 
 export function filterParts(app: AppState, lang: 'zh' | 'en'): string[] {
 	const years = app.from !== null || app.to !== null ? `${app.from ?? ''}-${app.to ?? ''}` : '';
@@ -11,5 +12,5 @@ export function filterParts(app: AppState, lang: 'zh' | 'en'): string[] {
 
 export function filterCaption(app: AppState, lang: 'zh' | 'en'): string {
 	const parts = filterParts(app, lang);
-	return parts.length ? parts.join(' · ') : lang === 'zh' ? '全部数据' : 'All data';
+	return parts.length ? parts.join(' · ') : t(lang, 'allData');
 }
