@@ -77,7 +77,7 @@ export class DatasetWriter {
 			}
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
-			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION);
+			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION, { cube: true });
 			const manifest: FlatManifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),

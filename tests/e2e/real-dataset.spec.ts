@@ -58,3 +58,32 @@ test('the report view sets the report’s own words beside its tables; data qual
 	await page.goto(`${ORIGIN}/?view=quality`);
 	await expect(page.getByTestId('quality-text')).toContainText('平潭综合实验区交通与建设局', { timeout: 30_000 });
 });
+
+test('filters answer before the engine does: the cube’s figures, then the same figures from DuckDB', async ({ page }) => {
+	// Hold DuckDB's worker back until the filtered overview has been read from the build-time cube.
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/duckdb-browser-eh.worker*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`${ORIGIN}/`);
+	// The years up to the first: the headline shows that year's figures, not the last year's.
+	const to = page.getByTestId('filter-to');
+	await expect(to.locator('option')).not.toHaveCount(1, { timeout: 30_000 });
+	await expect(page.locator('[data-engine=loading]')).toHaveCount(1);
+	const first = await to.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).filter(Boolean)[0]);
+	await to.selectOption(first);
+	await expect(page).toHaveURL(new RegExp(`to=${first}`));
+	const headlines = page.getByTestId('headlines');
+	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+	const fromCube = await headlines.innerText();
+	await expect(page.locator('[data-engine=loading]')).toHaveCount(1);
+	release();
+	await expect(page.locator('[data-engine=ready]')).toHaveCount(1, { timeout: 60_000 });
+	await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+	expect(fromCube).toContain(first);
+	expect(await headlines.innerText()).toBe(fromCube);
+	const unfiltered = await page.goto(`${ORIGIN}/`).then(() => headlines.innerText());
+	expect(unfiltered).not.toEqual(fromCube);
+});

@@ -16,12 +16,15 @@ export type Row = Record<string, unknown>;
 
 export function init(): Promise<duckdb.AsyncDuckDBConnection> {
 	starting ??= (async () => {
+		performance.mark('engine:start');
 		const worker = new Worker(ehWorker);
 		const logger = new duckdb.VoidLogger();
 		db = new duckdb.AsyncDuckDB(logger, worker);
 		await db.instantiate(ehWasm);
+		performance.mark('engine:instantiated');
 		await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 		conn = await db.connect();
+		performance.mark('engine:connected');
 		return conn;
 	})();
 	starting.catch(() => {

@@ -11,6 +11,7 @@ import type { RegionRow, Scope } from './scope';
 import type { Row } from './duckdb';
 import type { Domain } from '$lib/state/filters';
 import { AGENCY_LINKS, isAgencyLinks, type AgencyLink } from '$lib/schema/datasets';
+import { CUBE_KEYS, isCube, type Cube } from '$lib/sql/cube';
 
 export interface Failure {
 	message: string;
@@ -47,11 +48,15 @@ export class DataSession {
 	version = $state(0);
 	/** The build-time summary that draws the first chart before the engine answers. */
 	summary = $state<Row[] | null>(null);
+	/** The build-time cube that answers the overview under filters before the engine does (flat datasets). */
+	cube = $state<Cube | null>(null);
 	/** Agencies renamed over the years (optional beside the dataset). */
 	links = $state<AgencyLink[]>([]);
 	scope = $state<ScopeState>({ key: '', status: 'loading', agencies: [], reports: [] });
 
-	/** `dataBase`: where the dataset's files are served (the URL decides it). */
+	/**
+	 * `dataBase`: where the dataset's files are served (the URL decides it).
+	 */
 	constructor(private readonly dataBase: () => string) {}
 
 	/** The domain URL parameters are checked against; for a partitioned dataset, the scope's agencies and reports. */
@@ -59,12 +64,27 @@ export class DataSession {
 		return this.domain && this.layout === 'partitioned' ? { ...this.domain, agencies: this.scope.agencies, reports: this.scope.reports } : this.domain;
 	}
 
+	/** The regions and years the filters offer: the engine's once it answers, the cube's before. */
+	get filterChoices(): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } | null {
+		if (this.domain) return { domain: this.domain, regions: this.regions };
+		if (!this.cube) return null;
+		const [p, c, k, , y] = CUBE_KEYS.map((key) => this.cube!.keys.indexOf(key));
+		const str = (v: unknown) => (typeof v === 'string' ? v : null);
+		const regions = [...new Map(this.cube.rows.map((r) => [`${r[p]}|${r[c]}|${r[k]}`, { province: str(r[p]), city: str(r[c]), county: str(r[k]) }])).values()];
+		const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
+		const years = [...new Set(this.cube.rows.map((r) => Number(r[y])))].sort((a, b) => a - b);
+		return {
+			domain: { provinces: uniq(regions.map((r) => r.province)), cities: uniq(regions.map((r) => r.city)), counties: uniq(regions.map((r) => r.county)), years, agencies: [], reports: [] },
+			regions
+		};
+	}
+
 	/** Whether views of this scope (null: a flat dataset) can query. */
 	readyFor(scope: Scope | null): boolean {
 		return this.engine === 'ready' && (!scope || (this.scope.key === scope.key && this.scope.status === 'ready'));
 	}
 
-	/** The summary and agency links first (small), then the engine once the first chart has drawn. */
+	/** The summary (with its cube) and agency links first (small), then the engine once the first chart has drawn. */
 	boot(): void {
 		const base = this.dataBase();
 		fetch(`${base}/${AGENCY_LINKS}`)
@@ -75,6 +95,7 @@ export class DataSession {
 			.then((r) => (r.ok ? r.json() : null))
 			.then((s) => {
 				if (s && Array.isArray(s.yearly)) this.summary = s.yearly;
+				if (s && isCube(s.cube)) this.cube = s.cube;
 			})
 			.catch(() => {})
 			.finally(() => requestAnimationFrame(() => setTimeout(() => this.open(), 0)));
@@ -96,6 +117,7 @@ export class DataSession {
 		const map = new Map<string, ArrayBuffer>();
 		for (const f of files) map.set(f.name, await f.arrayBuffer());
 		this.summary = null;
+		this.cube = null;
 		await this.open({ kind: 'files', files: map });
 	}
 
@@ -113,6 +135,7 @@ export class DataSession {
 	/** Reports imported in the browser joined or replaced the dataset: the build-time summary no longer holds. */
 	adoptImported(opened: OpenedDataset): void {
 		this.summary = null;
+		this.cube = null;
 		this.adopt(opened);
 	}
 

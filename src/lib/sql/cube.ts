@@ -1,0 +1,77 @@
+/**
+ * A compact pre-aggregation of report_values (Mosaic's idea): every summable column summed per
+ * region, agency kind, year and format. The ingest writes it into summary.json; the browser
+ * answers the overview's one query (yearlyQuery) from it for any filter but a name search, while
+ * DuckDB-WASM is still starting. Same filters, same sums, same column names as the SQL: a test
+ * holds the two equal.
+ */
+import { rollup, sort } from 'd3-array';
+import { QUANTITIES } from '../schema/measures';
+import { APPEAL_CELLS, OUTCOME_ROW_CODES, appealColumn, outcomeColumn, quantityColumn } from './derived';
+import type { Filters } from './filters';
+
+/** What a cube row is grouped by: exactly what whereClause filters on, but the name search. */
+export const CUBE_KEYS = ['province', 'city', 'county', 'agency_kind', 'year', 'format'] as const;
+
+/** yearlyQuery's sums: [its output name, the report_values column summed]. */
+const SUMS: readonly (readonly [string, string])[] = [
+	['reports', 'n_reports'],
+	['generated', 'n_generated'],
+	...QUANTITIES.map((q) => [q.code, quantityColumn(q.code)] as const),
+	...OUTCOME_ROW_CODES.map((row) => [outcomeColumn(row), outcomeColumn(row)] as const),
+	...APPEAL_CELLS.map(({ row, col }) => [appealColumn(row, col), appealColumn(row, col)] as const)
+];
+
+/** Columnar JSON: the keys and sums of each row, in the order of `keys` then `columns`. */
+export interface Cube {
+	keys: readonly string[];
+	columns: readonly string[];
+	rows: (string | number | null)[][];
+}
+
+/** The cube's SQL over report_values (rows sorted, so the file is the same for the same data). */
+export function cubeSql(): string {
+	return `SELECT ${CUBE_KEYS.join(', ')}, ${SUMS.map(([, col]) => `sum(${col}) AS ${col}`).join(', ')} FROM report_values GROUP BY ALL ORDER BY ALL`;
+}
+
+export const CUBE_COLUMNS: readonly string[] = SUMS.map(([, col]) => col);
+
+export function isCube(v: unknown): v is Cube {
+	const c = v as Cube;
+	return !!c && Array.isArray(c.keys) && Array.isArray(c.columns) && Array.isArray(c.rows) && CUBE_KEYS.every((k) => c.keys.includes(k));
+}
+
+/** Whether the cube can answer these filters: it has no agency names to search. */
+export function cubeAnswers(f: Filters): boolean {
+	return f.q === '';
+}
+
+/** SQL's sum: NULLs skipped, NULL when every value is NULL. */
+function sqlSum(values: (string | number | null)[]): number | null {
+	let total: number | null = null;
+	for (const v of values) if (v !== null) total = (total ?? 0) + Number(v);
+	return total;
+}
+
+/** yearlyQuery's rows, computed from the cube: every sum per year, years ascending. */
+export function yearlyFromCube(cube: Cube, f: Filters): Record<string, number | null>[] {
+	const at = (name: string) => cube.keys.indexOf(name);
+	const [province, city, county, kind, year, format] = CUBE_KEYS.map(at);
+	const columns = SUMS.map(([, col]) => cube.keys.length + cube.columns.indexOf(col));
+	const rows = cube.rows.filter(
+		(r) =>
+			(!f.province || r[province] === f.province) &&
+			(!f.city || r[city] === f.city) &&
+			(!f.county || r[county] === f.county) &&
+			(!f.kind || r[kind] === f.kind) &&
+			(!f.format || r[format] === f.format) &&
+			(f.from === null || Number(r[year]) >= f.from) &&
+			(f.to === null || Number(r[year]) <= f.to)
+	);
+	const byYear = rollup(
+		rows,
+		(group) => Object.fromEntries(SUMS.map(([name], i) => [name, sqlSum(group.map((r) => (columns[i] >= cube.keys.length ? r[columns[i]] : null)))])),
+		(r) => Number(r[year])
+	);
+	return sort(byYear, ([y]) => y).map(([y, sums]) => ({ year: y, ...sums, reports: sums.reports ?? 0, generated: sums.generated ?? 0 }));
+}

@@ -1,0 +1,80 @@
+/**
+ * The overview's cube (summary.json) against DuckDB: for every measure of yearlyQuery and a grid
+ * of filters, the cube's answer equals the engine's, NULL for NULL.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../generator/cli';
+import { runIngest } from '../../ingest/pipeline';
+import { reportValuesSql } from '../../src/lib/sql/derived';
+import { yearlyQuery, type Filters } from '../../src/lib/sql/queries';
+import { MEASURES } from '../../src/lib/schema/measures';
+import { measureValue } from '../../src/lib/data/measure-values';
+import { cubeAnswers, isCube, yearlyFromCube, type Cube } from '../../src/lib/sql/cube';
+
+const NONE: Filters = { province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null };
+let conn: DuckDBConnection;
+let cube: Cube;
+
+beforeAll(async () => {
+	const root = mkdtempSync(path.join(tmpdir(), 'cube-'));
+	// A small generated corpus: several counties, kinds, years and both formats, with blank cells.
+	await writeCorpus(path.join(root, 'docs'), 7, { agencies: 12 });
+	await runIngest([path.join(root, 'docs'), 'tests/fixtures/real'], { out: path.join(root, 'out'), threads: 1 });
+	const summary = JSON.parse(readFileSync(path.join(root, 'out', 'summary.json'), 'utf8'));
+	expect(isCube(summary.cube)).toBe(true);
+	cube = summary.cube;
+	const db = await DuckDBInstance.create(':memory:');
+	conn = await db.connect();
+	for (const t of ['reports', 'figures', 'checks']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM '${path.join(root, 'out', t + '.parquet')}'`);
+	await conn.run(reportValuesSql());
+}, 120_000);
+
+async function engine(f: Filters) {
+	const q = yearlyQuery(f);
+	const rows = (await conn.runAndReadAll(q.sql, q.params as never)).getRowObjectsJson();
+	return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)])));
+}
+
+const close = (rows: Record<string, number | null>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Math.round(v * 1e6) / 1e6])));
+
+describe('the overview cube', () => {
+	it('answers every filter but a name search', () => {
+		expect(cubeAnswers(NONE)).toBe(true);
+		expect(cubeAnswers({ ...NONE, county: 'x', kind: 'y', from: 2020 })).toBe(true);
+		expect(cubeAnswers({ ...NONE, q: '教育' })).toBe(false);
+	});
+
+	it('equals DuckDB for every measure over a grid of filters', async () => {
+		const at = (k: string) => cube.keys.indexOf(k);
+		const values = (k: string) => [...new Set(cube.rows.map((r) => r[at(k)]).filter((v): v is string => typeof v === 'string'))];
+		const grid: Filters[] = [
+			NONE,
+			...values('province').map((province) => ({ ...NONE, province })),
+			...values('city').map((city) => ({ ...NONE, city })),
+			...values('county').map((county) => ({ ...NONE, county })),
+			...values('agency_kind').map((kind) => ({ ...NONE, kind })),
+			{ ...NONE, format: '2019' },
+			{ ...NONE, format: '2021' },
+			{ ...NONE, from: 2021 },
+			{ ...NONE, to: 2020 },
+			{ ...NONE, from: 2020, to: 2022, kind: values('agency_kind')[0] },
+			{ ...NONE, county: values('county')[0], kind: values('agency_kind')[1] ?? null, format: '2021' },
+			{ ...NONE, county: '没有这个区' }
+		];
+		expect(grid.length).toBeGreaterThan(12);
+		let compared = 0;
+		for (const f of grid) {
+			const want = close(await engine(f));
+			const got = yearlyFromCube(cube, f);
+			expect(close(got), JSON.stringify(f)).toEqual(want);
+			// Every measure the overview shows is computed from these rows: the same rows, the same measures.
+			got.forEach((row, i) => MEASURES.forEach((m) => expect(measureValue(m, row)).toEqual(measureValue(m, want[i]))));
+			compared += want.length;
+		}
+		expect(compared).toBeGreaterThan(30);
+	});
+});
