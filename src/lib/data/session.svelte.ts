@@ -36,6 +36,19 @@ export function failureOf(e: unknown, hint = RETRY_HINT): Failure {
 	};
 }
 
+/** The regions and years a cube holds, as the filters take them. */
+function choicesOfCube(cube: Cube): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } {
+	const [p, c, k, , y] = CUBE_KEYS.map((key) => cube.keys.indexOf(key));
+	const str = (v: unknown) => (typeof v === 'string' ? v : null);
+	const regions = [...new Map(cube.rows.map((r) => [`${r[p]}|${r[c]}|${r[k]}`, { province: str(r[p]), city: str(r[c]), county: str(r[k]) }])).values()];
+	const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
+	const years = [...new Set(cube.rows.map((r) => Number(r[y])))].sort((a, b) => a - b);
+	return {
+		domain: { provinces: uniq(regions.map((r) => r.province)), cities: uniq(regions.map((r) => r.city)), counties: uniq(regions.map((r) => r.county)), years, agencies: [], reports: [] },
+		regions
+	};
+}
+
 export class DataSession {
 	engine = $state<'loading' | 'ready' | 'error'>('loading');
 	failure = $state<Failure | null>(null);
@@ -64,20 +77,11 @@ export class DataSession {
 		return this.domain && this.layout === 'partitioned' ? { ...this.domain, agencies: this.scope.agencies, reports: this.scope.reports } : this.domain;
 	}
 
-	/** The regions and years the filters offer: the engine's once it answers, the cube's before. */
-	get filterChoices(): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } | null {
+	/** The regions and years the filters offer: the engine's once it answers, the cube's before (computed once per change). */
+	filterChoices = $derived.by((): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } | null => {
 		if (this.domain) return { domain: this.domain, regions: this.regions };
-		if (!this.cube) return null;
-		const [p, c, k, , y] = CUBE_KEYS.map((key) => this.cube!.keys.indexOf(key));
-		const str = (v: unknown) => (typeof v === 'string' ? v : null);
-		const regions = [...new Map(this.cube.rows.map((r) => [`${r[p]}|${r[c]}|${r[k]}`, { province: str(r[p]), city: str(r[c]), county: str(r[k]) }])).values()];
-		const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
-		const years = [...new Set(this.cube.rows.map((r) => Number(r[y])))].sort((a, b) => a - b);
-		return {
-			domain: { provinces: uniq(regions.map((r) => r.province)), cities: uniq(regions.map((r) => r.city)), counties: uniq(regions.map((r) => r.county)), years, agencies: [], reports: [] },
-			regions
-		};
-	}
+		return this.cube ? choicesOfCube(this.cube) : null;
+	});
 
 	/** Whether views of this scope (null: a flat dataset) can query. */
 	readyFor(scope: Scope | null): boolean {
