@@ -4,12 +4,12 @@
  * a region's rows when a view needs them (partitioned-data.ts). Either way: the domain of values
  * the URL parameters are checked against, and the regions for the filters.
  */
-import { init, query, run } from './duckdb';
+import { init, insertArrowIPC, query, run } from './duckdb';
 import { DatasetError, loadDataset, readManifest, type Source } from './load-dataset';
 import { parquetEngine } from './parquet-engine';
 import { reportValuesSql } from '$lib/sql/derived';
 import { domainQueries } from '$lib/sql/queries';
-import { openPartitioned } from './partitioned-data';
+import { PartitionedData } from './partitioned-data';
 import type { Domain } from '../state/filters';
 import type { RegionRow } from './scope';
 
@@ -19,6 +19,8 @@ export interface OpenedDataset {
 	regions: RegionRow[];
 	reports: number;
 	generated: number;
+	/** A partitioned dataset's loader: it loads a region's rows when the views need them. */
+	partitioned?: PartitionedData;
 }
 
 export async function openDataset(source: Source): Promise<OpenedDataset> {
@@ -28,9 +30,10 @@ export async function openDataset(source: Source): Promise<OpenedDataset> {
 	const manifest = await readManifest(source);
 	if (manifest.layout === 'partitioned') {
 		if (source.kind !== 'url') throw new DatasetError('分区（全国规模）数据集需要从服务器按范围读取，不能从本地文件打开', '请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。');
-		const opened = await openPartitioned(source.base, manifest, engine);
+		const partitioned = new PartitionedData(source.base, manifest, { run, query, insertArrowIPC });
+		const opened = await partitioned.open(engine);
 		performance.measure('dataset:total', { start: t0 });
-		return { layout: 'partitioned', ...opened };
+		return { layout: 'partitioned', ...opened, partitioned };
 	}
 	await loadDataset(source, manifest);
 	const t1 = performance.now();

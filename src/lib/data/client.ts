@@ -8,7 +8,8 @@ import type { Query } from '$lib/sql/queries';
 
 export type { Row };
 
-let partitioned = false;
+/** The open dataset's loader when it is partitioned: it makes a region's rows ready. */
+let partitioned: import('./partitioned-data').PartitionedData | undefined;
 
 /**
  * Run a query built by src/lib/sql: the tables it declares it reads are made ready first (a
@@ -16,7 +17,7 @@ let partitioned = false;
  */
 export async function run(q: Query): Promise<Row[]> {
 	const db = await import('./duckdb');
-	if (partitioned && q.reads.some((t) => t === 'figures' || t === 'checks')) await (await import('./partitioned-data')).whenDetail();
+	if (partitioned && q.reads.some((t) => t === 'figures' || t === 'checks')) await partitioned.whenDetail();
 	const t0 = performance.now();
 	try {
 		return await db.query(q.sql, q.params);
@@ -27,17 +28,21 @@ export async function run(q: Query): Promise<Row[]> {
 
 export async function openDataset(...args: Parameters<typeof import('./app-data').openDataset>) {
 	const m = await import('./app-data');
-	const opened = await m.openDataset(...args);
-	partitioned = opened.layout === 'partitioned';
+	return adopted(await m.openDataset(...args));
+}
+
+/** The dataset now in the engine (opened, or made of imported reports): queries follow its layout. */
+export function adopted<T extends { partitioned?: import('./partitioned-data').PartitionedData }>(opened: T): T {
+	partitioned = opened.partitioned;
 	return opened;
 }
 
 /** Partitioned datasets: load (once) and switch to the rows a region's views need. */
 export async function openScope(scope: Scope) {
-	const m = await import('./partitioned-data');
+	if (!partitioned) throw new Error('openScope: the open dataset is not partitioned');
 	const t0 = performance.now();
 	try {
-		return await m.openScope(scope);
+		return await partitioned.openScope(scope);
 	} finally {
 		performance.measure(`scope:${scope.level}`, { start: t0 });
 	}

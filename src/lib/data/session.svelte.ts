@@ -4,7 +4,7 @@
  * scope of a partitioned dataset. The app's shell and /embed both hold one; views only read its
  * state. Errors are kept with what to do about them.
  */
-import { openDataset, openScope } from './client';
+import { adopted, openDataset, openScope } from './client';
 import type { OpenedDataset } from './app-data';
 import type { Source } from './load-dataset';
 import type { RegionRow, Scope } from './scope';
@@ -140,7 +140,7 @@ export class DataSession {
 	adoptImported(opened: OpenedDataset): void {
 		this.summary = null;
 		this.cube = null;
-		this.adopt(opened);
+		this.adopt(adopted(opened));
 	}
 
 	/** Load (once) a region's rows of a partitioned dataset; the returned function drops a load no longer wanted. */
