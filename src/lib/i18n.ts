@@ -214,6 +214,47 @@ export const STRINGS = {
 	coveragePresent: ['有报告', 'report present'],
 	yearFrom: ['起始年度', 'From year'],
 	yearTo: ['截止年度', 'To year'],
+	errDownloadNetwork: ['无法下载 {what}（{url}）：网络错误', 'Could not download {what} ({url}): network error'],
+	errDownloadHttp: ['无法下载 {what}（{url}）：HTTP {status}', 'Could not download {what} ({url}): HTTP {status}'],
+	errDownloadCut: ['下载 {what} 时连接中断（{url}）', 'The connection broke while downloading {what} ({url})'],
+	errManifestJson: ['数据清单 manifest.json 不是有效的 JSON', 'manifest.json is not valid JSON'],
+	errManifestFiles: ['数据清单 manifest.json 缺少 files 列表', 'manifest.json has no list of files'],
+	errManifestPartitions: ['分区数据清单 manifest.json 缺少 rollups 或 partitions', 'The partitioned manifest.json has no rollups or partitions'],
+	errManifestTable: ['数据清单中没有 {table} 表', 'The manifest lists no {table} table'],
+	errManifestPartition: ['数据清单中没有 {table} 分区 province_code={province}', 'The manifest lists no {table} partition for province_code={province}'],
+	errManifestCountyRollup: ['数据清单中没有 province_code={province} 的区县汇总', 'The manifest lists no county rollup for province_code={province}'],
+	errNotParquet: ['{file} 不是有效的 Parquet 文件或已被截断{detail}', '{file} is not a valid Parquet file, or it was cut short{detail}'],
+	errMissingColumns: ['{file} 缺少必需的列：{columns}', '{file} lacks required columns: {columns}'],
+	errMissingFile: ['缺少文件 {file}', 'Missing file {file}'],
+	errRowCount: ['{file} 有 {rows} 行，但清单说有 {expected} 行', '{file} has {rows} rows, but the manifest says {expected}'],
+	errPartitionedLocal: [
+		'分区（全国规模）数据集需要从服务器按范围读取，不能从本地文件打开',
+		'A partitioned (national) dataset is read from a server by byte ranges; it cannot be opened from local files'
+	],
+	errRegionRead: ['无法读取 {file}（{detail}）', 'Could not read {file} ({detail})'],
+	hintNetwork: ['请检查网络连接或数据地址后重试。', 'Check the network connection or the data address and try again.'],
+	hintNotBuilt: ['数据集可能尚未生成：运行 npm run dataset，或检查 ?data= 地址。', 'The dataset may not be built yet: run npm run dataset, or check the ?data= address.'],
+	hintRetry: ['请重试。', 'Try again.'],
+	hintReingest: ['请用 npm run ingest 重新生成数据集。', 'Build the dataset again with npm run ingest.'],
+	hintRebuildOrDownload: ['请重新生成（npm run ingest）或重新下载数据集。', 'Build the dataset again (npm run ingest) or download it again.'],
+	hintContract: ['此文件不符合数据集格式（见 README 数据约定）。', 'This file does not follow the dataset format (see the README’s data contract).'],
+	hintPartitionedContract: [
+		'此文件不符合分区数据集格式：请用 npm run layout 或 npm run generate -- --scale national 重新生成。',
+		'This file does not follow the partitioned format: build it again with npm run layout or npm run generate -- --scale national.'
+	],
+	hintIncomplete: ['数据集不完整：请重新生成。', 'The dataset is incomplete: build it again.'],
+	hintChooseAll: ['请同时选择 {files}。', 'Choose {files} together.'],
+	hintMismatch: ['数据集文件与清单不一致：请重新生成或重新下载。', 'The files do not match the manifest: build or download the dataset again.'],
+	hintServePartitioned: [
+		'请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。',
+		'Serve the folder with npm start -- --data <folder>, or open it with ?data=<folder address>.'
+	],
+	hintRanges: [
+		'请检查网络连接后重试。数据集须完整发布，服务器须正确响应 Range 请求（206；npm start 的服务器可以，Vite 预览服务器不行）。',
+		'Check the network connection and try again. The dataset must be published whole, and the server must answer Range requests right (206: npm start’s server does, Vite’s preview server does not).'
+	],
+	hintReloadPage: ['请刷新页面重试；如果问题持续，请检查数据集文件。', 'Reload the page to try again; if it keeps failing, check the dataset files.'],
+	hintRetryScope: ['请重试；如果问题持续，请检查数据集文件。', 'Try again; if it keeps failing, check the dataset files.'],
 	working: ['（进行中）', ' (working)'],
 	hasFailedChecks: [' · 有未通过的核对', ' · failed checks'],
 	agencyPlaceholder: ['如：××区交通运输局', 'e.g. the bureau'],

@@ -29,7 +29,7 @@ export async function openDataset(source: Source): Promise<OpenedDataset> {
 	void parquetEngine();
 	const manifest = await readManifest(source);
 	if (manifest.layout === 'partitioned') {
-		if (source.kind !== 'url') throw new DatasetError('分区（全国规模）数据集需要从服务器按范围读取，不能从本地文件打开', '请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。');
+		if (source.kind !== 'url') throw new DatasetError({ key: 'errPartitionedLocal' }, { key: 'hintServePartitioned' });
 		const partitioned = new PartitionedData(source.base, manifest, { run, query, insertArrowIPC });
 		const opened = await partitioned.open(engine);
 		performance.measure('dataset:total', { start: t0 });

@@ -10,13 +10,26 @@ import { parquetEngine, parquetToIPC } from './parquet-engine';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, REQUIRED_COLUMNS, type ColumnType, type DatasetTable, type FlatManifest } from '../schema/dataset';
 import type { PartitionedManifest } from '../schema/layout';
 import { init, insertArrowIPC, query, run } from './duckdb';
+import { t, type Key } from '../i18n';
 
 /** Either manifest shape of the contract: `layout: 'partitioned'` is the national layout (schema/layout.ts). */
 export type Manifest = FlatManifest | PartitionedManifest;
 
+/** A text of the dictionary with its values, shown in the page's language. */
+export interface Text {
+	key: Key;
+	vars?: Record<string, unknown>;
+}
+
+/** What failed and what to do about it, as dictionary texts; `message` and `hint` are their Chinese (for logs). */
 export class DatasetError extends Error {
-	constructor(message: string, readonly hint: string) {
-		super(message);
+	readonly hint: string;
+	constructor(
+		readonly text: Text,
+		readonly hintText: Text
+	) {
+		super(t('zh', text.key, text.vars));
+		this.hint = t('zh', hintText.key, hintText.vars);
 	}
 }
 
@@ -27,18 +40,18 @@ export async function fetchBytes(url: string, what: string): Promise<ArrayBuffer
 	try {
 		res = await fetch(url, { cache: 'no-cache' });
 	} catch (e) {
-		throw new DatasetError(`无法下载${what}（${url}）：网络错误`, '请检查网络连接或数据地址后重试。');
+		throw new DatasetError({ key: 'errDownloadNetwork', vars: { what, url } }, { key: 'hintNetwork' });
 	}
-	if (!res.ok) throw new DatasetError(`无法下载${what}（${url}）：HTTP ${res.status}`, '数据集可能尚未生成：运行 npm run dataset，或检查 ?data= 地址。');
+	if (!res.ok) throw new DatasetError({ key: 'errDownloadHttp', vars: { what, url, status: res.status } }, { key: 'hintNotBuilt' });
 	try {
 		return await res.arrayBuffer();
 	} catch {
-		throw new DatasetError(`下载${what}时连接中断（${url}）`, '请重试。');
+		throw new DatasetError({ key: 'errDownloadCut', vars: { what, url } }, { key: 'hintRetry' });
 	}
 }
 
 export async function readManifest(source: Source): Promise<Manifest> {
-	const bytes = source.kind === 'url' ? await fetchBytes(`${source.base}/manifest.json`, '数据清单 manifest.json') : undefined;
+	const bytes = source.kind === 'url' ? await fetchBytes(`${source.base}/manifest.json`, 'manifest.json') : undefined;
 	if (source.kind === 'files' && !source.files.has('manifest.json')) {
 		return { schema_version: 1, files: DATASET_TABLE_NAMES.filter((t) => source.files.has(`${t}.parquet`)).map((t) => ({ name: t, path: `${t}.parquet`, rows: -1 })) };
 	}
@@ -46,9 +59,9 @@ export async function readManifest(source: Source): Promise<Manifest> {
 	try {
 		m = JSON.parse(new TextDecoder().decode(bytes ?? (source as { files: Map<string, ArrayBuffer> }).files.get('manifest.json')!));
 	} catch {
-		throw new DatasetError('数据清单 manifest.json 不是有效的 JSON', '请用 npm run ingest 重新生成数据集。');
+		throw new DatasetError({ key: 'errManifestJson' }, { key: 'hintReingest' });
 	}
-	if (!m || (m.layout !== 'partitioned' && !Array.isArray(m.files))) throw new DatasetError('数据清单 manifest.json 缺少 files 列表', '请用 npm run ingest 重新生成数据集。');
+	if (!m || (m.layout !== 'partitioned' && !Array.isArray(m.files))) throw new DatasetError({ key: 'errManifestFiles' }, { key: 'hintReingest' });
 	return m;
 }
 
@@ -64,14 +77,14 @@ export async function loadTable(table: DatasetTable, bytes: ArrayBuffer): Promis
 	try {
 		ipc = await parquetToIPC(bytes);
 	} catch (e) {
-		throw new DatasetError(`${table}.parquet 不是有效的 Parquet 文件或已被截断（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请重新生成（npm run ingest）或重新下载数据集。');
+		throw new DatasetError({ key: 'errNotParquet', vars: { file: `${table}.parquet`, detail: `（${String((e as Error)?.message ?? e).slice(0, 120)}）` } }, { key: 'hintRebuildOrDownload' });
 	}
 	const raw = `${table}_raw`;
 	await insertArrowIPC(ipc, raw);
 	const { present, missing } = await columnCheck(raw, REQUIRED_COLUMNS[table]);
 	if (missing.length) {
 		await run(`DROP TABLE ${raw}`);
-		throw new DatasetError(`${table}.parquet 缺少必需的列：${missing.join('、')}`, '此文件不符合数据集格式（见 README 数据约定）。');
+		throw new DatasetError({ key: 'errMissingColumns', vars: { file: `${table}.parquet`, columns: missing.join('、') } }, { key: 'hintContract' });
 	}
 	// Columns are cast to the contract's types; optional columns a file lacks are NULL.
 	const cols = DATASET_TABLES[table] as Record<string, ColumnType>;
@@ -88,14 +101,14 @@ export async function loadDataset(source: Source, read?: FlatManifest): Promise<
 	const engine = init();
 	void parquetEngine();
 	const manifest: Manifest = read ?? (await readManifest(source));
-	if (manifest.layout === 'partitioned') throw new DatasetError('分区（全国规模）数据集需要从服务器按范围读取', '请用 npm start -- --data <文件夹> 提供该文件夹，或用 ?data=<文件夹地址> 打开。');
+	if (manifest.layout === 'partitioned') throw new DatasetError({ key: 'errPartitionedLocal' }, { key: 'hintServePartitioned' });
 	const entries = DATASET_TABLE_NAMES.map((table) => {
 		const entry = manifest.files.find((f) => f.name === table);
-		if (!entry) throw new DatasetError(`数据清单中没有 ${table} 表`, '数据集不完整：请用 npm run ingest 重新生成。');
+		if (!entry) throw new DatasetError({ key: 'errManifestTable', vars: { table } }, { key: 'hintReingest' });
 		return entry;
 	});
 	const downloads = entries.map((entry) => {
-		const p = source.kind === 'url' ? fetchBytes(`${source.base}/${entry.path}`, ` ${entry.path} `) : Promise.resolve(source.files.get(entry.path));
+		const p = source.kind === 'url' ? fetchBytes(`${source.base}/${entry.path}`, entry.path) : Promise.resolve(source.files.get(entry.path));
 		p.catch(() => {}); // reported below, in table order
 		return p;
 	});
@@ -104,12 +117,12 @@ export async function loadDataset(source: Source, read?: FlatManifest): Promise<
 	for (const [i, table] of DATASET_TABLE_NAMES.entries()) {
 		const bytes = await downloads[i];
 		const entry = entries[i];
-		if (!bytes) throw new DatasetError(`缺少文件 ${entry.path}`, `请同时选择 ${DATASET_TABLE_NAMES.map((t) => t + '.parquet').join('、')}。`);
+		if (!bytes) throw new DatasetError({ key: 'errMissingFile', vars: { file: entry.path } }, { key: 'hintChooseAll', vars: { files: DATASET_TABLE_NAMES.map((name) => name + '.parquet').join('、') } });
 		const t0 = performance.now();
 		rows[table] = await loadTable(table, bytes);
 		performance.measure(`dataset:${table}`, { start: t0 });
 		if (entry.rows >= 0 && entry.rows !== rows[table]) {
-			throw new DatasetError(`${entry.path} 有 ${rows[table]} 行，但清单说有 ${entry.rows} 行`, '数据集文件与清单不一致：请重新生成或重新下载。');
+			throw new DatasetError({ key: 'errRowCount', vars: { file: entry.path, rows: rows[table], expected: entry.rows } }, { key: 'hintMismatch' });
 		}
 	}
 	return { manifest, rows };

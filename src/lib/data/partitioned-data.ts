@@ -80,7 +80,7 @@ export class PartitionedData {
 	/** The regions and the province rollup (downloaded and decoded while `engine` starts), and the domain for the filters. */
 	async open(engine: Promise<unknown> = Promise.resolve()): Promise<PartitionedOpen> {
 		const m = this.manifest;
-		if (!m.rollups?.province || !m.rollups?.regions || !Array.isArray(m.rollups?.county) || !m.partitions) throw new DatasetError('分区数据清单 manifest.json 缺少 rollups 或 partitions', '请重新生成数据集。');
+		if (!m.rollups?.province || !m.rollups?.regions || !Array.isArray(m.rollups?.county) || !m.partitions) throw new DatasetError({ key: 'errManifestPartitions' }, { key: 'hintIncomplete' });
 		await Promise.all([this.loadWhole(m.rollups.regions.path, 'regions', engine), this.loadWhole(m.rollups.province.path, 'rollup_province', engine)]);
 		await this.requireColumns('rollup_province', m.rollups.province.path, REQUIRED_ROLLUP);
 		await this.requireColumns('regions', m.rollups.regions.path, ['province_code', 'province', 'city', 'county', 'division_code']);
@@ -145,17 +145,17 @@ export class PartitionedData {
 	private async requireColumns(table: string, file: string, needed: readonly string[]) {
 		const present = new Set((await this.db.query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r.column_name)));
 		const missing = needed.filter((c) => !present.has(c));
-		if (missing.length) throw new DatasetError(`${file} 缺少必需的列：${missing.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`, '此文件不符合分区数据集格式：请用 npm run layout 或 npm run generate -- --scale national 重新生成。');
+		if (missing.length) throw new DatasetError({ key: 'errMissingColumns', vars: { file, columns: `${missing.slice(0, 8).join('、')}${missing.length > 8 ? ' …' : ''}` } }, { key: 'hintPartitionedContract' });
 	}
 
 	/** A whole small file, downloaded and decoded while the engine starts, then inserted. */
 	private async loadWhole(path: string, table: string, engine: Promise<unknown> = Promise.resolve()) {
-		const bytes = await fetchBytes(`${this.base}/${path}`, ` ${path} `);
+		const bytes = await fetchBytes(`${this.base}/${path}`, path);
 		let ipc: Uint8Array;
 		try {
 			ipc = await parquetToIPC(bytes);
 		} catch {
-			throw new DatasetError(`${path} 不是有效的 Parquet 文件或已被截断`, '请重新生成或重新下载数据集。');
+			throw new DatasetError({ key: 'errNotParquet', vars: { file: path, detail: '' } }, { key: 'hintRebuildOrDownload' });
 		}
 		await engine;
 		await this.db.insertArrowIPC(ipc, table);
@@ -163,7 +163,7 @@ export class PartitionedData {
 
 	private entry(table: PartitionedTable, provinceCode: string) {
 		const e = this.manifest.partitions[table]?.find((p) => p.province_code === provinceCode);
-		if (!e) throw new DatasetError(`数据清单中没有 ${table} 分区 province_code=${provinceCode}`, '数据集不完整：请重新生成。');
+		if (!e) throw new DatasetError({ key: 'errManifestPartition', vars: { table, province: provinceCode } }, { key: 'hintIncomplete' });
 		return e;
 	}
 
@@ -177,7 +177,7 @@ export class PartitionedData {
 		try {
 			read = await readRegionRowGroups(`${this.base}/${file.path}`, file.bytes, prefixes, file.footer);
 		} catch (e) {
-			throw new DatasetError(`无法读取 ${file.path}（${String((e as Error)?.message ?? e).slice(0, 120)}）`, '请检查网络连接后重试。数据集须完整发布，服务器须正确响应 Range 请求（206；npm start 的服务器可以，Vite 预览服务器不行）。');
+			throw new DatasetError({ key: 'errRegionRead', vars: { file: file.path, detail: String((e as Error)?.message ?? e).slice(0, 160) } }, { key: 'hintRanges' });
 		}
 		performance.mark(`scope:${file.path}:${read.rowGroups}/${read.of}:${read.fetched}`);
 		if (!read.ipc) {
@@ -206,7 +206,7 @@ export class PartitionedData {
 			// The province's own file of the county rollup, whole: every row of it is needed.
 			const main = (async () => {
 				const file = this.manifest.rollups.county.find((p) => p.province_code === scope.province_code);
-				if (!file) throw new DatasetError(`数据清单中没有 province_code=${scope.province_code} 的区县汇总`, '数据集不完整：请重新生成。');
+				if (!file) throw new DatasetError({ key: 'errManifestCountyRollup', vars: { province: scope.province_code } }, { key: 'hintIncomplete' });
 				await this.loadWhole(file.path, `${id}_rv`);
 				await this.requireColumns(`${id}_rv`, file.path, REQUIRED_ROLLUP);
 				return `${id}_rv`;

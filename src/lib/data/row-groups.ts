@@ -49,10 +49,10 @@ export function byteRanges(metadata: FileMetaData, groups: number[]): [number, n
 
 async function fetchRange(url: string, start: number, end: number): Promise<Uint8Array> {
 	const res = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, cache: 'no-cache' });
-	if (res.status === 200 && start !== 0) throw new Error(`服务器没有按范围返回（HTTP 200 而不是 206，bytes ${start}–${end - 1}）`);
-	if (!res.ok) throw new Error(`HTTP ${res.status}${res.status === 404 ? '：文件不存在' : ''}`);
+	if (res.status === 200 && start !== 0) throw new Error(`服务器没有按范围返回 the server ignored the range (HTTP 200, not 206; bytes ${start}–${end - 1})`);
+	if (!res.ok) throw new Error(`HTTP ${res.status}${res.status === 404 ? '：文件不存在 (no such file)' : ''}`);
 	const bytes = new Uint8Array(await res.arrayBuffer());
-	if (bytes.length !== end - start) throw new Error(`应收到 ${end - start} 字节，收到 ${bytes.length} 字节（服务器须准确响应 Range 请求）`);
+	if (bytes.length !== end - start) throw new Error(`应收到 ${end - start} 字节，收到 ${bytes.length} 字节 (expected ${end - start} bytes, got ${bytes.length}: the server must answer Range requests exactly)`);
 	return bytes;
 }
 

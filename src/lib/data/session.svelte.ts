@@ -6,16 +6,24 @@
  */
 import { adopted, openDataset, openScope } from './client';
 import type { OpenedDataset } from './app-data';
-import type { Source } from './load-dataset';
+import { DatasetError, type Source, type Text } from './load-dataset';
+import { t, type Lang } from '$lib/i18n';
 import type { RegionRow, Scope } from './scope';
 import type { Row } from './duckdb';
 import type { Domain } from '$lib/state/filters';
 import { AGENCY_LINKS, isAgencyLinks, type AgencyLink } from '$lib/schema/datasets';
 import { CUBE_KEYS, isCube, type Cube } from '$lib/sql/cube';
 
+/** What failed (a dictionary text, or an unforeseen error's own message) and what to do about it. */
 export interface Failure {
+	text?: Text;
 	message: string;
-	hint: string;
+	hint: Text;
+}
+
+/** A failure in the page's language. */
+export function failureIn(lang: Lang, f: Failure): { message: string; hint: string } {
+	return { message: f.text ? t(lang, f.text.key, f.text.vars) : f.message, hint: t(lang, f.hint.key, f.hint.vars) };
 }
 
 export interface ScopeState {
@@ -26,14 +34,10 @@ export interface ScopeState {
 	reports: string[];
 }
 
-const RETRY_HINT = '请刷新页面重试；如果问题持续，请检查数据集文件。';
-
-/** What failed, and the hint the loader gave (DatasetError carries one) or a general one. */
-export function failureOf(e: unknown, hint = RETRY_HINT): Failure {
-	return {
-		message: e instanceof Error ? e.message : String(e),
-		hint: e && typeof e === 'object' && 'hint' in e ? String(e.hint) : hint
-	};
+/** What failed, and the hint the loader gave (a DatasetError carries one) or a general one. */
+export function failureOf(e: unknown, hint: Text = { key: 'hintReloadPage' }): Failure {
+	if (e instanceof DatasetError) return { text: e.text, message: e.message, hint: e.hintText };
+	return { message: e instanceof Error ? e.message : String(e), hint };
 }
 
 /** The regions and years a cube holds, as the filters take them. */
@@ -149,7 +153,7 @@ export class DataSession {
 		this.scope = { key: scope.key, status: 'loading', agencies: this.scope.agencies, reports: this.scope.reports };
 		openScope(scope).then(
 			(r) => live && (this.scope = { key: scope.key, status: 'ready', agencies: r.agencies, reports: r.reports }),
-			(e) => live && (this.scope = { key: scope.key, status: 'error', failure: failureOf(e, '请重试；如果问题持续，请检查数据集文件。'), agencies: [], reports: [] })
+			(e) => live && (this.scope = { key: scope.key, status: 'error', failure: failureOf(e, { key: 'hintRetryScope' }), agencies: [], reports: [] })
 		);
 		return () => {
 			live = false;
