@@ -12,6 +12,7 @@ import type { ReportRow } from '../src/lib/ingest/report-row';
 import { readCsvSql } from '../src/lib/ingest/rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
+import { CUBE_KEYS } from '../src/lib/sql/cube';
 
 export type { ReportRow };
 
@@ -77,7 +78,7 @@ export class DatasetWriter {
 			}
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
-			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION, { cube: true });
+			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION, { cube: CUBE_KEYS });
 			const manifest: FlatManifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),

@@ -25,6 +25,7 @@ import {
 } from '../src/lib/schema/layout';
 import { reportValuesSql, rollupSelectSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
+import { PROVINCE_CUBE_KEYS } from '../src/lib/sql/cube';
 
 const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
@@ -149,7 +150,7 @@ export class PartitionedWriter {
 			// The first chart: the national yearly totals, from the same query the browser runs.
 			await c.run(`DROP TABLE IF EXISTS report_values`);
 			await c.run(`CREATE VIEW report_values AS SELECT * FROM rollup_province`);
-			await writeSummary(c, path.join(this.tmp, 'summary.json'), LAYOUT_VERSION);
+			await writeSummary(c, path.join(this.tmp, 'summary.json'), LAYOUT_VERSION, { cube: PROVINCE_CUBE_KEYS });
 
 			const totals = Object.fromEntries(PARTITIONED_TABLES.map((t) => [t, this.partitions[t].reduce((s, p) => s + p.rows, 0)])) as Record<PartitionedTable, number>;
 			const manifest: PartitionedManifest = {

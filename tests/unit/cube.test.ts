@@ -43,9 +43,14 @@ const close = (rows: Record<string, number | null>[]) => rows.map((r) => Object.
 
 describe('the overview cube', () => {
 	it('answers every filter but a name search', () => {
-		expect(cubeAnswers(NONE)).toBe(true);
-		expect(cubeAnswers({ ...NONE, county: 'x', kind: 'y', from: 2020 })).toBe(true);
-		expect(cubeAnswers({ ...NONE, q: '教育' })).toBe(false);
+		expect(cubeAnswers(cube, NONE)).toBe(true);
+		expect(cubeAnswers(cube, { ...NONE, county: 'x', kind: 'y', from: 2020 })).toBe(true);
+		expect(cubeAnswers(cube, { ...NONE, q: '教育' })).toBe(false);
+		// A province cube (national datasets) leaves cities and counties to the engine.
+		const provinces: Cube = { ...cube, keys: ['province', 'agency_kind', 'year', 'format'] };
+		expect(cubeAnswers(provinces, { ...NONE, province: 'x', kind: 'y', format: '2021' })).toBe(true);
+		expect(cubeAnswers(provinces, { ...NONE, county: 'x' })).toBe(false);
+		expect(cubeAnswers(provinces, { ...NONE, city: 'x' })).toBe(false);
 	});
 
 	it('equals DuckDB for every measure over a grid of filters', async () => {
@@ -76,5 +81,33 @@ describe('the overview cube', () => {
 			compared += want.length;
 		}
 		expect(compared).toBeGreaterThan(30);
+	});
+});
+
+describe('the national cube (by province)', () => {
+	it('equals DuckDB over the province rollup for every province, kind and format', async () => {
+		const { writeNational } = await import('../../generator/national');
+		const out = mkdtempSync(path.join(tmpdir(), 'cube-national-'));
+		await writeNational({ seed: 4, out, provinces: ['11', '41'], countiesPerProvince: 2 });
+		const national: Cube = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).cube;
+		expect(national.keys).toEqual(['province', 'agency_kind', 'year', 'format']);
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		await db.run(`CREATE VIEW report_values AS SELECT * FROM '${path.join(out, 'rollups/province.parquet')}'`);
+		const at = (k: string) => national.keys.indexOf(k);
+		const values = (k: string) => [...new Set(national.rows.map((r) => r[at(k)]).filter((v): v is string => typeof v === 'string'))];
+		const grid: Filters[] = [
+			NONE,
+			...values('province').map((province) => ({ ...NONE, province })),
+			...values('agency_kind').map((kind) => ({ ...NONE, kind, province: values('province')[1] })),
+			{ ...NONE, format: '2021', from: 2021 }
+		];
+		for (const f of grid) {
+			expect(cubeAnswers(national, f)).toBe(true);
+			const q = yearlyQuery(f);
+			const want = (await db.runAndReadAll(q.sql, q.params as never))
+				.getRowObjectsJson()
+				.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)])));
+			expect(close(yearlyFromCube(national, f)), JSON.stringify(f)).toEqual(close(want));
+		}
 	});
 });

@@ -12,6 +12,10 @@ import type { Filters } from './filters';
 
 /** What a cube row is grouped by: exactly what whereClause filters on, but the name search. */
 export const CUBE_KEYS = ['province', 'city', 'county', 'agency_kind', 'year', 'format'] as const;
+export type CubeKey = (typeof CUBE_KEYS)[number];
+
+/** A national dataset's cube stops at provinces: its city and county filters wait for the engine. */
+export const PROVINCE_CUBE_KEYS: readonly CubeKey[] = ['province', 'agency_kind', 'year', 'format'];
 
 /** yearlyQuery's sums: [its output name, the report_values column summed]. */
 const SUMS: readonly (readonly [string, string])[] = [
@@ -30,20 +34,23 @@ export interface Cube {
 }
 
 /** The cube's SQL over report_values (rows sorted, so the file is the same for the same data). */
-export function cubeSql(): string {
-	return `SELECT ${CUBE_KEYS.join(', ')}, ${SUMS.map(([, col]) => `sum(${col}) AS ${col}`).join(', ')} FROM report_values GROUP BY ALL ORDER BY ALL`;
+export function cubeSql(keys: readonly CubeKey[] = CUBE_KEYS): string {
+	return `SELECT ${keys.join(', ')}, ${SUMS.map(([, col]) => `sum(${col}) AS ${col}`).join(', ')} FROM report_values GROUP BY ALL ORDER BY ALL`;
 }
 
 export const CUBE_COLUMNS: readonly string[] = SUMS.map(([, col]) => col);
 
 export function isCube(v: unknown): v is Cube {
 	const c = v as Cube;
-	return !!c && Array.isArray(c.keys) && Array.isArray(c.columns) && Array.isArray(c.rows) && CUBE_KEYS.every((k) => c.keys.includes(k));
+	return !!c && Array.isArray(c.keys) && Array.isArray(c.columns) && Array.isArray(c.rows) && c.keys.includes('year');
 }
 
-/** Whether the cube can answer these filters: it has no agency names to search. */
-export function cubeAnswers(f: Filters): boolean {
-	return f.q === '';
+/** Whether the cube can answer these filters: it has no agency names to search, and only the keys it was grouped by. */
+export function cubeAnswers(cube: Cube, f: Filters): boolean {
+	const has = (k: CubeKey) => cube.keys.includes(k);
+	return (
+		f.q === '' && (!f.province || has('province')) && (!f.city || has('city')) && (!f.county || has('county')) && (!f.kind || has('agency_kind')) && (!f.format || has('format'))
+	);
 }
 
 /** SQL's sum: NULLs skipped, NULL when every value is NULL. */
@@ -53,10 +60,11 @@ function sqlSum(values: (string | number | null)[]): number | null {
 	return total;
 }
 
-/** yearlyQuery's rows, computed from the cube: every sum per year, years ascending. */
+/** yearlyQuery's rows, computed from the cube (for filters it answers, cubeAnswers): every sum per year, years ascending. */
 export function yearlyFromCube(cube: Cube, f: Filters): Record<string, number | null>[] {
 	const at = (name: string) => cube.keys.indexOf(name);
 	const [province, city, county, kind, year, format] = CUBE_KEYS.map(at);
+	// A filter on a key the cube lacks is not asked of it (cubeAnswers); the index -1 never matches.
 	const columns = SUMS.map(([, col]) => cube.keys.length + cube.columns.indexOf(col));
 	const rows = cube.rows.filter(
 		(r) =>
