@@ -1,8 +1,9 @@
 /**
  * npm run bench:scale — the national dataset (partitioned layout) in Chromium, cold cache each run:
  * time and bytes to the national overview, to a province, to a city and to one county's agencies,
- * and filter → charts latency within a province. Goals: national overview ≤ 2 s and ≤ 10 MB
- * besides the engine; a drill-down ≤ 1 s; filter → charts ≤ 100 ms median.
+ * and filter → charts latency within a province; a province chosen the moment its control is
+ * usable, until it is answered; a warm revisit. Goals: national overview ≤ 2 s and ≤ 10 MB
+ * besides the engine; a drill-down ≤ 1 s; filter → charts ≤ 100 ms median; filter answered ≤ 1.5 s.
  * Writes the national corpus first when it is missing (npm run generate -- --scale national).
  *   DATA=corpus/national PROVINCE=广东省 RUNS=3 npm run bench:scale
  */
@@ -121,7 +122,31 @@ try {
 		const cityName = (await page.getByTestId('filter-city').locator('option').nth(2).textContent())!;
 		await drill('a city', 'filter-city', cityName, `${metaOf}.length > 0`);
 		chosen = `${PROVINCE} › ${countyName}, then ${cityName}`;
+		// Warm revisit: the same browser, a fresh page, until the national overview answers.
+		const again = await context.newPage();
+		await again.goto(`http://127.0.0.1:${PORT}/`);
+		await settled(again);
+		add('warm revisit: national overview answered', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });
+		await again.close();
 		await context.close();
+
+		// Filter answered: a cold page, the province chosen the moment its control is usable, until the headlines show it and no card is busy.
+		const cold = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+		const p = await cold.newPage();
+		await p.goto(`http://127.0.0.1:${PORT}/`);
+		await p.waitForFunction(`[...(document.querySelector('[data-testid=filter-province]')?.options ?? [])].some((o) => o.value === ${JSON.stringify(PROVINCE)})`, null, {
+			timeout: 120_000,
+			polling: 10
+		});
+		add('province filter usable', await now(p), { data: 0, app: 0, engine: 0, requests: 0 });
+		await p.getByTestId('filter-province').selectOption(PROVINCE);
+		await p.waitForFunction(
+			`new URLSearchParams(location.search).get('province') === ${JSON.stringify(PROVINCE)} && document.querySelector('[data-testid=headlines] .kpi') && !document.querySelector('[aria-busy=true]')`,
+			null,
+			{ timeout: 120_000, polling: 10 }
+		);
+		add(`province ${PROVINCE} set at once: filter answered`, await now(p), { data: 0, app: 0, engine: 0, requests: 0 });
+		await cold.close();
 	}
 } finally {
 	await browser.close();

@@ -34,12 +34,15 @@ export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): P
 	if (mode === 'replace') await run('DELETE FROM checks; DELETE FROM figures; DELETE FROM reports;');
 	const reports = parsed.map((p) => ({ ...p.report }));
 	const figures = new Map(parsed.map((p) => [p.report.report_id, [...p.figures]]));
+	// Lines for figures a copy cut here; the rest were written by the workers (or are written below).
+	let cutLines = '';
 	const warnings = new Map(parsed.map((p) => [p.report.report_id, [...p.warnings]]));
 	// A row one copy could not cut, cut by another copy of the same report.
 	const copies = cutByCopies(parsed.map((p) => ({ report_id: p.report.report_id, source_name: p.report.source_name, agency: p.report.agency, year: p.report.year, refused: p.refused, figures: p.figures })));
 	for (const [id, cut] of copies) {
 		figures.get(id)!.push(...cut.figures);
 		warnings.get(id)!.push(...cut.warnings);
+		cutLines += figureLines(id, cut.figures);
 	}
 	for (const [id, extra] of harmonizeRegions(reports)) warnings.get(id)!.push(...extra);
 	for (const r of reports) r.warnings = warnings.get(r.report_id)!.length;
@@ -47,7 +50,8 @@ export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): P
 	let checks = '';
 	for (const p of parsed) {
 		const id = p.report.report_id;
-		checks += checkLines(id, [...p.checks, ...extractionChecks(p.report.format as FormatVersion, warnings.get(id)!)]);
+		const unread = extractionChecks(p.report.format as FormatVersion, warnings.get(id)!);
+		checks += p.lines ? p.lines.checks + checkLines(id, unread) : checkLines(id, [...p.checks, ...unread]);
 	}
 	// Carry-over across the imported reports and those already there, for the agencies imported.
 	const key = (r: { division_code: string | null; agency: string }) => `${r.division_code ?? ''}|${r.agency}`;
@@ -69,7 +73,7 @@ export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): P
 	for (const [id, cs] of carry) checks += checkLines(id, cs);
 
 	await insertCsv('reports', reports.map(reportLine).join(''));
-	await insertCsv('figures', [...figures].map(([id, fs]) => figureLines(id, fs)).join(''));
+	await insertCsv('figures', parsed.map((p) => p.lines?.figures ?? figureLines(p.report.report_id, p.figures)).join('') + cutLines);
 	await insertCsv('checks', checks);
 	return describeFlat();
 }

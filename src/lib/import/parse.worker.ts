@@ -3,6 +3,7 @@
  * out. pdf.js and its assets come from the app's own build. Nothing leaves the browser.
  */
 import { parseReport, type Overrides } from '$lib/ingest/parse';
+import { checkLines, figureLines } from '$lib/ingest/rows-csv';
 import { configurePdf } from '$lib/ingest/readers/pdf';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
@@ -32,5 +33,9 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
 		configured = assets;
 	}
 	const result = await parseReport(name, bytes, overrides);
-	(self as unknown as Worker).postMessage({ id, result });
+	// The CSV lines DuckDB takes are written here, beside the parse, not on the page's thread when the reports are added.
+	if (result.status === 'ok') {
+		const lines = { figures: figureLines(result.report.report_id, result.figures), checks: checkLines(result.report.report_id, result.checks) };
+		(self as unknown as Worker).postMessage({ id, result: { ...result, lines } });
+	} else (self as unknown as Worker).postMessage({ id, result });
 };
