@@ -30,7 +30,7 @@ async function importTimed(inputs: string[]): Promise<{ seconds: number; longest
 	await page.getByLabel('替换当前数据').check();
 	// Frame gaps, measured in the page while the import runs.
 	await page.evaluate(
-		`(() => { window.__gaps = []; let last = performance.now(); const tick = (t) => { window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()`
+		`(() => { window.__gaps = []; let last = performance.now(); const tick = (t) => { window.__gaps.push([t - last, last]); last = t; if (!window.__stop) requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()`
 	);
 	const t0 = Date.now();
 	await page.getByTestId('import-documents').setInputFiles(inputs);
@@ -40,12 +40,19 @@ async function importTimed(inputs: string[]): Promise<{ seconds: number; longest
 		{ timeout: 600_000, polling: 200 }
 	);
 	const seconds = (Date.now() - t0) / 1000;
-	const longestFrame = (await page.evaluate('(() => { window.__stop = true; return Math.max(...window.__gaps.slice(2)); })()')) as number;
+	const gaps = (await page.evaluate('(() => { window.__stop = true; return window.__gaps.slice(2); })()')) as [number, number][];
+	const longestFrame = Math.max(...gaps.map(([g]) => g));
+	// Where the page stalled: the longest gaps, and when (ms after the page started) against the import's phases.
+	const worst = [...gaps]
+		.sort((a, b) => b[0] - a[0])
+		.slice(0, 3)
+		.map(([g, at]) => `${g.toFixed(0)} ms at ${at.toFixed(0)}`)
+		.join(', ');
 	const ok = await page.locator('[data-testid=import-result][data-status=ok]').count();
 	const phases = (await page.evaluate(
-		"performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => m.name + ' ' + (m.duration / 1000).toFixed(1) + ' s').join(', ')"
+		"performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => m.name + ' ' + (m.duration / 1000).toFixed(1) + ' s (from ' + m.startTime.toFixed(0) + ')').join(', ')"
 	)) as string;
-	console.log(`  (${inputs.length} files: ${phases})`);
+	console.log(`  (${inputs.length} files: ${phases}; longest frame gaps ${worst})`);
 	await context.close();
 	return { seconds, longestFrame, ok };
 }

@@ -125,8 +125,17 @@ try {
 		// Warm revisit: the same browser, a fresh page, until the national overview answers.
 		const again = await context.newPage();
 		await again.goto(`http://127.0.0.1:${PORT}/`);
+		await again.waitForFunction(
+			"document.querySelector('[data-testid=headlines] .kpi') && document.querySelector('[data-testid=chart-years] canvas') && !document.querySelector('[aria-busy=true]')",
+			null,
+			{
+				timeout: 120_000,
+				polling: 10
+			}
+		);
+		add('warm revisit: national overview drawn, no card busy', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });
 		await settled(again);
-		add('warm revisit: national overview answered', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });
+		add('warm revisit: DuckDB answers', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });
 		await again.close();
 		await context.close();
 

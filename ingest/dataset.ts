@@ -78,7 +78,7 @@ export class DatasetWriter {
 			}
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
-			await writeSummary(conn, path.join(this.tmp, 'summary.json'), SCHEMA_VERSION, { cube: CUBE_KEYS });
+			const summaries = await writeSummary(conn, this.tmp, SCHEMA_VERSION, CUBE_KEYS);
 			const manifest: FlatManifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),
@@ -89,7 +89,7 @@ export class DatasetWriter {
 			await writeFile(path.join(this.tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 			await writeFile(path.join(this.tmp, 'ingest-report.json'), JSON.stringify(ingestReport, null, 2) + '\n');
 			// Data files first, the manifest last: a reader that finds the new manifest finds the new files.
-			for (const name of [...DATASET_TABLE_NAMES.map((n) => `${n}.parquet`), 'summary.json', 'ingest-report.json', 'manifest.json']) {
+			for (const name of [...DATASET_TABLE_NAMES.map((n) => `${n}.parquet`), ...summaries, 'ingest-report.json', 'manifest.json']) {
 				await rename(path.join(this.tmp, name), path.join(this.outDir, name));
 			}
 			return counts;

@@ -150,7 +150,7 @@ export class PartitionedWriter {
 			// The first chart: the national yearly totals, from the same query the browser runs.
 			await c.run(`DROP TABLE IF EXISTS report_values`);
 			await c.run(`CREATE VIEW report_values AS SELECT * FROM rollup_province`);
-			await writeSummary(c, path.join(this.tmp, 'summary.json'), LAYOUT_VERSION, { cube: PROVINCE_CUBE_KEYS });
+			const summaries = await writeSummary(c, this.tmp, LAYOUT_VERSION, PROVINCE_CUBE_KEYS);
 
 			const totals = Object.fromEntries(PARTITIONED_TABLES.map((t) => [t, this.partitions[t].reduce((s, p) => s + p.rows, 0)])) as Record<PartitionedTable, number>;
 			const manifest: PartitionedManifest = {
@@ -166,7 +166,7 @@ export class PartitionedWriter {
 			await writeFile(path.join(this.tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
 			// Data first, the manifest last: a reader that finds the new manifest finds the new files.
-			for (const name of [...PARTITIONED_TABLES, 'rollups', 'summary.json', 'manifest.json']) {
+			for (const name of [...PARTITIONED_TABLES, 'rollups', ...summaries, 'manifest.json']) {
 				await rm(path.join(this.outDir, name), { recursive: true, force: true });
 				await rename(path.join(this.tmp, name), path.join(this.outDir, name));
 			}

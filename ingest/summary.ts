@@ -1,32 +1,22 @@
 /**
  * summary.json: the unfiltered yearly totals the app draws before its engine has started, from
  * the same query the browser runs, over whatever `report_values` is (per report, or a rollup);
- * and the cube (src/lib/sql/cube.ts) that answers the overview under filters before the engine
- * does: by county for a flat dataset, by province for a national one.
+ * cube.json: the cube (src/lib/sql/cube.ts) that answers the overview under filters until the
+ * engine does, by county for a flat dataset and by province for a national one. Apart, so that
+ * the first chart never waits for the cube.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { yearlyQuery } from '../src/lib/sql/queries';
-import { CUBE_COLUMNS, cubeSql, type Cube, type CubeKey } from '../src/lib/sql/cube';
+import { CUBE_FILE, cubeOf, cubeSql, summaryOf, type CubeKey } from '../src/lib/sql/cube';
 
-const plain = (v: unknown) => (v === null ? null : Number(v));
-
-export async function writeSummary(conn: DuckDBConnection, file: string, schemaVersion: number, opts: { cube?: readonly CubeKey[] } = {}): Promise<void> {
+/** Writes summary.json and cube.json into `dir`; the files written. */
+export async function writeSummary(conn: DuckDBConnection, dir: string, schemaVersion: number, cubeKeys: readonly CubeKey[]): Promise<string[]> {
 	const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
 	const yearly = (await conn.runAndReadAll(q.sql)).getRowObjectsJson();
-	let cube: Cube | undefined;
-	if (opts.cube) {
-		const keys = opts.cube;
-		const rows = (await conn.runAndReadAll(cubeSql(keys))).getRowsJson();
-		// Years as numbers, sums as numbers (DuckDB's JSON gives HUGEINT sums as strings).
-		cube = { keys, columns: CUBE_COLUMNS, rows: rows.map((r) => r.map((v, i) => (i < keys.length && keys[i] !== 'year' ? (v as string | null) : plain(v)))) };
-	}
-	await writeFile(
-		file,
-		JSON.stringify({
-			schema_version: schemaVersion,
-			yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))),
-			...(cube ? { cube } : {})
-		}) + '\n'
-	);
+	await writeFile(path.join(dir, 'summary.json'), JSON.stringify(summaryOf(schemaVersion, yearly)) + '\n');
+	const cube = cubeOf(cubeKeys, (await conn.runAndReadAll(cubeSql(cubeKeys))).getRowObjectsJson());
+	await writeFile(path.join(dir, CUBE_FILE), JSON.stringify(cube) + '\n');
+	return ['summary.json', CUBE_FILE];
 }

@@ -34,7 +34,7 @@ const defaultDir = 'tests/fixtures/dataset/default';
 const real = await runIngest(['tests/fixtures/pingtan'], { out: defaultDir, region: '350128' });
 writeFileSync(`${defaultDir}/${AGENCY_LINKS}`, JSON.stringify(renamedAgencies(groupsFromList(readFileSync('tests/fixtures/pingtan/list.tsv', 'utf8'), real.statuses), 'list.tsv')));
 mkdirSync(`${defaultDir}/zhengzhou`, { recursive: true });
-for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json'])
+for (const f of ['reports.parquet', 'figures.parquet', 'checks.parquet', 'manifest.json', 'summary.json', 'cube.json'])
 	copyFileSync(`tests/fixtures/dataset/${f}`, `${defaultDir}/zhengzhou/${f}`);
 const catalogue = defaultCatalogue(real.ingested, summary.ingested);
 writeFileSync(`${defaultDir}/${DATASET_CATALOGUE}`, JSON.stringify(catalogue));

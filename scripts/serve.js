@@ -9,7 +9,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import serveStatic from 'serve-static';
 
 const { values: opt } = parseArgs({
@@ -82,6 +83,34 @@ function precompressed(req) {
 	}
 }
 
+/**
+ * A dataset's JSON (summary, cube, manifest) gzipped on the fly, as static hosts do: the cube of a
+ * national dataset is 1 MB as text, 0.3 MB gzipped. Kept per file until it changes; revalidated by ETag.
+ */
+const gzipped = new Map();
+function gzipDataJson(req, res) {
+	const rel = decodeURIComponent(req.url.split('?')[0]);
+	if (req.headers.range || !rel.endsWith('.json') || !String(req.headers['accept-encoding'] ?? '').includes('gzip')) return false;
+	const file = path.join(dataDir, rel);
+	if (!file.startsWith(dataDir + path.sep) || !existsSync(file)) return false;
+	const { mtimeMs, size } = statSync(file);
+	const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}-gz"`;
+	let hit = gzipped.get(file);
+	if (!hit || hit.etag !== etag) gzipped.set(file, (hit = { etag, body: gzipSync(readFileSync(file)) }));
+	const headers = {
+		'Content-Type': TYPES['.json'],
+		'Content-Encoding': 'gzip',
+		Vary: 'Accept-Encoding',
+		ETag: etag,
+		'Cache-Control': 'no-cache',
+		'Access-Control-Allow-Origin': '*',
+		'X-Content-Type-Options': 'nosniff'
+	};
+	if (req.headers['if-none-match'] === etag) res.writeHead(304, headers).end();
+	else res.writeHead(200, { ...headers, 'Content-Length': hit.body.length }).end(req.method === 'HEAD' ? undefined : hit.body);
+	return true;
+}
+
 function notFound(res) {
 	res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
 	res.end('not found');
@@ -98,6 +127,7 @@ const server = http.createServer((req, res) => {
 	}
 	if (url.startsWith('/data/')) {
 		req.url = url.slice('/data'.length);
+		if (gzipDataJson(req, res)) return;
 		return data(req, res, () => notFound(res));
 	}
 	precompressed(req);

@@ -85,7 +85,7 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-dataset').click()]);
 	const dir = mkdtempSync(path.join(tmpdir(), 'browser-dataset-'));
 	const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
-	expect(Object.keys(zip).sort()).toEqual(['checks.parquet', 'figures.parquet', 'ingest-report.json', 'manifest.json', 'reports.parquet', 'summary.json']);
+	expect(Object.keys(zip).sort()).toEqual(['checks.parquet', 'cube.json', 'figures.parquet', 'ingest-report.json', 'manifest.json', 'reports.parquet', 'summary.json']);
 	for (const [name, bytes] of Object.entries(zip)) writeFileSync(path.join(dir, name), bytes);
 
 	const db = await DuckDBInstance.create(':memory:');

@@ -136,6 +136,15 @@ test('the server answers byte ranges exactly (Vite’s preview server does not)'
 	expect(tail.headers()['content-encoding']).toBeUndefined();
 });
 
+test('the dataset’s JSON comes gzipped and revalidates (the national cube is 1 MB as text)', async ({ request }) => {
+	const cube = await request.get('/data/national/cube.json', { headers: { 'Accept-Encoding': 'gzip' } });
+	expect(cube.status()).toBe(200);
+	expect(cube.headers()['content-encoding']).toBe('gzip');
+	expect(JSON.parse((await cube.body()).toString()).keys).toEqual(['province', 'agency_kind', 'year', 'format']);
+	const again = await request.get('/data/national/cube.json', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': cube.headers()['etag'] } });
+	expect(again.status()).toBe(304);
+});
+
 test('a partition missing from the server: the region says what failed and offers a retry', async ({ page }) => {
 	await page.goto(`/?data=/data/national-broken&province=${encodeURIComponent('河南省')}&city=${encodeURIComponent('郑州市')}`);
 	const alert = page.getByRole('alert');

@@ -1,5 +1,5 @@
 /**
- * The overview's cube (summary.json) against DuckDB: for every measure of yearlyQuery and a grid
+ * The overview's cube (cube.json) against DuckDB: for every measure of yearlyQuery and a grid
  * of filters, the cube's answer equals the engine's, NULL for NULL.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -24,9 +24,8 @@ beforeAll(async () => {
 	// A small generated corpus: several counties, kinds, years and both formats, with blank cells.
 	await writeCorpus(path.join(root, 'docs'), 7, { agencies: 12 });
 	await runIngest([path.join(root, 'docs'), 'tests/fixtures/real'], { out: path.join(root, 'out'), threads: 1 });
-	const summary = JSON.parse(readFileSync(path.join(root, 'out', 'summary.json'), 'utf8'));
-	expect(isCube(summary.cube)).toBe(true);
-	cube = summary.cube;
+	cube = JSON.parse(readFileSync(path.join(root, 'out', 'cube.json'), 'utf8'));
+	expect(isCube(cube)).toBe(true);
 	const db = await DuckDBInstance.create(':memory:');
 	conn = await db.connect();
 	for (const t of ['reports', 'figures', 'checks']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM '${path.join(root, 'out', t + '.parquet')}'`);
@@ -89,7 +88,7 @@ describe('the national cube (by province)', () => {
 		const { writeNational } = await import('../../generator/national');
 		const out = mkdtempSync(path.join(tmpdir(), 'cube-national-'));
 		await writeNational({ seed: 4, out, provinces: ['11', '41'], countiesPerProvince: 2 });
-		const national: Cube = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).cube;
+		const national: Cube = JSON.parse(readFileSync(path.join(out, 'cube.json'), 'utf8'));
 		expect(national.keys).toEqual(['province', 'agency_kind', 'year', 'format']);
 		const db = await (await DuckDBInstance.create(':memory:')).connect();
 		await db.run(`CREATE VIEW report_values AS SELECT * FROM '${path.join(out, 'rollups/province.parquet')}'`);

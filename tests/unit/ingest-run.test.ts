@@ -41,7 +41,7 @@ describe('ingest run', async () => {
 	const summary = await runIngest([dir], { out, threads: 1 });
 
 	it('writes the dataset files and nothing else', () => {
-		expect(readdirSync(out).sort()).toEqual(['checks.parquet', 'figures.parquet', 'ingest-report.json', 'manifest.json', 'reports.parquet', 'summary.json']);
+		expect(readdirSync(out).sort()).toEqual(['checks.parquet', 'cube.json', 'figures.parquet', 'ingest-report.json', 'manifest.json', 'reports.parquet', 'summary.json']);
 		const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 		expect(manifest.schema_version).toBe(1);
 		expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['reports', 'figures', 'checks']);

@@ -12,7 +12,7 @@ import type { RegionRow, Scope } from './scope';
 import type { Row } from './duckdb';
 import type { Domain } from '$lib/state/filters';
 import { AGENCY_LINKS, isAgencyLinks, type AgencyLink } from '$lib/schema/datasets';
-import { CUBE_KEYS, isCube, type Cube } from '$lib/sql/cube';
+import { CUBE_FILE, CUBE_KEYS, isCube, type Cube } from '$lib/sql/cube';
 
 /** What failed (a dictionary text, or an unforeseen error's own message) and what to do about it. */
 export interface Failure {
@@ -103,10 +103,20 @@ export class DataSession {
 			.then((r) => (r.ok ? r.json() : null))
 			.then((s) => {
 				if (s && Array.isArray(s.yearly)) this.summary = s.yearly;
-				if (s && isCube(s.cube)) this.cube = s.cube;
 			})
 			.catch(() => {})
-			.finally(() => requestAnimationFrame(() => setTimeout(() => this.open(), 0)));
+			.finally(() =>
+				requestAnimationFrame(() =>
+					setTimeout(() => {
+						// The cube answers filters until the engine does; it is fetched after the first chart, never before it.
+						fetch(`${base}/${CUBE_FILE}`)
+							.then((r) => (r.ok ? r.json() : null))
+							.then((c) => isCube(c) && this.engine !== 'ready' && this.version === 0 && (this.cube = c))
+							.catch(() => {});
+						this.open();
+					}, 0)
+				)
+			);
 	}
 
 	async open(source: Source = { kind: 'url', base: this.dataBase() }): Promise<void> {

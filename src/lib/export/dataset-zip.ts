@@ -1,7 +1,7 @@
 /**
  * 下载数据集: what the CLI writes, from the dataset now in the browser — reports.parquet,
  * figures.parquet, checks.parquet (the contract's columns and types, rows in the CLI's order),
- * manifest.json, summary.json and ingest-report.json — in one .zip. `npm run sql -- --data`,
+ * manifest.json, summary.json, cube.json and ingest-report.json — in one .zip. `npm run sql -- --data`,
  * `npm start -- --data` and 打开数据 read it as they read the CLI's output.
  */
 import { zipSync } from 'fflate';
@@ -9,6 +9,7 @@ import { ipcToParquet } from '$lib/data/parquet-engine';
 import { query, queryIPC } from '$lib/data/duckdb';
 import { DATASET_TABLE_NAMES, DATASET_TABLES, SCHEMA_VERSION, type FlatManifest } from '$lib/schema/dataset';
 import { yearlyQuery } from '$lib/sql/queries';
+import { CUBE_FILE, CUBE_KEYS, cubeOf, cubeSql, summaryOf } from '$lib/sql/cube';
 
 const ORDER: Record<string, string> = {
 	reports: 'division_code NULLS LAST, agency, year, report_id',
@@ -37,10 +38,8 @@ export async function datasetZip(ingestReport: unknown): Promise<Uint8Array> {
 	};
 	const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v, null, 2) + '\n');
 	files['manifest.json'] = json(manifest);
-	files['summary.json'] = json({
-		schema_version: SCHEMA_VERSION,
-		yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)])))
-	});
+	files['summary.json'] = json(summaryOf(SCHEMA_VERSION, yearly));
+	files[CUBE_FILE] = json(cubeOf(CUBE_KEYS, await query(cubeSql(CUBE_KEYS))));
 	files['ingest-report.json'] = json(ingestReport);
 	return zipSync(files, { level: 6 });
 }

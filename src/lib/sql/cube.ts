@@ -40,6 +40,21 @@ export function cubeSql(keys: readonly CubeKey[] = CUBE_KEYS): string {
 
 export const CUBE_COLUMNS: readonly string[] = SUMS.map(([, col]) => col);
 
+/** The file the cube is written to beside the dataset; the app fetches it once the first chart is drawn. */
+export const CUBE_FILE = 'cube.json';
+
+/** cubeSql's rows (as objects, from DuckDB in Node or the browser) as a cube: keys as text, years and sums as numbers. */
+export function cubeOf(keys: readonly CubeKey[], rows: Record<string, unknown>[]): Cube {
+	const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+	return { keys, columns: CUBE_COLUMNS, rows: rows.map((r) => [...keys.map((k) => (k === 'year' ? num(r[k]) : text(r[k]))), ...CUBE_COLUMNS.map((c) => num(r[c]))]) };
+}
+
+/** summary.json: the unfiltered yearly totals (yearlyQuery's rows) the first chart is drawn from. */
+export function summaryOf(schemaVersion: number, yearly: Record<string, unknown>[]) {
+	return { schema_version: schemaVersion, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) };
+}
+
 export function isCube(v: unknown): v is Cube {
 	const c = v as Cube;
 	return !!c && Array.isArray(c.keys) && Array.isArray(c.columns) && Array.isArray(c.rows) && c.keys.includes('year');
