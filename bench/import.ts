@@ -21,7 +21,7 @@ const server = await serveApp({ port: PORT, data: 'data' });
 const browser = await chromium.launch(chromiumLaunch);
 
 /** Import `inputs` into a fresh page (replacing its dataset): seconds until every file has its final status, and the longest frame gap. */
-async function importTimed(inputs: string[]): Promise<{ seconds: number; longestFrame: number; ok: number }> {
+async function importTimed(inputs: string[]): Promise<{ seconds: number; longestFrame: number; longestInApp: number; ok: number }> {
 	const context = await browser.newContext({ bypassCSP: true });
 	const page: Page = await context.newPage();
 	await page.goto(server.url);
@@ -42,6 +42,9 @@ async function importTimed(inputs: string[]): Promise<{ seconds: number; longest
 	const seconds = (Date.now() - t0) / 1000;
 	const gaps = (await page.evaluate('(() => { window.__stop = true; return window.__gaps.slice(2); })()')) as [number, number][];
 	const longestFrame = Math.max(...gaps.map(([g]) => g));
+	// From the moment the app has the files (import:chosen): before it, the browser is handing over the chosen files.
+	const readStart = (await page.evaluate("performance.getEntriesByName('import:chosen')[0]?.startTime ?? 0")) as number;
+	const longestInApp = Math.max(0, ...gaps.filter(([g, at]) => at + g > readStart).map(([g]) => g));
 	// Where the page stalled: the longest gaps, and when (ms after the page started) against the import's phases.
 	const worst = [...gaps]
 		.sort((a, b) => b[0] - a[0])
@@ -52,9 +55,9 @@ async function importTimed(inputs: string[]): Promise<{ seconds: number; longest
 	const phases = (await page.evaluate(
 		"performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => m.name + ' ' + (m.duration / 1000).toFixed(1) + ' s (from ' + m.startTime.toFixed(0) + ')').join(', ')"
 	)) as string;
-	console.log(`  (${inputs.length} files: ${phases}; longest frame gaps ${worst})`);
+	console.log(`  (${inputs.length} files, chosen at ${readStart.toFixed(0)}: ${phases}; longest frame gaps ${worst})`);
 	await context.close();
-	return { seconds, longestFrame, ok };
+	return { seconds, longestFrame, longestInApp, ok };
 }
 
 try {
@@ -63,7 +66,7 @@ try {
 	console.log(`real PDF (hongze-2024.pdf): ${pdf.seconds.toFixed(2)} s from choosing the file to its report in the dashboard`);
 	const all = await importTimed(corpus);
 	console.log(
-		`generated corpus: ${corpus.length} documents (${all.ok} ingested) in ${all.seconds.toFixed(1)} s = ${(corpus.length / all.seconds).toFixed(0)} documents/s; longest frame gap while importing ${all.longestFrame.toFixed(0)} ms`
+		`generated corpus: ${corpus.length} documents (${all.ok} ingested) in ${all.seconds.toFixed(1)} s = ${(corpus.length / all.seconds).toFixed(0)} documents/s; longest frame gap while importing ${all.longestFrame.toFixed(0)} ms, ${all.longestInApp.toFixed(0)} ms once the app has the files`
 	);
 } finally {
 	await browser.close();
