@@ -67,17 +67,22 @@ test('filters answer before the engine does: the cube’s figures, then the same
 		await held;
 		await route.continue();
 	});
+	const cubeRequests: string[] = [];
+	page.on('request', (r) => r.url().endsWith('/cube.json') && cubeRequests.push(r.url()));
 	await page.goto(`${ORIGIN}/`);
 	// The years up to the first: the headline shows that year's figures, not the last year's.
 	const to = page.getByTestId('filter-to');
 	await expect(to.locator('option')).not.toHaveCount(1, { timeout: 30_000 });
 	await expect(page.locator('[data-engine=loading]')).toHaveCount(1);
 	const first = await to.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).filter(Boolean)[0]);
+	// The filters come from the summary; the cube is fetched only once a filter is set.
+	expect(cubeRequests).toEqual([]);
 	await to.selectOption(first);
 	await expect(page).toHaveURL(new RegExp(`to=${first}`));
 	const headlines = page.getByTestId('headlines');
 	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
 	const fromCube = await headlines.innerText();
+	expect(cubeRequests).toHaveLength(1);
 	await expect(page.locator('[data-engine=loading]')).toHaveCount(1);
 	release();
 	await expect(page.locator('[data-engine=ready]')).toHaveCount(1, { timeout: 60_000 });

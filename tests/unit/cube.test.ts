@@ -13,11 +13,13 @@ import { reportValuesSql } from '../../src/lib/sql/derived';
 import { yearlyQuery, type Filters } from '../../src/lib/sql/queries';
 import { MEASURES } from '../../src/lib/schema/measures';
 import { measureValue } from '../../src/lib/data/measure-values';
+import { choicesOf, type FilterChoices } from '../../src/lib/sql/cube';
 import { cubeAnswers, isCube, yearlyFromCube, type Cube } from '../../src/lib/sql/cube';
 
 const NONE: Filters = { province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null };
 let conn: DuckDBConnection;
 let cube: Cube;
+let summaryChoices: FilterChoices;
 
 beforeAll(async () => {
 	const root = mkdtempSync(path.join(tmpdir(), 'cube-'));
@@ -26,6 +28,7 @@ beforeAll(async () => {
 	await runIngest([path.join(root, 'docs'), 'tests/fixtures/real'], { out: path.join(root, 'out'), threads: 1 });
 	cube = JSON.parse(readFileSync(path.join(root, 'out', 'cube.json'), 'utf8'));
 	expect(isCube(cube)).toBe(true);
+	summaryChoices = JSON.parse(readFileSync(path.join(root, 'out', 'summary.json'), 'utf8')).choices;
 	const db = await DuckDBInstance.create(':memory:');
 	conn = await db.connect();
 	for (const t of ['reports', 'figures', 'checks']) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM '${path.join(root, 'out', t + '.parquet')}'`);
@@ -41,6 +44,14 @@ async function engine(f: Filters) {
 const close = (rows: Record<string, number | null>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Math.round(v * 1e6) / 1e6])));
 
 describe('the overview cube', () => {
+	it('the summary offers the filters the cube holds: its regions and years', async () => {
+		expect(summaryChoices).toEqual(choicesOf(cube));
+		const engine = (await conn.runAndReadAll('SELECT DISTINCT year FROM report_values ORDER BY year')).getRows().map((r) => Number(r[0]));
+		expect(summaryChoices.years).toEqual(engine);
+		const counties = (await conn.runAndReadAll('SELECT count(DISTINCT county)::INTEGER FROM report_values')).getRows()[0][0];
+		expect(new Set(summaryChoices.regions.map((r) => r.county).filter(Boolean)).size).toBe(counties);
+	});
+
 	it('answers every filter but a name search', () => {
 		expect(cubeAnswers(cube, NONE)).toBe(true);
 		expect(cubeAnswers(cube, { ...NONE, county: 'x', kind: 'y', from: 2020 })).toBe(true);

@@ -12,7 +12,7 @@ import type { RegionRow, Scope } from './scope';
 import type { Row } from './duckdb';
 import type { Domain } from '$lib/state/filters';
 import { AGENCY_LINKS, isAgencyLinks, type AgencyLink } from '$lib/schema/datasets';
-import { CUBE_FILE, CUBE_KEYS, isCube, type Cube } from '$lib/sql/cube';
+import { CUBE_FILE, isCube, isFilterChoices, type Cube, type FilterChoices } from '$lib/sql/cube';
 
 /** What failed (a dictionary text, or an unforeseen error's own message) and what to do about it. */
 export interface Failure {
@@ -40,19 +40,6 @@ export function failureOf(e: unknown, hint: Text = { key: 'hintReloadPage' }): F
 	return { message: e instanceof Error ? e.message : String(e), hint };
 }
 
-/** The regions and years a cube holds, as the filters take them. */
-function choicesOfCube(cube: Cube): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } {
-	const [p, c, k, , y] = CUBE_KEYS.map((key) => cube.keys.indexOf(key));
-	const str = (v: unknown) => (typeof v === 'string' ? v : null);
-	const regions = [...new Map(cube.rows.map((r) => [`${r[p]}|${r[c]}|${r[k]}`, { province: str(r[p]), city: str(r[c]), county: str(r[k]) }])).values()];
-	const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
-	const years = [...new Set(cube.rows.map((r) => Number(r[y])))].sort((a, b) => a - b);
-	return {
-		domain: { provinces: uniq(regions.map((r) => r.province)), cities: uniq(regions.map((r) => r.city)), counties: uniq(regions.map((r) => r.county)), years, agencies: [], reports: [] },
-		regions
-	};
-}
-
 export class DataSession {
 	engine = $state<'loading' | 'ready' | 'error'>('loading');
 	failure = $state<Failure | null>(null);
@@ -65,8 +52,11 @@ export class DataSession {
 	version = $state(0);
 	/** The build-time summary that draws the first chart before the engine answers. */
 	summary = $state<Row[] | null>(null);
-	/** The build-time cube that answers the overview under filters before the engine does (flat datasets). */
+	/** The build-time cube that answers the overview under filters before the engine does (loadCube). */
 	cube = $state<Cube | null>(null);
+	/** What the filters offer before the engine answers (from the summary). */
+	choices = $state<FilterChoices | null>(null);
+	private cubeRequested = false;
 	/** Agencies renamed over the years (optional beside the dataset). */
 	links = $state<AgencyLink[]>([]);
 	scope = $state<ScopeState>({ key: '', status: 'loading', agencies: [], reports: [] });
@@ -81,10 +71,16 @@ export class DataSession {
 		return this.domain && this.layout === 'partitioned' ? { ...this.domain, agencies: this.scope.agencies, reports: this.scope.reports } : this.domain;
 	}
 
-	/** The regions and years the filters offer: the engine's once it answers, the cube's before (computed once per change). */
+	/** The regions and years the filters offer: the engine's once it answers, the summary's before (computed once per change). */
 	filterChoices = $derived.by((): { domain: Domain; regions: Pick<RegionRow, 'province' | 'city' | 'county'>[] } | null => {
 		if (this.domain) return { domain: this.domain, regions: this.regions };
-		return this.cube ? choicesOfCube(this.cube) : null;
+		if (!this.choices) return null;
+		const { regions, years } = this.choices;
+		const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
+		return {
+			domain: { provinces: uniq(regions.map((r) => r.province)), cities: uniq(regions.map((r) => r.city)), counties: uniq(regions.map((r) => r.county)), years, agencies: [], reports: [], },
+			regions
+		};
 	});
 
 	/** Whether views of this scope (null: a flat dataset) can query. */
@@ -92,7 +88,7 @@ export class DataSession {
 		return this.engine === 'ready' && (!scope || (this.scope.key === scope.key && this.scope.status === 'ready'));
 	}
 
-	/** The summary (with its cube) and agency links first (small), then the engine once the first chart has drawn. */
+	/** The summary (with the filters' choices) and agency links first (small), then the engine once the first chart has drawn. */
 	boot(): void {
 		const base = this.dataBase();
 		fetch(`${base}/${AGENCY_LINKS}`)
@@ -103,20 +99,10 @@ export class DataSession {
 			.then((r) => (r.ok ? r.json() : null))
 			.then((s) => {
 				if (s && Array.isArray(s.yearly)) this.summary = s.yearly;
+				if (s && isFilterChoices(s.choices)) this.choices = s.choices;
 			})
 			.catch(() => {})
-			.finally(() =>
-				requestAnimationFrame(() =>
-					setTimeout(() => {
-						// The cube answers filters until the engine does; it is fetched after the first chart, never before it.
-						fetch(`${base}/${CUBE_FILE}`)
-							.then((r) => (r.ok ? r.json() : null))
-							.then((c) => isCube(c) && this.engine !== 'ready' && this.version === 0 && (this.cube = c))
-							.catch(() => {});
-						this.open();
-					}, 0)
-				)
-			);
+			.finally(() => requestAnimationFrame(() => setTimeout(() => this.open(), 0)));
 	}
 
 	async open(source: Source = { kind: 'url', base: this.dataBase() }): Promise<void> {
@@ -130,12 +116,23 @@ export class DataSession {
 		}
 	}
 
+	/** A filter was set before the engine answers: fetch (once) the cube that answers it meanwhile. */
+	loadCube(): void {
+		if (this.cubeRequested || this.engine === 'ready' || this.version > 0) return;
+		this.cubeRequested = true;
+		fetch(`${this.dataBase()}/${CUBE_FILE}`)
+			.then((r) => (r.ok ? r.json() : null))
+			.then((c) => isCube(c) && this.version === 0 && (this.cube = c))
+			.catch(() => {});
+	}
+
 	/** The user's own dataset from disk: Parquet files in the contract's schema (and its manifest). */
 	async openFiles(files: File[]): Promise<void> {
 		const map = new Map<string, ArrayBuffer>();
 		for (const f of files) map.set(f.name, await f.arrayBuffer());
 		this.summary = null;
 		this.cube = null;
+		this.choices = null;
 		await this.open({ kind: 'files', files: map });
 	}
 
@@ -154,6 +151,7 @@ export class DataSession {
 	adoptImported(opened: OpenedDataset): void {
 		this.summary = null;
 		this.cube = null;
+		this.choices = null;
 		this.adopt(adopted(opened));
 	}
 

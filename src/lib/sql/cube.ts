@@ -40,7 +40,7 @@ export function cubeSql(keys: readonly CubeKey[] = CUBE_KEYS): string {
 
 export const CUBE_COLUMNS: readonly string[] = SUMS.map(([, col]) => col);
 
-/** The file the cube is written to beside the dataset; the app fetches it once the first chart is drawn. */
+/** The file the cube is written to beside the dataset; the app fetches it when a filter is set before the engine answers. */
 export const CUBE_FILE = 'cube.json';
 
 /** cubeSql's rows (as objects, from DuckDB in Node or the browser) as a cube: keys as text, years and sums as numbers. */
@@ -50,9 +50,28 @@ export function cubeOf(keys: readonly CubeKey[], rows: Record<string, unknown>[]
 	return { keys, columns: CUBE_COLUMNS, rows: rows.map((r) => [...keys.map((k) => (k === 'year' ? num(r[k]) : text(r[k]))), ...CUBE_COLUMNS.map((c) => num(r[c]))]) };
 }
 
-/** summary.json: the unfiltered yearly totals (yearlyQuery's rows) the first chart is drawn from. */
-export function summaryOf(schemaVersion: number, yearly: Record<string, unknown>[]) {
-	return { schema_version: schemaVersion, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))) };
+/** What the filters offer before the engine answers: the regions at the cube's depth, and the years. */
+export interface FilterChoices {
+	regions: { province: string | null; city: string | null; county: string | null }[];
+	years: number[];
+}
+
+export function choicesOf(cube: Cube): FilterChoices {
+	const at = (k: CubeKey) => cube.keys.indexOf(k);
+	const [p, c, k, y] = [at('province'), at('city'), at('county'), at('year')];
+	const text = (r: Cube['rows'][number], i: number) => (i >= 0 && typeof r[i] === 'string' ? (r[i] as string) : null);
+	const regions = [...new Map(cube.rows.map((r) => [`${text(r, p)}|${text(r, c)}|${text(r, k)}`, { province: text(r, p), city: text(r, c), county: text(r, k) }])).values()];
+	return { regions, years: [...new Set(cube.rows.map((r) => Number(r[y])))].sort((a, b) => a - b) };
+}
+
+/** summary.json: the unfiltered yearly totals (yearlyQuery's rows) the first chart is drawn from, and the filters' choices. */
+export function summaryOf(schemaVersion: number, yearly: Record<string, unknown>[], choices: FilterChoices) {
+	return { schema_version: schemaVersion, yearly: yearly.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)]))), choices };
+}
+
+export function isFilterChoices(v: unknown): v is FilterChoices {
+	const c = v as FilterChoices;
+	return !!c && Array.isArray(c.regions) && Array.isArray(c.years);
 }
 
 export function isCube(v: unknown): v is Cube {
