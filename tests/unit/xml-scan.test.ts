@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { attribute, decodeXmlEntities, scanXml } from '../../src/lib/ingest/readers/xml-scan';
+
+function events(xml: string): string[] {
+	const out: string[] = [];
+	scanXml(xml, {
+		open: (name, attrs) => out.push(`<${name}${attrs.trim() ? ' ' + attrs.trim() : ''}>`),
+		close: (name) => out.push(`</${name}>`),
+		text: (text) => out.push(text)
+	});
+	return out;
+}
+
+describe('xml-scan (document.xml of a Word file)', () => {
+	it('reads tags, self-closing tags and text, skipping the declaration and comments', () => {
+		expect(events('<?xml version="1.0"?><w:p><!-- x --><w:r><w:t xml:space="preserve">申请 </w:t><w:tab/></w:r></w:p>')).toEqual([
+			'<w:p>',
+			'<w:r>',
+			'<w:t xml:space="preserve">',
+			'申请 ',
+			'</w:t>',
+			'<w:tab>',
+			'</w:tab>',
+			'</w:r>',
+			'</w:p>'
+		]);
+	});
+
+	it('decodes the named and numeric entities, and leaves unknown ones as written', () => {
+		expect(decodeXmlEntities('a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#20013;&#x6587; &nbsp;')).toBe('a <b> & "c" \'d\' 中文 &nbsp;');
+		expect(events('<w:t>1&amp;2</w:t>')).toEqual(['<w:t>', '1&2', '</w:t>']);
+	});
+
+	it('passes CDATA through as text, undecoded', () => {
+		expect(events('<w:t><![CDATA[a &amp; <b>]]></w:t>')).toEqual(['<w:t>', 'a &amp; <b>', '</w:t>']);
+	});
+
+	it('finds an attribute by its whole name, in either quote', () => {
+		expect(attribute(' w:val="3"', 'w:val')).toBe('3');
+		expect(attribute(" w:valx='9' w:val = 'restart'", 'w:val')).toBe('restart');
+		expect(attribute(' xw:val="1"', 'w:val')).toBeUndefined();
+		expect(attribute('', 'w:val')).toBeUndefined();
+	});
+
+	it('stops at a cut-off document without throwing', () => {
+		expect(events('<w:p><w:t>半')).toEqual(['<w:p>', '<w:t>', '半']);
+		expect(events('<w:p><w:t')).toEqual(['<w:p>']);
+	});
+});
