@@ -58,27 +58,34 @@ export class DatasetWriter {
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
 		this.closeFiles();
 		// Loaded only now: its native module takes ~0.1 s that the parse workers need more at start.
+		const t0 = performance.now();
+		const mark = process.env.INGEST_TIMING ? (label: string) => console.error(`timing:   ${label} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
 		const duckdb = await import('@duckdb/node-api');
 		const instance = await duckdb.DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();
 		try {
 			await conn.run(`CREATE TABLE reports (${ddl('reports')})`);
 			await this.appendReports(conn, duckdb.DuckDBDateValue);
+			mark('reports appended');
 			const parquet = (name: string) => path.join(this.tmp, `${name}.parquet`).replace(/'/g, "''");
 			const options = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000';
 			await conn.run(`COPY (SELECT * FROM reports ORDER BY ${REPORTS_ORDER}) TO '${parquet('reports')}' (${options})`);
 			for (const name of ['figures', 'checks'] as const) {
 				await conn.run(`COPY (SELECT * FROM ${readCsvSql(name, path.join(this.tmp, `${name}.csv`))}) TO '${parquet(name)}' (${options})`);
 				await conn.run(`CREATE VIEW ${name} AS SELECT * FROM '${parquet(name)}'`);
+				mark(`${name} written`);
 			}
 			const counts: Record<string, number> = {};
 			for (const name of DATASET_TABLE_NAMES) {
 				const res = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${name}`);
 				counts[name] = Number(res.getRows()[0][0]);
 			}
+			mark('counted');
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
+			mark('report_values');
 			const summaries = await writeSummary(conn, this.tmp, SCHEMA_VERSION, CUBE_KEYS);
+			mark('summary and cube');
 			const manifest: FlatManifest = {
 				schema_version: SCHEMA_VERSION,
 				built_at: new Date().toISOString(),

@@ -96,8 +96,13 @@ export interface RunSummary {
 	statuses: InputStatus[];
 }
 
+/** INGEST_TIMING=1: each phase's end in ms since the run began, on stderr (for bench:ingest). */
+const timing = process.env.INGEST_TIMING ? (label: string, t0: number) => console.error(`timing: ${label} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
+
 export async function runIngest(paths: string[], opts: RunOptions): Promise<RunSummary> {
+	const t0 = performance.now();
 	const files = await listInputs(paths);
+	timing('listed', t0);
 	const statuses: InputStatus[] = [];
 	// Kept per report: what the carry-over check needs; the long tables go to disk.
 	const reports = new Map<string, YearReport>();
@@ -145,6 +150,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			},
 			async (job) => toReportRows(await parseFile(job.file, job.overrides))
 		);
+		timing('parsed', t0);
 		// Warnings found once every file is read: on the report row (its count) and its input's status.
 		const statusOf = new Map(statuses.filter((s) => s.report_id && !s.duplicate_of).map((s) => [s.report_id!, s]));
 		const warnLater = (id: string, extra: InputStatus['warnings']) => {
@@ -192,7 +198,9 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				with_failed_checks: summary.withFailedChecks,
 				files: statuses.map((s) => ({ ...s, file: path.relative(process.cwd(), s.file) || s.file }))
 			};
+			timing('checked', t0);
 			summary.counts = await writer.finish(ingestReport);
+			timing('written', t0);
 		}
 		return summary;
 	} finally {

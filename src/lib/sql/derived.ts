@@ -26,22 +26,41 @@ export function quantityColumn(code: string): string {
  */
 const IDENTITY_KINDS = "'identity', 'carry_over'";
 
+/** Every column of report_values that sums cells: its name and the sets of cells (a fallback second) it sums. */
+function cellColumns(): { name: string; sets: Term[][] }[] {
+	return [
+		...QUANTITIES.map((q) => ({ name: quantityColumn(q.code), sets: q.fallback ? [q.terms, q.fallback] : [q.terms] })),
+		...OUTCOME_ROW_CODES.map((row) => ({ name: outcomeColumn(row), sets: [[{ table: 'requests', row, col: 'total' }]] })),
+		...APPEAL_CELLS.map(({ row, col }) => ({ name: appealColumn(row, col), sets: [[{ table: 'appeals', row, col }]] }))
+	];
+}
+
+/**
+ * The figures are joined to a small table of (cell → numbered set) and summed per report and set,
+ * then spread into columns by the set's number: one hash join and two group-bys, where a
+ * FILTER per column compared three strings ~80 times for every figure (5× slower).
+ */
 export function reportValuesSql(): string {
-	const cols = QUANTITIES.map((q) => {
-		const main = `sum(value) FILTER (WHERE ${termFilter(q.terms)})`;
-		const expr = q.fallback ? `coalesce(${main}, sum(value) FILTER (WHERE ${termFilter(q.fallback)}))` : main;
-		return `${expr} AS ${quantityColumn(q.code)}`;
+	const columns = cellColumns();
+	const map: string[] = [];
+	let set = 0;
+	const exprs = columns.map(({ name, sets }) => {
+		const ids = sets.map((terms) => {
+			const id = set++;
+			for (const t of terms) map.push(`('${t.table}', '${t.row}', '${t.col}', ${id})`);
+			return `max(v) FILTER (WHERE set_id = ${id})`;
+		});
+		return `${ids.length > 1 ? `coalesce(${ids.join(', ')})` : ids[0]} AS ${name}`;
 	});
-	cols.push(...OUTCOME_ROW_CODES.map((row) => `sum(value) FILTER (WHERE ${termFilter([{ table: 'requests', row, col: 'total' }])}) AS ${outcomeColumn(row)}`));
-	cols.push(...APPEAL_CELLS.map(({ row, col }) => `sum(value) FILTER (WHERE ${termFilter([{ table: 'appeals', row, col }])}) AS ${appealColumn(row, col)}`));
 	return `CREATE OR REPLACE TABLE report_values AS
-WITH v AS (SELECT report_id, ${cols.join(',\n  ')},
-  count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells
-  FROM figures GROUP BY report_id),
+WITH m(table_code, row_code, col_code, set_id) AS (VALUES ${map.join(', ')}),
+s AS (SELECT f.report_id, m.set_id, sum(f.value) AS v FROM figures f JOIN m ON f.table_code = m.table_code AND f.row_code = m.row_code AND f.col_code = m.col_code GROUP BY f.report_id, m.set_id),
+w AS (SELECT report_id, ${exprs.join(',\n  ')} FROM s GROUP BY report_id),
+n AS (SELECT report_id, count(*) FILTER (WHERE value IS NULL) AS blank_cells, count(*) FILTER (WHERE value = 0) AS zero_cells, count(*) AS cells FROM figures GROUP BY report_id),
 c AS (SELECT report_id, count(*) FILTER (WHERE passed = false) AS failed_checks, count(*) FILTER (WHERE passed IS NULL) AS unchecked FROM checks WHERE kind IN (${IDENTITY_KINDS}) GROUP BY report_id)
-SELECT r.*, v.* EXCLUDE (report_id), coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked,
+SELECT r.*, ${columns.map((c) => `w.${c.name}`).join(', ')}, n.blank_cells, n.zero_cells, n.cells, coalesce(c.failed_checks, 0) AS failed_checks, coalesce(c.unchecked, 0) AS unchecked,
   1 AS n_reports, (r.origin = 'generated')::INTEGER AS n_generated, (coalesce(c.failed_checks, 0) > 0)::INTEGER AS n_failed
-FROM reports r LEFT JOIN v USING (report_id) LEFT JOIN c USING (report_id)`;
+FROM reports r LEFT JOIN w USING (report_id) LEFT JOIN n USING (report_id) LEFT JOIN c USING (report_id)`;
 }
 
 /**
