@@ -58,6 +58,9 @@ function hasNestedTable(el: Element): boolean {
 }
 
 function cellText(el: Element): string {
+	// Most cells hold one line of text: no walk, no split.
+	const only = el.children.length === 1 ? el.children[0] : undefined;
+	if (only?.type === 'text' && only.data.indexOf('\n') < 0 && only.data.indexOf('\r') < 0) return only.data.trim();
 	let out = '';
 	const walk = (n: ChildNode) => {
 		if (n.type === 'text') out += n.data;
