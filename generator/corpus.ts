@@ -82,7 +82,9 @@ function messFor(form: Form, rng: Rng): Mess {
 		const splitHeaders = rng.chance(0.5);
 		// One draw picks the body's shape: on one line, one cell per line, or one row per line.
 		const shape = rng.next();
-		return { ...CLEAN, ...world, fullWidth, splitHeaders, oneLine: shape < 0.4, cellLines: shape >= 0.4 && shape < 0.6 };
+		const cellLines = shape >= 0.4 && shape < 0.6;
+		// Among cell-per-line texts, the same draw decides whether spans are marked by bars and rows kept on one line.
+		return { ...CLEAN, ...world, fullWidth, splitHeaders, oneLine: shape < 0.4, cellLines, spanBars: cellLines && shape >= 0.45, rowPerLine: cellLines && shape >= 0.52 };
 	}
 	if (form === 'markdown') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5) };
 	if (form === 'pdf') return { ...CLEAN, ...world, fullWidth: rng.chance(0.1) ? 0.2 : 0, splitHeaders: rng.chance(0.5), moneyUnits: rng.chance(0.3) };

@@ -2,7 +2,8 @@
  * Two ways a report's tables lose their cell separators in the wild:
  * - the page text a web crawler kept: each table row one line, label and figures run together,
  *   sometimes with a stray space ("一、本年新收政府信息公开申请数量15200031 156"), or each cell
- *   on a line of its own closed by ` |`;
+ *   on a line of its own closed by ` |` (or a row's cells on one line), a row's spanned places
+ *   sometimes marked by a run of bars ("||");
  * - markdown from an OCR tool: pipe tables whose labels come apart from their rows (a label on a
  *   row of its own, a long label broken over two rows) and neighbouring figures merged in one cell.
  */
@@ -43,7 +44,12 @@ export function renderCrawlerText(spec: ReportSpec, rng: Rng, mess: Mess): strin
 		out.push(SECTION_HEADINGS[table.table]);
 		for (const row of table.rows) {
 			if (mess.cellLines) {
-				out.push(...row.flatMap((cell) => cellLines(text(cell), rng)));
+				// Some crawlers close a row with one bar per grid place its spans cover (every place not
+				// opened by one of its own cells), and some keep a row on one line.
+				const covered = table.width - row.length;
+				const bars = mess.spanBars && covered > 0 ? ['|'.repeat(covered)] : [];
+				if (mess.rowPerLine) out.push([...row.map((cell) => (text(cell) ? `${text(cell)} |` : '|')), ...bars].join(' '));
+				else out.push(...row.flatMap((cell) => cellLines(text(cell), rng)), ...bars);
 				continue;
 			}
 			let line = '';

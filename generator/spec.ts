@@ -49,6 +49,10 @@ export interface Mess {
 	oneLine: boolean;
 	/** Crawler text: each table cell on a line of its own, closed by ` |`. */
 	cellLines: boolean;
+	/** With cellLines: each row closed by a run of bars, one per grid place its spans cover ("||"). */
+	spanBars: boolean;
+	/** With cellLines: a row's cells on one line ("规章 | 0 | 0 | 0 |"). */
+	rowPerLine: boolean;
 }
 
 export const CLEAN: Mess = {
@@ -64,5 +68,7 @@ export const CLEAN: Mess = {
 	chrome: false,
 	metaBlock: false,
 	oneLine: false,
-	cellLines: false
+	cellLines: false,
+	spanBars: false,
+	rowPerLine: false
 };

@@ -8,6 +8,9 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, type Form } from '../../generator/corpus';
+import { renderCrawlerText } from '../../generator/render-flat';
+import { Rng } from '../../generator/rng';
+import { CLEAN } from '../../generator/spec';
 import { parseFile, parseReport } from '../../ingest/pipeline';
 import { parseDocuments } from './parse-documents';
 import { cellKey } from '../../src/lib/schema/report-format';
@@ -58,13 +61,20 @@ describe('forms whose cells lost their structure', async () => {
 		expect(back).toBeGreaterThan(8_000);
 	});
 
-	it('the requests and appeals tables almost always come back; cut rows are named', () => {
+	it('the requests and appeals tables almost always come back; cut rows are named', async () => {
 		const tables = parsed.flatMap(({ result }) => (['requests', 'appeals'] as const).map((t) => result.warnings.some((w) => w.code === 'table_rejected' && w.table === t)));
 		expect(tables.filter(Boolean).length / tables.length).toBeLessThan(0.05);
 		const crawler = parsed.filter((p) => p.doc.form === 'crawler');
 		const oneCellPerLine = crawler.filter((p) => p.result.reading.layout.includes('每个单元格一行'));
 		// Cells a crawler kept one per line need no cutting: every figure is there as printed.
 		expect(oneCellPerLine.length).toBeGreaterThan(2);
+		// Rows marked off by runs of bars for their spans, one cell or one row per line (real crawlers do both).
+		const shapes = new Set<string>();
+		for (const p of oneCellPerLine) {
+			const text = new TextDecoder().decode(await p.doc.bytes());
+			shapes.add(`${/\| \|\|+\s*$|^\|\|+\s*$/m.test(text) ? 'bars' : 'no bars'}/${/\S \| \S.* \|\s*$/m.test(text) ? 'rows' : 'cells'}`);
+		}
+		expect(shapes).toEqual(new Set(['no bars/cells', 'bars/cells']));
 		for (const { doc, result } of oneCellPerLine) {
 			expect(result.warnings.filter((w) => ['reconstructed', 'table_rejected', 'rows_rejected', 'placed_by_position'].includes(w.code))).toEqual([]);
 			expect(result.figures.length, doc.path).toBe(doc.spec.figures.size);
@@ -74,6 +84,22 @@ describe('forms whose cells lost their structure', async () => {
 			const refused = result.warnings.find((w) => w.code === 'rows_rejected' && w.table === 'requests');
 			if (!result.warnings.some((w) => w.code === 'table_rejected' && w.table === 'requests'))
 				expect((cut?.rows?.length ?? 0) + (refused?.rows?.length ?? 0), JSON.stringify(result.warnings)).toBeGreaterThan(15);
+		}
+	});
+
+	it.each([
+		['one cell per line', { spanBars: false, rowPerLine: false }],
+		['one cell per line, rows closed by bars for their spans', { spanBars: true, rowPerLine: false }],
+		['one row per line, closed by bars for its spans', { spanBars: true, rowPerLine: true }]
+	])('crawler text with %s: every figure as printed, no row placed by order', async (_, shape) => {
+		const specs = documents.slice(0, 12).map((d) => d.spec);
+		for (const [i, spec] of specs.entries()) {
+			const text = renderCrawlerText(spec, new Rng(i), { ...CLEAN, cellLines: true, ...shape });
+			const result = await parseReport(`cells-${i}.txt`, new TextEncoder().encode(text));
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const got = new Map(result.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+			expect(got, `${spec.titleName} ${spec.year}`).toEqual(spec.figures);
+			expect(result.reading.placed_by_order).toEqual([]);
 		}
 	});
 

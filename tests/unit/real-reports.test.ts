@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline';
+import type { ChildNode } from 'domhandler';
 
 const DIR = 'tests/fixtures/real';
 
@@ -114,6 +115,65 @@ describe('a real page as a crawler kept it, one cell per line closed by " |"', (
 		expect(result.report.year).toBe(e.year);
 		expect(result.report.agency).toContain(e.agency_core);
 		expect(result.reading.layout).toContain('每个单元格一行');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});
+
+/**
+ * A portal page as another kind of crawler keeps it: each cell closed by ` |` (an empty cell a
+ * bare `|`), each row closed by one bar per grid place its spans cover (`||`), the row's cells one
+ * per line or all on one line. Built from the page's own rowspans and colspans.
+ */
+async function spanBarText(file: string, rowPerLine: boolean): Promise<string> {
+	const { parseDocument, DomUtils } = await import('htmlparser2');
+	const { isTag } = await import('domhandler');
+	const lines: string[] = [];
+	const walk = (n: ChildNode) => {
+		if (n.type === 'text') {
+			const t = n.data.replace(/\s+/g, ' ').trim();
+			if (t) lines.push(t);
+			return;
+		}
+		if (!isTag(n) || ['script', 'style', 'head'].includes(n.name)) return;
+		if (n.name === 'table' && !DomUtils.findOne((c) => c.name === 'table', n.children, true)) {
+			const rows = DomUtils.findAll((c) => c.name === 'tr', n.children);
+			const width = Math.max(...rows.map((tr) => tr.children.filter(isTag).reduce((s, td) => s + (td.name === 'td' || td.name === 'th' ? Number(td.attribs.colspan ?? 1) : 0), 0)));
+			for (const tr of rows) {
+				const cells = tr.children.filter(isTag).filter((td) => td.name === 'td' || td.name === 'th');
+				const out = cells.map((td) => {
+					const t = DomUtils.textContent(td).replace(/\s+/g, ' ').trim();
+					return t ? `${t} |` : '|';
+				});
+				// Every grid place not opened by one of the row's own cells is covered by a span.
+				const spanned = width - cells.length;
+				if (spanned > 0) out.push('|'.repeat(spanned));
+				if (rowPerLine) lines.push(out.join(' '));
+				else lines.push(...out);
+			}
+			return;
+		}
+		n.children.forEach(walk);
+	};
+	parseDocument(readFileSync(path.join(DIR, file), 'utf8')).children.forEach(walk);
+	return lines.join('\n');
+}
+
+describe('a real page as a crawler kept it, rows closed by runs of bars for their spans', () => {
+	it.each([
+		['pingtan-2022.page.html', false],
+		['pingtan-2023.page.html', false],
+		['pingtan-2022.page.html', true],
+		['pingtan-2023.page.html', true]
+	] as const)('%s (a row per line: %s): every transcribed cell, none placed by order', async (file, rowPerLine) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const text = await spanBarText(file, rowPerLine);
+		expect(text).toMatch(rowPerLine ? / \| \|\|\|+$/m : /^\S.* \|\n\|\|\|+$/m);
+		const result = await parseReport(file.replace('.html', '.bars.txt'), new TextEncoder().encode(text));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.report.year).toBe(e.year);
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
 });

@@ -262,9 +262,24 @@ function mapRows(
 	return mapped;
 }
 
+/**
+ * A row with more cells than the format's, the extra ones empty (a grid wider than the row, a
+ * crawler's mark for a spanned place, a label cell left empty): the cells without them. Empty at
+ * the end only: the first cells. Empty at both ends: a row with no label has lost it in front
+ * (the last cells); a labelled row's figures start right after its label (the first cells).
+ */
+function withoutPadding(cells: string[], n: number, labelled: boolean): string[] {
+	const extra = cells.length - n;
+	const empty = (c: string) => c.trim() === '';
+	const atEnd = cells.slice(n).every(empty);
+	const atStart = cells.slice(0, extra).every(empty);
+	if (atEnd && (labelled || !atStart)) return cells.slice(0, n);
+	return cells;
+}
+
 function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnings: Warning[]): Figure[] {
 	const n = m.def.columns.length;
-	let cells = m.cells;
+	let cells = m.cells.length > n ? withoutPadding(m.cells, n, !m.byPosition) : m.cells;
 	if (cells.length > n) {
 		const dropped = cells.slice(0, cells.length - n).filter((c) => {
 			const v = parseValueCell(c);

@@ -11,10 +11,6 @@ export const APPEAL_CELLS = FORMATS['2021'].appeals.rows.flatMap((r) => APPEAL_C
 export const outcomeColumn = (row: string) => `o_${row}`;
 export const appealColumn = (row: string, col: string) => `a_${row}_${col}`;
 
-function termFilter(terms: Term[]): string {
-	return terms.map((t) => `(table_code = '${t.table}' AND row_code = '${t.row}' AND col_code = '${t.col}')`).join(' OR ');
-}
-
 export function quantityColumn(code: string): string {
 	if (!QUANTITIES.some((q) => q.code === code)) throw new Error(`unknown quantity ${code}`);
 	return `q_${code}`;
@@ -30,8 +26,8 @@ const IDENTITY_KINDS = "'identity', 'carry_over'";
 function cellColumns(): { name: string; sets: Term[][] }[] {
 	return [
 		...QUANTITIES.map((q) => ({ name: quantityColumn(q.code), sets: q.fallback ? [q.terms, q.fallback] : [q.terms] })),
-		...OUTCOME_ROW_CODES.map((row) => ({ name: outcomeColumn(row), sets: [[{ table: 'requests', row, col: 'total' }]] })),
-		...APPEAL_CELLS.map(({ row, col }) => ({ name: appealColumn(row, col), sets: [[{ table: 'appeals', row, col }]] }))
+		...OUTCOME_ROW_CODES.map((row) => ({ name: outcomeColumn(row), sets: [[{ table: 'requests' as const, row, col: 'total' }]] })),
+		...APPEAL_CELLS.map(({ row, col }) => ({ name: appealColumn(row, col), sets: [[{ table: 'appeals' as const, row, col }]] }))
 	];
 }
 

@@ -1,6 +1,7 @@
 /**
  * Crawler text that kept each table cell on a line of its own, closed by ` |` ("自然人 |",
- * "0 |"), with nothing that marks where a row ends. Rows are found again by the format's one
+ * "0 |"), or a row's cells on one line ("规章 | 0 | 0 | 0 |"); some close a row with a run of bars
+ * for the places its spans cover ("||"), others mark nowhere where a row ends. Rows are found again by the format's one
  * constant, order: a row is its label cells followed by its figures, so a label after a figure
  * (or after an empty cell) starts the next row. Header cells stay in front of the first row's
  * label, where the aligner passes over them (it names a row by its last label).
@@ -8,37 +9,68 @@
 import { isValueToken } from '../cells';
 import type { Block } from '../document';
 
-const CELL_LINE = /(?:^|\s)\|\s*$/;
+/** A line that closes with a bar: one cell ("自然人 |", "|"), a run of bars, or a row of cells ("规章 | 0 | 0 | 0 |"). */
+const BAR_LINE = /\|\s*$/;
 /** Enough cell lines that the text is this layout rather than prose with a stray bar. */
 const MIN_CELL_LINES = 20;
 /** A markdown table row (`| a | b |`) also ends in a bar; it is another layout. */
-const MARKDOWN_ROW = /^\s*\|.*\S.*\|\s*$/;
-const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]/;
+const MARKDOWN_ROW = /^\s*\|.*[^|\s].*\|\s*$/;
+/** A report section's heading ends a run of cells; a numbered row label (一、本年新收…) broken over lines does not. */
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]\s*(总体情况|主动公开|收到和处理|[^，。|]{0,20}(行政复议|行政诉讼)|存在|其他需要)/;
+
+const isCellLine = (line: string) => BAR_LINE.test(line) && !MARKDOWN_ROW.test(line);
 
 export function looksLikeCellLines(lines: string[]): boolean {
 	let n = 0;
-	for (const line of lines) if (CELL_LINE.test(line) && !MARKDOWN_ROW.test(line)) n++;
+	for (const line of lines) if (isCellLine(line)) n++;
 	return n >= MIN_CELL_LINES;
 }
 
-const cellText = (line: string) => line.replace(/\s*\|\s*$/, '').trim();
+/** Where a row ends for certain: some crawlers close a row with one bar per grid place a span covered ("||"). */
+export const ROW_END = '\u0000row-end';
 
-/** Groups a table's cells back into rows: a label cell after a figure or an empty cell opens a row. */
+/**
+ * A bar line's cells: text closed by a bar is a cell, a bar alone is an empty cell, and two or
+ * more bars together (after a cell's own) are the row's spanned places: its end.
+ */
+export function cellsOfLine(line: string): string[] {
+	const out: string[] = [];
+	const re = /([^|]*)(\|+)/g;
+	let m: RegExpExecArray | null;
+	while ((m = re.exec(line))) {
+		const text = m[1].trim();
+		let bars = m[2].length;
+		if (text !== '') {
+			out.push(text);
+			bars--;
+		}
+		if (bars === 1) out.push('');
+		else if (bars >= 2) out.push(ROW_END);
+	}
+	return out;
+}
+
+/** Groups a table's cells back into rows: a row end, or a label cell after a figure or an empty cell, opens a row. */
 export function rowsOfCells(cells: string[]): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let afterFigure = false;
+	const next = () => {
+		if (row.length) rows.push(row);
+		row = [];
+		afterFigure = false;
+	};
 	for (const cell of cells) {
-		const label = cell !== '' && !isValueToken(cell);
-		if (label && afterFigure) {
-			rows.push(row);
-			row = [];
-			afterFigure = false;
+		if (cell === ROW_END) {
+			next();
+			continue;
 		}
+		const label = cell !== '' && !isValueToken(cell);
+		if (label && afterFigure) next();
 		row.push(cell);
 		if (!label) afterFigure = true;
 	}
-	if (row.length) rows.push(row);
+	next();
 	return rows;
 }
 
@@ -51,18 +83,25 @@ export function readCellLines(lines: string[]): Block[] {
 	let cells: string[] | null = null;
 	let pending = '';
 	const close = () => {
-		if (cells?.length) blocks.push({ kind: 'table', rows: rowsOfCells(cells) });
+		if (cells?.some((c) => c !== ROW_END)) blocks.push({ kind: 'table', rows: rowsOfCells(cells) });
 		cells = null;
 		if (pending) blocks.push({ kind: 'text', text: pending });
 		pending = '';
 	};
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		if (CELL_LINE.test(line)) {
+		if (isCellLine(line)) {
 			cells ??= [];
-			cells.push((pending + cellText(line)).trim());
+			const found = cellsOfLine(line);
+			if (pending) {
+				if (found[0] === undefined || found[0] === ROW_END) found.unshift(pending);
+				else found[0] = pending + found[0];
+			}
+			cells.push(...found);
+			// A line of several cells is a whole row.
+			if (found.filter((c) => c !== ROW_END).length > 1 && found[found.length - 1] !== ROW_END) cells.push(ROW_END);
 			pending = '';
-		} else if (cells && line.trim() !== '' && !SECTION_HEADING.test(line) && CELL_LINE.test(lines[i + 1] ?? '')) {
+		} else if (cells && line.trim() !== '' && !SECTION_HEADING.test(line) && isCellLine(lines[i + 1] ?? '')) {
 			pending += line.trim();
 		} else if (line.trim() === '' && cells) {
 			continue;
