@@ -120,11 +120,12 @@ describe('a real page as a crawler kept it, one cell per line closed by " |"', (
 });
 
 /**
- * A portal page as another kind of crawler keeps it: each cell closed by ` |` (an empty cell a
- * bare `|`), each row closed by one bar per grid place its spans cover (`||`), the row's cells one
- * per line or all on one line. Built from the page's own rowspans and colspans.
+ * A portal page as other crawlers keep it: each cell closed by ` |` (an empty cell a bare `|`),
+ * each row closed by one bar per grid place its spans cover (`||`), sometimes opened by a bar, its
+ * cells one per line or all on one line (`| a | b | ||`, markdown without the separator line).
+ * Built from the page's own rowspans and colspans.
  */
-async function spanBarText(file: string, rowPerLine: boolean): Promise<string> {
+async function spanBarText(file: string, rowPerLine: boolean, opener: boolean): Promise<string> {
 	const { parseDocument, DomUtils } = await import('htmlparser2');
 	const { isTag } = await import('domhandler');
 	const lines: string[] = [];
@@ -140,10 +141,13 @@ async function spanBarText(file: string, rowPerLine: boolean): Promise<string> {
 			const width = Math.max(...rows.map((tr) => tr.children.filter(isTag).reduce((s, td) => s + (td.name === 'td' || td.name === 'th' ? Number(td.attribs.colspan ?? 1) : 0), 0)));
 			for (const tr of rows) {
 				const cells = tr.children.filter(isTag).filter((td) => td.name === 'td' || td.name === 'th');
-				const out = cells.map((td) => {
-					const t = DomUtils.textContent(td).replace(/\s+/g, ' ').trim();
-					return t ? `${t} |` : '|';
-				});
+				const out = [
+					...(opener ? ['|'] : []),
+					...cells.map((td) => {
+						const t = DomUtils.textContent(td).replace(/\s+/g, ' ').trim();
+						return t ? `${t} |` : '|';
+					})
+				];
 				// Every grid place not opened by one of the row's own cells is covered by a span.
 				const spanned = width - cells.length;
 				if (spanned > 0) out.push('|'.repeat(spanned));
@@ -160,13 +164,13 @@ async function spanBarText(file: string, rowPerLine: boolean): Promise<string> {
 
 describe('a real page as a crawler kept it, rows closed by runs of bars for their spans', () => {
 	it.each([
-		['pingtan-2022.page.html', false],
-		['pingtan-2023.page.html', false],
-		['pingtan-2022.page.html', true],
-		['pingtan-2023.page.html', true]
-	] as const)('%s (a row per line: %s): every transcribed cell, none placed by order', async (file, rowPerLine) => {
+		['pingtan-2022.page.html', false, false],
+		['pingtan-2023.page.html', false, true],
+		['pingtan-2022.page.html', true, true],
+		['pingtan-2023.page.html', true, false]
+	] as const)('%s (a row per line: %s, each row opened by a bar: %s): every transcribed cell, none placed by order', async (file, rowPerLine, opener) => {
 		const { parseReport } = await import('../../ingest/pipeline');
-		const text = await spanBarText(file, rowPerLine);
+		const text = await spanBarText(file, rowPerLine, opener);
 		expect(text).toMatch(rowPerLine ? / \| \|\|\|+$/m : /^\S.* \|\n\|\|\|+$/m);
 		const result = await parseReport(file.replace('.html', '.bars.txt'), new TextEncoder().encode(text));
 		if (result.status !== 'ok') throw new Error(result.reason);

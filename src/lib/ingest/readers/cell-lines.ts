@@ -13,17 +13,24 @@ import type { Block } from '../document';
 const BAR_LINE = /\|\s*$/;
 /** Enough cell lines that the text is this layout rather than prose with a stray bar. */
 const MIN_CELL_LINES = 20;
-/** A markdown table row (`| a | b |`) also ends in a bar; it is another layout. */
-const MARKDOWN_ROW = /^\s*\|.*[^|\s].*\|\s*$/;
 /** A report section's heading ends a run of cells; a numbered row label (一、本年新收…) broken over lines does not. */
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]\s*(总体情况|主动公开|收到和处理|[^，。|]{0,20}(行政复议|行政诉讼)|存在|其他需要)/;
 
-const isCellLine = (line: string) => BAR_LINE.test(line) && !MARKDOWN_ROW.test(line);
+/** Rows written `| a | b | ||` without markdown's separator line are this layout too (markdown proper is read before). */
+const isCellLine = (line: string) => BAR_LINE.test(line);
 
 export function looksLikeCellLines(lines: string[]): boolean {
 	let n = 0;
 	for (const line of lines) if (isCellLine(line)) n++;
 	return n >= MIN_CELL_LINES;
+}
+
+/** The layout's name for the ingest report: a cell per line, or a row per line. */
+export function cellLinesLayout(lines: string[]): string {
+	let rows = 0;
+	let cells = 0;
+	for (const line of lines) if (isCellLine(line)) cellsOfLine(line).filter((c) => c !== ROW_END).length > 1 ? rows++ : cells++;
+	return rows > cells ? '每行一个表格行，单元格以“ |”分隔，按行标签核对' : '每个单元格一行，以“ |”结尾，按行标签分行';
 }
 
 /** Where a row ends for certain: some crawlers close a row with one bar per grid place a span covered ("||"). */
@@ -66,6 +73,8 @@ export function rowsOfCells(cells: string[]): string[][] {
 			continue;
 		}
 		const label = cell !== '' && !isValueToken(cell);
+		// Bars alone before a label open its row (a crawler's "|" in front of each row): no row of their own.
+		if (label && row.length && row.every((c) => c === '')) row = [];
 		if (label && afterFigure) next();
 		row.push(cell);
 		if (!label) afterFigure = true;

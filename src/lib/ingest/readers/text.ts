@@ -8,7 +8,7 @@ import { isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
-import { looksLikeCellLines, readCellLines } from './cell-lines';
+import { cellLinesLayout, looksLikeCellLines, readCellLines } from './cell-lines';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 // Headings of sections 二–四 by their words (some reports number them 三–五), not the requests
@@ -22,8 +22,8 @@ export function readText(text: string): SourceDocument {
 	let lines = text.split(/\r\n|\r|\n/);
 	const header = crawlerHeader(lines);
 	if (header) lines = lines.slice(header.bodyStart);
-	if (looksLikeCellLines(lines)) {
-		const layout = [header ? '爬虫页头' : '', '每个单元格一行，以“ |”结尾，按行标签分行'].filter(Boolean).join('；');
+	if (!looksLikeMarkdownTables(lines) && looksLikeCellLines(lines)) {
+		const layout = [header ? '爬虫页头' : '', cellLinesLayout(lines)].filter(Boolean).join('；');
 		return { blocks: readCellLines(lines), layout, ...(header ? { meta: header.meta } : {}) };
 	}
 	const runOn = lines.some((l) => l.length > RUN_ON_LINE);
