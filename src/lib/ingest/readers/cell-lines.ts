@@ -29,7 +29,11 @@ export function looksLikeCellLines(lines: string[]): boolean {
 export function cellLinesLayout(lines: string[]): string {
 	let rows = 0;
 	let cells = 0;
-	for (const line of lines) if (isCellLine(line)) cellsOfLine(line).filter((c) => c !== ROW_END).length > 1 ? rows++ : cells++;
+	for (const line of lines) {
+		if (!isCellLine(line)) continue;
+		if (cellsOfLine(line).filter((c) => c !== ROW_END).length > 1) rows++;
+		else cells++;
+	}
 	return rows > cells ? '每行一个表格行，单元格以“ |”分隔，按行标签核对' : '每个单元格一行，以“ |”结尾，按行标签分行';
 }
 
