@@ -22,7 +22,10 @@ export interface ReportIdentity {
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 // The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
-const REPORT_WORDS = /^\s*(?:年\s*度?\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?报\s*告/;
+const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?报\s*告/;
+const YEAR_LAST = new RegExp(
+	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*[)）]`
+);
 const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -77,12 +80,24 @@ function parseTitle(text: string): TitleHit | undefined {
 		if (!(year >= 2000 && year <= 2100)) continue;
 		const after = REPORT_WORDS.exec(s.slice(m.index! + m[0].length));
 		if (!after) continue;
-		const before = cleanAgency(s.slice(0, m.index));
-		const between = cleanAgency(after[1]);
+		const before = withGovernment(cleanAgency(s.slice(0, m.index)), s.slice(m.index!));
+		const between = withGovernment(cleanAgency(after[1]), after[0].slice(after[0].indexOf(after[1]) + after[1].length));
 		const agency = [before, between].find(plausibleAgency);
 		return { year, agency };
 	}
+	// 洪山区人民政府信息公开工作年度报告（2023年度）: the year last, in brackets.
+	const last = YEAR_LAST.exec(s);
+	if (last) {
+		const year = cnNumber(last[3]);
+		const agency = withGovernment(cleanAgency(last[1]), last[2]);
+		if (year >= 2000 && year <= 2100) return { year, agency: plausibleAgency(agency) ? agency : undefined };
+	}
 	return undefined;
+}
+
+/** 洪山区人民政府信息公开…: the agency's 政府 is also the report's, so the name before it ends in 人民. */
+function withGovernment(agency: string, rest: string): string {
+	return /人民$/.test(agency) && /^\s*政\s*府/.test(rest) ? `${agency}政府` : agency;
 }
 
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
@@ -109,6 +124,9 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 
 /** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
 const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
+/** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
+const PUBLISHED_AS =
+	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:\d{4}\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:\d{4}\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
 /** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日. */
 const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(\d{4})\s*年\s*12\s*月\s*31\s*日/;
 
@@ -150,6 +168,10 @@ function signatureDate(lines: string[], year: number | undefined): string | unde
 	return found;
 }
 
+const REGION_ONLY = /^[\u3400-\u9fff]{1,20}(省|市|区|县|旗|州|盟)$/;
+/** Areas run by a committee or an office, not a people's government. */
+const NOT_A_GOVERNMENT = /(新区|开发区|园区|景区|实验区|示范区|片区|合作区|试验区|保税区|高新区|经开区|自贸区)$/;
+
 /** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
 function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
@@ -187,8 +209,10 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const body = lines.slice(0, 60).join('');
 	const compiled = COMPILED_BY.exec(body);
 	const period = PERIOD.exec(body);
+	const publishedAs = PUBLISHED_AS.exec(body);
+	const bodyAgency = [compiled?.[1], publishedAs?.[1]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
 	take('正文', {
-		agency: compiled && plausibleAgency(cleanAgency(compiled[1])) ? cleanAgency(compiled[1]) : undefined,
+		agency: bodyAgency,
 		year: period && period[1] === period[2] ? Number(period[1]) : undefined
 	});
 	take('落款', { published: signatureDate(lines, year) });
@@ -200,6 +224,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// 5. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
 
+	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
+	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
 	const titleIndex = title?.index ?? 0;
 	const context = [doc.meta?.title ?? '', doc.title ?? '', ...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4), compiled?.[1] ?? '', ...lines.slice(-8)].join('\n');
 	return { agency, year, published, sources, context };
