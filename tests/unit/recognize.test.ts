@@ -35,4 +35,18 @@ describe('agency and year of a report', () => {
 			sources: { agency: '文件名', year: '文件名' }
 		});
 	});
+
+	it('a portal info table kept as bar-separated lines: its publisher and date, unless the publisher names no place', () => {
+		const placed =
+			'某某街道2025年政府信息公开工作年度报告\n| 索引号 | 620702081/2026-00007 | 发文字号 | |\n| 关键词 | 发布机构 | 某某办事处 | |\n| 生成日期 | 2026-01-23 16:24:38 | 是否有效 |\n一、总体情况';
+		expect(recognize(readText(placed), 'x.txt')).toMatchObject({
+			agency: '某某办事处',
+			year: 2025,
+			published: '2026-01-23',
+			sources: { agency: '页面信息', published: '页面信息' }
+		});
+		const unplaced =
+			'索 引 号 | 014416330/2019-00001 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2019-02-28 |\n根据规定，现公布某某市人民政府2018年政府信息公开工作年度报告。\n一、主要工作概述';
+		expect(recognize(readText(unplaced), 'x.txt')).toMatchObject({ agency: '某某市人民政府', year: 2018, published: '2019-02-28', sources: { agency: '正文' } });
+	});
 });

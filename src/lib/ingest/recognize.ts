@@ -168,6 +168,8 @@ function signatureDate(lines: string[], year: number | undefined): string | unde
 	return found;
 }
 
+/** 市政府办, 区统计局: a publisher named without its place; the title names it in full. */
+const UNPLACED = /^(省|市|区|县|州|盟|旗|镇|乡|街道)/;
 const REGION_ONLY = /^[\u3400-\u9fff]{1,20}(省|市|区|县|旗|州|盟)$/;
 /** Areas run by a committee or an office, not a people's government. */
 const NOT_A_GOVERNMENT = /(新区|开发区|园区|景区|实验区|示范区|片区|合作区|试验区|保税区|高新区|经开区|自贸区)$/;
@@ -194,7 +196,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
 		const publisher = doc.meta.publisher ? cleanAgency(doc.meta.publisher) : undefined;
 		take('页面信息', {
-			agency: fromTitle?.agency ?? (publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) ? publisher : undefined),
+			agency: fromTitle?.agency ?? (publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) && !UNPLACED.test(publisher) ? publisher : undefined),
 			year: fromTitle?.year,
 			published: doc.meta.date ? isoDate(doc.meta.date) : undefined
 		});

@@ -9,6 +9,7 @@ import type { Block, SourceDocument } from '../document';
 import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
 import { cellLinesLayout, looksLikeCellLines, readCellLines } from './cell-lines';
+import { metaFromPipeLines } from './page-meta';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 // Headings of sections 二–四 by their words (some reports number them 三–五), not the requests
@@ -20,17 +21,21 @@ const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000
 
 export function readText(text: string): SourceDocument {
 	let lines = text.split(/\r\n|\r|\n/);
-	const header = crawlerHeader(lines);
-	if (header) lines = lines.slice(header.bodyStart);
+	const crawled = crawlerHeader(lines);
+	if (crawled) lines = lines.slice(crawled.bodyStart);
+	// Without a crawler's header, a portal's info table kept as bar-separated lines.
+	const infoTable = crawled ? undefined : metaFromPipeLines(lines);
+	const header = crawled ?? (infoTable ? { meta: infoTable } : undefined);
+	const headerName = crawled ? '爬虫页头' : infoTable ? '网页信息表' : '';
 	if (!looksLikeMarkdownTables(lines) && looksLikeCellLines(lines)) {
-		const layout = [header ? '爬虫页头' : '', cellLinesLayout(lines)].filter(Boolean).join('；');
+		const layout = [headerName, cellLinesLayout(lines)].filter(Boolean).join('；');
 		return { blocks: readCellLines(lines), layout, ...(header ? { meta: header.meta } : {}) };
 	}
 	const runOn = lines.some((l) => l.length > RUN_ON_LINE);
 	if (runOn) lines = lines.flatMap((l) => (l.length > RUN_ON_LINE ? splitRunOnLine(l) : [l]));
 	const doc = looksLikeMarkdownTables(lines) ? readMarkdown(lines) : readWordDump(lines);
 	const read = doc.markdown || doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
-	const layout = [header ? '爬虫页头' : '', runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? ''].filter(Boolean).join('；');
+	const layout = [headerName, runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? ''].filter(Boolean).join('；');
 	return { ...read, layout, ...(header ? { meta: header.meta } : {}) };
 }
 
