@@ -1,5 +1,7 @@
 /** 导入报告: real documents read in the browser, with nothing leaving the page, join the dashboard. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const REAL = 'tests/fixtures/real';
@@ -32,6 +34,11 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 	await expect(page.getByTestId('imported-note')).toContainText('hongze-2024.pdf', { timeout: 30_000 });
 
 	// Broken files: each refused with the CLI's reason, none stops the others; the same PDF under another name is a duplicate.
+	const huge = path.join(mkdtempSync(path.join(tmpdir(), 'import-')), 'huge.txt');
+	writeFileSync(huge, Buffer.alloc(51 * 1024 * 1024, 0x20));
+	await page.getByTestId('import-documents').setInputFiles(huge);
+	await expect(result('huge.txt')).toHaveAttribute('data-status', 'rejected', { timeout: 30_000 });
+	await expect(result('huge.txt')).toContainText('50 MB');
 	await page.getByTestId('import-documents').setInputFiles([
 		{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
 		{ name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip') },

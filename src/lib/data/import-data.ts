@@ -4,7 +4,7 @@
  * carry-over between years across imported and existing reports, what could not be read as
  * checks — then the derived table and the domain are rebuilt.
  */
-import type { Parsed } from '$lib/ingest/parse';
+import type { ReportRows } from '$lib/ingest/rows-csv';
 import { carryOverChecks, extractionChecks, type YearReport } from '$lib/ingest/checks';
 import { cutByCopies } from '$lib/ingest/copies';
 import { harmonizeRegions } from '$lib/ingest/agency-regions';
@@ -27,20 +27,20 @@ async function insertCsv(table: DatasetTable, csv: string) {
 }
 
 /** Add parsed reports to the dataset in DuckDB (`replace`: instead of what is there). */
-export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): Promise<OpenedDataset> {
+export async function addImported(parsed: ReportRows[], mode: 'join' | 'replace'): Promise<OpenedDataset> {
 	await init();
 	// A dataset that failed to load, or none: the tables start empty.
 	for (const t of DATASET_TABLE_NAMES) await run(`CREATE TABLE IF NOT EXISTS ${t} (${ddl(t)})`);
 	if (mode === 'replace') await run('DELETE FROM checks; DELETE FROM figures; DELETE FROM reports;');
 	const reports = parsed.map((p) => ({ ...p.report }));
-	const figures = new Map(parsed.map((p) => [p.report.report_id, [...p.figures]]));
+	const carried = new Map(parsed.map((p) => [p.report.report_id, [...p.carry]]));
 	// Lines for figures a copy cut here; the rest were written by the workers (or are written below).
 	let cutLines = '';
 	const warnings = new Map(parsed.map((p) => [p.report.report_id, [...p.warnings]]));
 	// A row one copy could not cut, cut by another copy of the same report.
-	const copies = cutByCopies(parsed.map((p) => ({ report_id: p.report.report_id, source_name: p.report.source_name, agency: p.report.agency, year: p.report.year, refused: p.refused, figures: p.figures })));
+	const copies = cutByCopies(parsed.map((p) => ({ report_id: p.report.report_id, source_name: p.report.source_name, agency: p.report.agency, year: p.report.year, ...p.copy })));
 	for (const [id, cut] of copies) {
-		figures.get(id)!.push(...cut.figures);
+		carried.get(id)!.push(...cut.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')));
 		warnings.get(id)!.push(...cut.warnings);
 		cutLines += figureLines(id, cut.figures);
 	}
@@ -51,7 +51,7 @@ export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): P
 	for (const p of parsed) {
 		const id = p.report.report_id;
 		const unread = extractionChecks(p.report.format as FormatVersion, warnings.get(id)!);
-		checks += p.lines ? p.lines.checks + checkLines(id, unread) : checkLines(id, [...p.checks, ...unread]);
+		checks += p.checksCsv + checkLines(id, unread);
 	}
 	// Carry-over across the imported reports and those already there, for the agencies imported.
 	const key = (r: { division_code: string | null; agency: string }) => `${r.division_code ?? ''}|${r.agency}`;
@@ -66,14 +66,14 @@ export async function addImported(parsed: Parsed[], mode: 'join' | 'replace'): P
 		y.figures.push({ table_code: 'requests', row_code: String(r.row_code), col_code: String(r.col_code), value: r.value === null ? null : Number(r.value), raw: '', unit: null });
 		years.set(id, y);
 	}
-	for (const r of reports) years.set(r.report_id, { report_id: r.report_id, agencyKey: key(r), year: r.year, figures: figures.get(r.report_id)!.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')) });
+	for (const r of reports) years.set(r.report_id, { report_id: r.report_id, agencyKey: key(r), year: r.year, figures: carried.get(r.report_id)! });
 	const carry = carryOverChecks([...years.values()]);
 	const ids = [...carry.keys()];
 	if (ids.length) await run(`DELETE FROM checks WHERE kind = 'carry_over' AND report_id IN (${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')})`);
 	for (const [id, cs] of carry) checks += checkLines(id, cs);
 
 	await insertCsv('reports', reports.map(reportLine).join(''));
-	await insertCsv('figures', parsed.map((p) => p.lines?.figures ?? figureLines(p.report.report_id, p.figures)).join('') + cutLines);
+	await insertCsv('figures', parsed.map((p) => p.figuresCsv).join('') + cutLines);
 	await insertCsv('checks', checks);
 	return describeFlat();
 }

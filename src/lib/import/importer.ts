@@ -1,10 +1,12 @@
 /**
  * The browser import, page side: documents go to workers running the ingest core (one per core,
- * at most two), each with the CLI's limits (50 MB, refused before reading) and a time limit after
+ * at most two), which read the files themselves (on the page's thread each File's size and bytes
+ * cost ~1.6 ms of browser round trips), each with the CLI's limits (50 MB, refused before reading) and a time limit after
  * which its worker is stopped and the file refused with that reason; a failing file never stops
  * the others. Sidecars (`<file>.meta.json`) travel with their file. Nothing is uploaded.
  */
-import { MAX_INPUT_BYTES, TOO_LARGE, overridesFromSidecar, type Overrides, type Parsed } from '$lib/ingest/parse';
+import { overridesFromSidecar, type Overrides, type Rejected } from '$lib/ingest/parse';
+import type { ReportRows } from '$lib/ingest/rows-csv';
 import type { ParseRequest } from './parse.worker';
 import ParseWorker from './parse.worker?worker';
 
@@ -53,35 +55,60 @@ export function newItems(inputs: { file: File; overrides: Overrides }[]): Import
 	return inputs.map(({ file, overrides }) => ({ file: file.name, status: 'queued', overrides }));
 }
 
-type Outcome = Parsed | { status: 'rejected'; reason: string } | 'timeout';
+type Outcome = ReportRows | Rejected | 'timeout';
 
-/** One worker, one file at a time; a worker that times out is replaced. */
+/**
+ * One worker, up to two files in flight: it starts the next while the page takes the last result.
+ * A worker that runs over the time limit on a file is replaced; the file is refused and the other
+ * file it held is sent again to the new worker.
+ */
 class Reader {
 	private worker: Worker | undefined;
 	private next = 0;
+	private readonly inFlight = new Map<number, { file: File; overrides: Overrides; resolve: (o: Outcome) => void; timer: ReturnType<typeof setTimeout> }>();
 	constructor(private readonly assets: string) {}
 
-	read(name: string, bytes: Uint8Array, overrides: Overrides): Promise<Outcome> {
-		this.worker ??= new ParseWorker();
-		const w = this.worker;
+	private start(): Worker {
+		const w = new ParseWorker();
+		w.onmessage = (e: MessageEvent<{ id: number; result: ReportRows | Rejected }>) => this.finish(e.data.id, e.data.result);
+		w.onerror = (e) => {
+			// An error outside a parse (the worker itself failed): every file it held is refused with it.
+			for (const id of [...this.inFlight.keys()]) this.finish(id, { status: 'rejected', reason: `读取时出错：${e.message} (could not read)` });
+		};
+		return w;
+	}
+
+	private finish(id: number, outcome: Outcome) {
+		const job = this.inFlight.get(id);
+		if (!job) return;
+		clearTimeout(job.timer);
+		this.inFlight.delete(id);
+		job.resolve(outcome);
+	}
+
+	private send(id: number) {
+		const job = this.inFlight.get(id)!;
+		this.worker ??= this.start();
+		job.timer = setTimeout(() => this.timedOut(id), FILE_TIME_LIMIT_MS);
+		this.worker.postMessage({ id, file: job.file, overrides: job.overrides, assets: this.assets } satisfies ParseRequest);
+	}
+
+	private timedOut(id: number) {
+		// A worker stuck on one file is stopped; what else it held goes to a fresh one.
+		this.worker?.terminate();
+		this.worker = undefined;
+		this.finish(id, 'timeout');
+		for (const other of this.inFlight.keys()) {
+			clearTimeout(this.inFlight.get(other)!.timer);
+			this.send(other);
+		}
+	}
+
+	read(file: File, overrides: Overrides): Promise<Outcome> {
 		const id = this.next++;
 		return new Promise<Outcome>((resolve) => {
-			const timer = setTimeout(() => {
-				// A worker stuck on one file is stopped; the next file gets a fresh one.
-				w.terminate();
-				if (this.worker === w) this.worker = undefined;
-				resolve('timeout');
-			}, FILE_TIME_LIMIT_MS);
-			w.onmessage = (e: MessageEvent<{ id: number; result: Parsed }>) => {
-				if (e.data.id !== id) return;
-				clearTimeout(timer);
-				resolve(e.data.result);
-			};
-			w.onerror = (e) => {
-				clearTimeout(timer);
-				resolve({ status: 'rejected', reason: `读取时出错：${e.message} (could not read)` });
-			};
-			w.postMessage({ id, name, bytes, overrides, assets: this.assets } satisfies ParseRequest, [bytes.buffer]);
+			this.inFlight.set(id, { file, overrides, resolve, timer: undefined as unknown as ReturnType<typeof setTimeout> });
+			this.send(id);
 		});
 	}
 
@@ -99,13 +126,41 @@ export async function importFiles(
 	inputs: { file: File; overrides: Overrides }[],
 	items: ImportItem[],
 	opts: { assets: string; known: Map<string, string>; workers?: number; /** Row of `items` for the first input. */ at?: number }
-): Promise<Map<string, Parsed>> {
+): Promise<Map<string, ReportRows>> {
 	const seen = new Map(opts.known);
-	const parsed = new Map<string, Parsed>();
+	const parsed = new Map<string, ReportRows>();
 	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets));
 	let next = 0;
 	const at = opts.at ?? 0;
-	const settle = (i: number, outcome: Outcome) => {
+	// Results change the page's rows once a frame, all that arrived together: one update per file
+	// (thousands) kept the page's thread so busy that the workers waited for it.
+	let queued: [number, Outcome | 'reading'][] = [];
+	let frame: Promise<void> | undefined;
+	const flush = () => {
+		const batch = queued;
+		queued = [];
+		frame = undefined;
+		for (const [i, outcome] of batch) {
+			if (outcome === 'reading') items[at + i].status = 'reading';
+			else apply(i, outcome);
+		}
+	};
+	const later = (i: number, outcome: Outcome | 'reading') => {
+		queued.push([i, outcome]);
+		// A hidden tab has no frames: a timer stands in so the import goes on.
+		frame ??= new Promise<void>((resolve) => {
+			let done = false;
+			const run = () => {
+				if (done) return;
+				done = true;
+				flush();
+				resolve();
+			};
+			requestAnimationFrame(run);
+			setTimeout(run, 100);
+		});
+	};
+	const apply = (i: number, outcome: Outcome) => {
 		const item = items[at + i];
 		if (outcome === 'timeout') Object.assign(item, { status: 'rejected', reason: TIMED_OUT });
 		else if (outcome.status === 'rejected') Object.assign(item, { status: 'rejected', reason: outcome.reason });
@@ -121,41 +176,26 @@ export async function importFiles(
 					agency: outcome.report.agency,
 					year: outcome.report.year,
 					format: outcome.report.format,
-					failedChecks: outcome.checks.filter((c) => c.passed === false).length,
+					failedChecks: outcome.failedChecks,
 					warnings: outcome.warnings.map((w) => ({ code: w.code, message: w.message }))
 				});
 			}
 		}
 	};
-	// Reading a file's bytes is a round trip to the browser: the next few are read while workers parse.
-	const PREFETCH = 6;
-	const pending = new Map<number, Promise<Uint8Array>>();
-	const bytesOf = (i: number) => {
-		for (let k = i; k < Math.min(inputs.length, i + PREFETCH); k++) {
-			if (!pending.has(k) && inputs[k].file.size <= MAX_INPUT_BYTES)
-				pending.set(
-					k,
-					inputs[k].file.arrayBuffer().then((b) => new Uint8Array(b))
-				);
-		}
-		const p = pending.get(i)!;
-		pending.delete(i);
-		return p;
-	};
 	try {
 		await Promise.all(
 			readers.map(async (reader) => {
-				for (let i = next++; i < inputs.length; i = next++) {
-					items[at + i].status = 'reading';
-					const { file, overrides } = inputs[i];
-					if (file.size > MAX_INPUT_BYTES) {
-						Object.assign(items[at + i], { status: 'rejected', reason: TOO_LARGE });
-						continue;
+				// Two files in flight per worker: each reader loop runs twice.
+				const loop = async () => {
+					for (let i = next++; i < inputs.length; i = next++) {
+						later(i, 'reading');
+						later(i, await reader.read(inputs[i].file, inputs[i].overrides));
 					}
-					settle(i, await reader.read(file.name, await bytesOf(i), overrides));
-				}
+				};
+				await Promise.all([loop(), loop()]);
 			})
 		);
+		while (frame) await frame;
 	} finally {
 		for (const r of readers) r.close();
 	}

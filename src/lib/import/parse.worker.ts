@@ -2,15 +2,15 @@
  * The ingest core in a Web Worker: one document in, its report (or the reason it was refused)
  * out. pdf.js and its assets come from the app's own build. Nothing leaves the browser.
  */
-import { parseReport, type Overrides } from '$lib/ingest/parse';
-import { checkLines, figureLines } from '$lib/ingest/rows-csv';
+import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides } from '$lib/ingest/parse';
+import { toReportRows } from '$lib/ingest/rows-csv';
 import { configurePdf } from '$lib/ingest/readers/pdf';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 export interface ParseRequest {
 	id: number;
-	name: string;
-	bytes: Uint8Array;
+	/** Read here, not on the page's thread: its size first (over the limit it is refused unread), then its bytes. */
+	file: File;
 	overrides: Overrides;
 	/** Where the app is served (its base path), for pdf.js's character maps and fonts. */
 	assets: string;
@@ -19,7 +19,7 @@ export interface ParseRequest {
 let configured: string | undefined;
 
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
-	const { id, name, bytes, overrides, assets } = e.data;
+	const { id, file, overrides, assets } = e.data;
 	if (configured !== assets) {
 		configurePdf({
 			cMapUrl: `${assets}/pdfjs/cmaps/`,
@@ -32,10 +32,14 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
 		});
 		configured = assets;
 	}
-	const result = await parseReport(name, bytes, overrides);
-	// The CSV lines DuckDB takes are written here, beside the parse, not on the page's thread when the reports are added.
-	if (result.status === 'ok') {
-		const lines = { figures: figureLines(result.report.report_id, result.figures), checks: checkLines(result.report.report_id, result.checks) };
-		(self as unknown as Worker).postMessage({ id, result: { ...result, lines } });
-	} else (self as unknown as Worker).postMessage({ id, result });
+	const result =
+		file.size > MAX_INPUT_BYTES
+			? { status: 'rejected' as const, reason: TOO_LARGE }
+			: await file.arrayBuffer().then(
+					(buffer) => parseReport(file.name, new Uint8Array(buffer), overrides),
+					(e: Error) => ({ status: 'rejected' as const, reason: `无法读取文件：${e.message} (could not read)` })
+				);
+	// What the page needs, as the CLI's workers hand it over: the long tables as CSV lines (written
+	// here, not on the page's thread), the carry-over and copy evidence as objects, no check objects.
+	(self as unknown as Worker).postMessage({ id, result: toReportRows(result) });
 };

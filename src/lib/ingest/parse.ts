@@ -58,8 +58,6 @@ export interface Parsed {
 	warnings: Warning[];
 	reading: Reading;
 	refused: RefusedRun[];
-	/** The figures' and checks' CSV lines (rows-csv.ts), when a worker wrote them beside the parse. */
-	lines?: { figures: string; checks: string };
 }
 
 export interface Identity {
