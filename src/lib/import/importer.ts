@@ -7,7 +7,7 @@
  */
 import { overridesFromSidecar, type Overrides, type Rejected } from '$lib/ingest/parse';
 import type { ReportRows } from '$lib/ingest/rows-csv';
-import type { ParseRequest } from './parse.worker';
+import type { FilesMessage, ParseRequest } from './parse.worker';
 import ParseWorker from './parse.worker?worker';
 
 export type ImportStatus = 'queued' | 'reading' | 'ok' | 'rejected' | 'duplicate';
@@ -57,20 +57,36 @@ export function newItems(inputs: { file: File; overrides: Overrides }[]): Import
 
 type Outcome = ReportRows | Rejected | 'timeout';
 
+const FILES_PER_MESSAGE = 48;
+
+/** Files a worker holds at once: reads overlap (each mostly a wait on the browser), parses do not. */
+const IN_FLIGHT = 6;
+
 /**
- * One worker, up to two files in flight: it starts the next while the page takes the last result.
- * A worker that runs over the time limit on a file is replaced; the file is refused and the other
- * file it held is sent again to the new worker.
+ * One worker, several files in flight: it reads the next ones (a wait on the browser) while it
+ * parses one, and starts the next while the page takes the last result.
+ * The worker is handed the list of files in slices (a message of many File handles costs less
+ * than a message each), then asked for them by position. A worker that runs over
+ * the time limit on a file is replaced; the file is refused and the other file it held is sent again
+ * to the new worker.
  */
 class Reader {
 	private worker: Worker | undefined;
-	private next = 0;
-	private readonly inFlight = new Map<number, { file: File; overrides: Overrides; resolve: (o: Outcome) => void; timer: ReturnType<typeof setTimeout> }>();
-	constructor(private readonly assets: string) {}
+	/** How many of the files the worker has been given. */
+	private sent = 0;
+	private readonly inFlight = new Map<number, { overrides: Overrides; resolve: (o: Outcome) => void; timer?: ReturnType<typeof setTimeout> }>();
+	constructor(
+		private readonly assets: string,
+		private readonly files: File[]
+	) {}
 
 	private start(): Worker {
 		const w = new ParseWorker();
-		w.onmessage = (e: MessageEvent<{ id: number; result: ReportRows | Rejected }>) => this.finish(e.data.id, e.data.result);
+		this.sent = 0;
+		w.onmessage = (e: MessageEvent<{ id: number; result: ReportRows | Rejected } | { id: number; started: true }>) => {
+			if ('started' in e.data) this.startClock(e.data.id);
+			else this.finish(e.data.id, e.data.result);
+		};
 		w.onerror = (e) => {
 			// An error outside a parse (the worker itself failed): every file it held is refused with it.
 			for (const id of [...this.inFlight.keys()]) this.finish(id, { status: 'rejected', reason: `读取时出错：${e.message} (could not read)` });
@@ -86,11 +102,22 @@ class Reader {
 		job.resolve(outcome);
 	}
 
+	/** The time limit runs from when the worker starts parsing the file, not while it waits its turn. */
+	private startClock(id: number) {
+		const job = this.inFlight.get(id);
+		if (job) job.timer = setTimeout(() => this.timedOut(id), FILE_TIME_LIMIT_MS);
+	}
+
 	private send(id: number) {
 		const job = this.inFlight.get(id)!;
 		this.worker ??= this.start();
-		job.timer = setTimeout(() => this.timedOut(id), FILE_TIME_LIMIT_MS);
-		this.worker.postMessage({ id, file: job.file, overrides: job.overrides, assets: this.assets } satisfies ParseRequest);
+		// File handles go over in slices as they are needed: the first time each crosses to a worker
+		// costs the page ~0.3 ms (the browser is asked for it), thousands at once would hold it for a second.
+		while (this.sent <= id) {
+			this.worker.postMessage({ files: this.files.slice(this.sent, this.sent + FILES_PER_MESSAGE), from: this.sent } satisfies FilesMessage);
+			this.sent += FILES_PER_MESSAGE;
+		}
+		this.worker.postMessage({ id, overrides: job.overrides, assets: this.assets } satisfies ParseRequest);
 	}
 
 	private timedOut(id: number) {
@@ -104,11 +131,11 @@ class Reader {
 		}
 	}
 
-	read(file: File, overrides: Overrides): Promise<Outcome> {
-		const id = this.next++;
+	/** The file at `index` of the list. */
+	read(index: number, overrides: Overrides): Promise<Outcome> {
 		return new Promise<Outcome>((resolve) => {
-			this.inFlight.set(id, { file, overrides, resolve, timer: undefined as unknown as ReturnType<typeof setTimeout> });
-			this.send(id);
+			this.inFlight.set(index, { overrides, resolve });
+			this.send(index);
 		});
 	}
 
@@ -125,11 +152,20 @@ class Reader {
 export async function importFiles(
 	inputs: { file: File; overrides: Overrides }[],
 	items: ImportItem[],
-	opts: { assets: string; known: Map<string, string>; workers?: number; /** Row of `items` for the first input. */ at?: number }
+	opts: {
+		assets: string;
+		known: Map<string, string>;
+		workers?: number;
+		/** Row of `items` for the first input. */
+		at?: number;
+		/** Each file's final status as it is shown, for a running tally (counting the rows again each time cost seconds). */
+		onsettled?: (status: ImportStatus) => void;
+	}
 ): Promise<Map<string, ReportRows>> {
 	const seen = new Map(opts.known);
 	const parsed = new Map<string, ReportRows>();
-	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets));
+	const files = inputs.map((input) => input.file);
+	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets, files));
 	let next = 0;
 	const at = opts.at ?? 0;
 	// Results change the page's rows once a frame, all that arrived together: one update per file
@@ -142,7 +178,10 @@ export async function importFiles(
 		frame = undefined;
 		for (const [i, outcome] of batch) {
 			if (outcome === 'reading') items[at + i].status = 'reading';
-			else apply(i, outcome);
+			else {
+				apply(i, outcome);
+				opts.onsettled?.(items[at + i].status);
+			}
 		}
 	};
 	const later = (i: number, outcome: Outcome | 'reading') => {
@@ -185,14 +224,14 @@ export async function importFiles(
 	try {
 		await Promise.all(
 			readers.map(async (reader) => {
-				// Two files in flight per worker: each reader loop runs twice.
+				// Files in flight per worker: each reader loop runs this many times.
 				const loop = async () => {
 					for (let i = next++; i < inputs.length; i = next++) {
 						later(i, 'reading');
-						later(i, await reader.read(inputs[i].file, inputs[i].overrides));
+						later(i, await reader.read(i, inputs[i].overrides));
 					}
 				};
-				await Promise.all([loop(), loop()]);
+				await Promise.all(Array.from({ length: IN_FLIGHT }, loop));
 			})
 		);
 		while (frame) await frame;
