@@ -76,10 +76,10 @@ export async function queryIPC(sql: string): Promise<Uint8Array> {
 	return tableToIPC(await c.query(sql), 'stream');
 }
 
-/** A text file in DuckDB's virtual file system (e.g. CSV lines for read_csv). */
-export async function registerText(name: string, text: string): Promise<void> {
+/** Bytes as a file in DuckDB's virtual file system, moved (not copied) to its worker. */
+export async function registerBytes(name: string, bytes: Uint8Array): Promise<void> {
 	await init();
-	await db!.registerFileText(name, text);
+	await db!.registerFileBuffer(name, bytes);
 }
 
 export async function dropFile(name: string): Promise<void> {

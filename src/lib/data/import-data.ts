@@ -4,21 +4,32 @@
  * carry-over between years across imported and existing reports, what could not be read as
  * checks — then the derived table and the domain are rebuilt.
  */
-import type { ReportRows } from '$lib/ingest/rows-csv';
+import type { EncodedReportRows } from '$lib/ingest/rows-csv';
 import { carryOverChecks, extractionChecks, type YearReport } from '$lib/ingest/checks';
 import { cutByCopies } from '$lib/ingest/copies';
 import { harmonizeRegions } from '$lib/ingest/agency-regions';
 import { DATASET_TABLE_NAMES, ddl, type DatasetTable } from '$lib/schema/dataset';
 import type { FormatVersion } from '$lib/schema/report-format';
 import { describeFlat, type OpenedDataset } from './app-data';
-import { dropFile, init, query, registerText, run } from './duckdb';
+import { dropFile, init, query, registerBytes, run } from './duckdb';
 import { checkLines, figureLines, readCsvSql, reportLine } from '$lib/ingest/rows-csv';
 
 /** CSV lines (the CLI's own, rows-csv.ts) into a table through DuckDB's built-in CSV reader. */
-async function insertCsv(table: DatasetTable, csv: string) {
-	if (!csv) return;
+const utf8 = new TextEncoder();
+
+/** CSV lines into a table: the parts (bytes the workers encoded, or text) joined into one file. */
+async function insertCsv(table: DatasetTable, parts: (Uint8Array | string)[]) {
+	const bytes = parts.map((p) => (typeof p === 'string' ? utf8.encode(p) : p));
+	const size = bytes.reduce((n, b) => n + b.length, 0);
+	if (!size) return;
+	const csv = new Uint8Array(size);
+	let at = 0;
+	for (const b of bytes) {
+		csv.set(b, at);
+		at += b.length;
+	}
 	const file = `import-${table}-${Date.now()}.csv`;
-	await registerText(file, csv);
+	await registerBytes(file, csv);
 	try {
 		await run(`INSERT INTO ${table} SELECT * FROM ${readCsvSql(table, file)}`);
 	} finally {
@@ -27,7 +38,7 @@ async function insertCsv(table: DatasetTable, csv: string) {
 }
 
 /** Add parsed reports to the dataset in DuckDB (`replace`: instead of what is there). */
-export async function addImported(parsed: ReportRows[], mode: 'join' | 'replace'): Promise<OpenedDataset> {
+export async function addImported(parsed: EncodedReportRows[], mode: 'join' | 'replace'): Promise<OpenedDataset> {
 	await init();
 	// A dataset that failed to load, or none: the tables start empty.
 	for (const t of DATASET_TABLE_NAMES) await run(`CREATE TABLE IF NOT EXISTS ${t} (${ddl(t)})`);
@@ -47,11 +58,12 @@ export async function addImported(parsed: ReportRows[], mode: 'join' | 'replace'
 	for (const [id, extra] of harmonizeRegions(reports)) warnings.get(id)!.push(...extra);
 	for (const r of reports) r.warnings = warnings.get(r.report_id)!.length;
 
-	let checks = '';
+	const checks: (Uint8Array | string)[] = [];
 	for (const p of parsed) {
 		const id = p.report.report_id;
 		const unread = extractionChecks(p.report.format as FormatVersion, warnings.get(id)!);
-		checks += p.checksCsv + checkLines(id, unread);
+		checks.push(p.checksCsv);
+		if (unread.length) checks.push(checkLines(id, unread));
 	}
 	// Carry-over across the imported reports and those already there, for the agencies imported.
 	const key = (r: { division_code: string | null; agency: string }) => `${r.division_code ?? ''}|${r.agency}`;
@@ -70,10 +82,10 @@ export async function addImported(parsed: ReportRows[], mode: 'join' | 'replace'
 	const carry = carryOverChecks([...years.values()]);
 	const ids = [...carry.keys()];
 	if (ids.length) await run(`DELETE FROM checks WHERE kind = 'carry_over' AND report_id IN (${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')})`);
-	for (const [id, cs] of carry) checks += checkLines(id, cs);
+	for (const [id, cs] of carry) checks.push(checkLines(id, cs));
 
-	await insertCsv('reports', reports.map(reportLine).join(''));
-	await insertCsv('figures', parsed.map((p) => p.figuresCsv).join('') + cutLines);
+	await insertCsv('reports', [reports.map(reportLine).join('')]);
+	await insertCsv('figures', [...parsed.map((p) => p.figuresCsv), cutLines]);
 	await insertCsv('checks', checks);
 	return describeFlat();
 }

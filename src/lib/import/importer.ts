@@ -6,7 +6,7 @@
  * the others. Sidecars (`<file>.meta.json`) travel with their file. Nothing is uploaded.
  */
 import { overridesFromSidecar, type Overrides, type Rejected } from '$lib/ingest/parse';
-import type { ReportRows } from '$lib/ingest/rows-csv';
+import type { EncodedReportRows } from '$lib/ingest/rows-csv';
 import type { FilesMessage, ParseRequest } from './parse.worker';
 import ParseWorker from './parse.worker?worker';
 
@@ -55,7 +55,7 @@ export function newItems(inputs: { file: File; overrides: Overrides }[]): Import
 	return inputs.map(({ file, overrides }) => ({ file: file.name, status: 'queued', overrides }));
 }
 
-type Outcome = ReportRows | Rejected | 'timeout';
+type Outcome = EncodedReportRows | Rejected | 'timeout';
 
 const FILES_PER_MESSAGE = 48;
 
@@ -83,7 +83,7 @@ class Reader {
 	private start(): Worker {
 		const w = new ParseWorker();
 		this.sent = 0;
-		w.onmessage = (e: MessageEvent<{ id: number; result: ReportRows | Rejected } | { id: number; started: true }>) => {
+		w.onmessage = (e: MessageEvent<{ id: number; result: EncodedReportRows | Rejected } | { id: number; started: true }>) => {
 			if ('started' in e.data) this.startClock(e.data.id);
 			else this.finish(e.data.id, e.data.result);
 		};
@@ -161,9 +161,9 @@ export async function importFiles(
 		/** Each file's final status as it is shown, for a running tally (counting the rows again each time cost seconds). */
 		onsettled?: (status: ImportStatus) => void;
 	}
-): Promise<Map<string, ReportRows>> {
+): Promise<Map<string, EncodedReportRows>> {
 	const seen = new Map(opts.known);
-	const parsed = new Map<string, ReportRows>();
+	const parsed = new Map<string, EncodedReportRows>();
 	const files = inputs.map((input) => input.file);
 	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets, files));
 	let next = 0;

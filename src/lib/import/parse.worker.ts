@@ -3,7 +3,7 @@
  * out. pdf.js and its assets come from the app's own build. Nothing leaves the browser.
  */
 import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides } from '$lib/ingest/parse';
-import { toReportRows } from '$lib/ingest/rows-csv';
+import { encodeReportRows, toReportRows } from '$lib/ingest/rows-csv';
 import { configurePdf } from '$lib/ingest/readers/pdf';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
@@ -59,5 +59,10 @@ self.onmessage = async (e: MessageEvent<ParseRequest | FilesMessage>) => {
 				);
 	// What the page needs, as the CLI's workers hand it over: the long tables as CSV lines (written
 	// here, not on the page's thread), the carry-over and copy evidence as objects, no check objects.
-	(self as unknown as Worker).postMessage({ id, result: toReportRows(result) });
+	const rows = toReportRows(result);
+	if (rows.status !== 'ok') (self as unknown as Worker).postMessage({ id, result: rows });
+	else {
+		const encoded = encodeReportRows(rows);
+		(self as unknown as Worker).postMessage({ id, result: encoded }, [encoded.figuresCsv.buffer, encoded.checksCsv.buffer]);
+	}
 };
