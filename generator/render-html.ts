@@ -1,6 +1,7 @@
 /**
  * A report as a government portal publishes it: a whole page with navigation, scripts and a
- * footer around the article; tables with rowspan/colspan; blank cells as &nbsp;.
+ * footer around the article; tables with rowspan/colspan; blank cells as &nbsp;; now and then
+ * the article kept in a script as a JavaScript string.
  */
 import { chineseDate, prose, titleLine, titleOf } from './prose';
 import { SECTION_HEADINGS, layoutTables } from './layout';
@@ -38,6 +39,21 @@ export function renderHtml(spec: ReportSpec, rng: Rng, mess: Mess, charset: 'utf
 			return `<p><strong>${escapeHtml(SECTION_HEADINGS[t.table])}</strong></p>\n<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">\n<tbody>\n${rows}\n</tbody></table>`;
 		})
 		.join('\n');
+	const article = `${p.intro.map(para).join('\n')}
+<p><strong>一、总体情况</strong></p>
+${p.overview.map(para).join('\n')}
+${tables}
+<p><strong>五、存在的主要问题及改进情况</strong></p>
+${p.problems.map(para).join('\n')}
+<p><strong>六、其他需要报告的事项</strong></p>
+${p.other.map(para).join('\n')}
+<p style="text-align:right">${escapeHtml(spec.signature)}</p>
+<p style="text-align:right">${chineseDate(spec.published)}</p>`;
+	// Some portals keep the article in a script as a string literal (quotes and slashes escaped) and write it in when the page runs.
+	const inScript = mess.articleInScript ?? rng.chance(0.08);
+	const content = inScript
+		? `<div class="content" id="zoom"></div>\n<script type="text/javascript">var content = ${JSON.stringify(article).replace(/<\//g, '<\\/')};\ndocument.getElementById('zoom').innerHTML = content;</script>`
+		: `<div class="content">\n${article}\n</div>`;
 	const nav = ['首页', '机构概况', '政务公开', '政务服务', '互动交流'].map((n, i) => `<li><a href="/col${i}/index.html">${n}</a></li>`).join('');
 	return `<!DOCTYPE html>
 <html>
@@ -54,18 +70,7 @@ export function renderHtml(spec: ReportSpec, rng: Rng, mess: Mess, charset: 'utf
 ${mess.metaBlock ? infoTable(spec) : ''}
 <h1 style="text-align:center">${titleOf(spec, mess).map(escapeHtml).join('<br/>')}</h1>
 <div class="info">发布时间：${spec.published}&nbsp;&nbsp;来源：${escapeHtml(spec.signature)}&nbsp;&nbsp;<span id="fontsize">字号：大 中 小</span></div>
-<div class="content">
-${p.intro.map(para).join('\n')}
-<p><strong>一、总体情况</strong></p>
-${p.overview.map(para).join('\n')}
-${tables}
-<p><strong>五、存在的主要问题及改进情况</strong></p>
-${p.problems.map(para).join('\n')}
-<p><strong>六、其他需要报告的事项</strong></p>
-${p.other.map(para).join('\n')}
-<p style="text-align:right">${escapeHtml(spec.signature)}</p>
-<p style="text-align:right">${chineseDate(spec.published)}</p>
-</div>
+${content}
 </div>
 <div class="footer"><p>主办单位：${escapeHtml(spec.signature)}\u3000网站标识码：4101000001\u3000<a href="/sitemap.html">网站地图</a></p></div>
 <script>window.onload=function(){ /* statistics */ };</script>

@@ -53,6 +53,8 @@ export interface Mess {
 	spanBars: boolean;
 	/** With cellLines: a row's cells on one line ("规章 | 0 | 0 | 0 |"). */
 	rowPerLine: boolean;
+	/** HTML: the article kept in a script as a string, written into the page when it runs (unset: now and then, by the page's own draw). */
+	articleInScript?: boolean;
 }
 
 export const CLEAN: Mess = {

@@ -8,6 +8,10 @@ import { readHtml } from '../../src/lib/ingest/readers/html';
 import { readDocx } from '../../src/lib/ingest/readers/docx';
 import { readText } from '../../src/lib/ingest/readers/text';
 import { cellKey } from '../../src/lib/schema/report-format';
+import { generateCorpus } from '../../generator/corpus';
+import { renderHtml } from '../../generator/render-html';
+import { Rng } from '../../generator/rng';
+import { CLEAN } from '../../generator/spec';
 
 const HTML = readFileSync('tests/fixtures/html/jinshui-market-2022.html', 'utf8');
 
@@ -81,6 +85,17 @@ describe('HTML reader', () => {
 	it('treats scripts as data: the fake title written by a script is ignored', () => {
 		const doc = readHtml(HTML);
 		expect(doc.blocks.some((b) => b.kind === 'text' && b.text.includes('2099'))).toBe(false);
+	});
+
+	it('reads an article kept in a script as a string (generated pages), without running it', async () => {
+		const { documents } = generateCorpus({ seed: 5, forms: ['html'], maxAgencies: 2 });
+		for (const [i, d] of documents.slice(0, 4).entries()) {
+			const html = renderHtml(d.spec, new Rng(i), { ...CLEAN, articleInScript: true });
+			expect(html.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/<td[\s>]/);
+			const r = await ok(`scripted-${i}.html`, new TextEncoder().encode(html));
+			expect(new Map(r.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]))).toEqual(d.spec.figures);
+			expect(r.reading.layout).toContain('脚本');
+		}
 	});
 
 	it('decodes GBK bytes, with or without the meta tag', async () => {

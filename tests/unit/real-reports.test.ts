@@ -181,3 +181,23 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
 });
+
+describe('a real page whose article is a string in a script (written into the page when it runs)', () => {
+	it('is read from the string, never run: every transcribed cell', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const page = readFileSync(path.join(DIR, 'pingtan-2022.page.html'), 'utf8');
+		const scripted = page.replace(
+			/<body([^>]*)>([\s\S]*)<\/body>/i,
+			(_, attrs: string, inner: string) =>
+				`<body${attrs}><div id="zoom"></div><script type="text/javascript">var content = ${JSON.stringify(inner).replace(/<\//g, '<\\/')};document.getElementById('zoom').innerHTML = content;</script></body>`
+		);
+		expect(scripted.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/<td[\s>]/);
+		const result = await parseReport('pingtan-2022.scripted.html', new TextEncoder().encode(scripted));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, 'pingtan-2022.page.html.expected.json'), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.reading.layout).toContain('脚本');
+	});
+});

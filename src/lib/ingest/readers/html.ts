@@ -116,7 +116,42 @@ export function tableGrid(table: Element): string[][] {
 	return grid.map((row) => (row ?? []).filter((x): x is string => typeof x === 'string'));
 }
 
-export function readHtml(html: string): SourceDocument {
+/** A JavaScript string literal's text: its escapes (\\" \\/ \\n \\uXXXX …) undone. It is never run. */
+function unescapeJs(body: string): string {
+	return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (_, e: string) => {
+		if (e[0] === 'u' || e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+		return ({ n: '\n', r: '\r', t: '\t', b: '', f: '', v: '', 0: '' } as Record<string, string>)[e] ?? e;
+	});
+}
+
+const STRING_LITERAL = /"((?:[^"\\\n]|\\[\s\S])*)"|'((?:[^'\\\n]|\\[\s\S])*)'/g;
+
+/**
+ * Some portals keep the whole article in a script, as a string (`var content = "<table border=\\"1\\">…"`)
+ * written into the page when it runs. The script is not run: the string literals that hold the
+ * article's tables are read as text and joined.
+ */
+function articleInScripts(dom: ReturnType<typeof parseDocument>): string | undefined {
+	const parts: string[] = [];
+	const walk = (n: ChildNode) => {
+		if (!isElement(n)) return;
+		if (n.name === 'script') {
+			const code = n.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
+			if (!/<\\?\/?t[dr][\s>\\]/i.test(code)) return;
+			for (const m of code.matchAll(STRING_LITERAL)) {
+				const text = unescapeJs(m[1] ?? m[2] ?? '');
+				if (/<\/?(t[dr]|p|table|div|span|br)[\s>/]/i.test(text)) parts.push(text);
+			}
+			return;
+		}
+		n.children.forEach(walk);
+	};
+	dom.children.forEach(walk);
+	const html = parts.join('');
+	return /<td[\s>]/i.test(html) && /政府信息公开/.test(html) ? html : undefined;
+}
+
+export function readHtml(html: string, nested = false): SourceDocument {
 	const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 	const blocks: Block[] = [];
 	let line = '';
@@ -159,6 +194,13 @@ export function readHtml(html: string): SourceDocument {
 		.slice(0, firstReportTable < 0 ? blocks.length : firstReportTable)
 		.map((b) => (b.kind === 'table' ? metaFromTable(b.rows) : undefined))
 		.find(Boolean);
+	// No report tables in the page itself: the article may be a string in one of its scripts.
+	const hasReportTable = blocks.some((b) => b.kind === 'table' && b.rows.length >= 5);
+	const scripted = !nested && !hasReportTable ? articleInScripts(dom) : undefined;
+	if (scripted) {
+		const inner = readHtml(scripted, true);
+		return { meta: meta ?? inner.meta, blocks: [...blocks.filter((b) => b.kind === 'text'), ...inner.blocks], title, layout: `${inner.layout}（正文在脚本的字符串中）` };
+	}
 	return {
 		...(meta ? { meta } : {}),
 		blocks,
