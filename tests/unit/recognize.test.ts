@@ -49,4 +49,9 @@ describe('agency and year of a report', () => {
 			'索 引 号 | 014416330/2019-00001 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2019-02-28 |\n根据规定，现公布某某市人民政府2018年政府信息公开工作年度报告。\n一、主要工作概述';
 		expect(recognize(readText(unplaced), 'x.txt')).toMatchObject({ agency: '某某市人民政府', year: 2018, published: '2019-02-28', sources: { agency: '正文' } });
 	});
+
+	it('a publisher named without its place, and nothing better: the publisher as printed', () => {
+		const text = '发布机构 | 区统计局 | 发文日期 | 2024-01-20 |\n索引号 | 0000/2024-1 | 分类 | 年报 |\n一、总体情况\n本年度工作平稳。';
+		expect(recognize(readText(text), 'x.txt')).toMatchObject({ agency: '区统计局', published: '2024-01-20', sources: { agency: '页面信息' } });
+	});
 });

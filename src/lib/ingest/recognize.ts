@@ -192,11 +192,12 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	};
 
 	// 1. The page's metadata block.
+	const publisher = doc.meta?.publisher ? cleanAgency(doc.meta.publisher) : undefined;
+	const plausiblePublisher = publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) ? publisher : undefined;
 	if (doc.meta) {
 		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
-		const publisher = doc.meta.publisher ? cleanAgency(doc.meta.publisher) : undefined;
 		take('页面信息', {
-			agency: fromTitle?.agency ?? (publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) && !UNPLACED.test(publisher) ? publisher : undefined),
+			agency: fromTitle?.agency ?? (plausiblePublisher && !UNPLACED.test(plausiblePublisher) ? plausiblePublisher : undefined),
 			year: fromTitle?.year,
 			published: doc.meta.date ? isoDate(doc.meta.date) : undefined
 		});
@@ -217,6 +218,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 		agency: bodyAgency,
 		year: period && period[1] === period[2] ? Number(period[1]) : undefined
 	});
+	// A publisher named without its place (区统计局) is still better than none.
+	take('页面信息', { agency: plausiblePublisher });
 	take('落款', { published: signatureDate(lines, year) });
 	// 4. The file name.
 	const stem = fileStem(fileName);
