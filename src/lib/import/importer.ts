@@ -7,7 +7,7 @@
  */
 import { overridesFromSidecar, type Overrides, type Rejected } from '$lib/ingest/parse';
 import type { EncodedReportRows } from '$lib/ingest/rows-csv';
-import type { FilesMessage, ParseRequest } from './parse.worker';
+import type { FilesMessage, ParseRequest, WarmMessage } from './parse.worker';
 import ParseWorker from './parse.worker?worker';
 
 export type ImportStatus = 'queued' | 'reading' | 'ok' | 'rejected' | 'duplicate';
@@ -55,6 +55,18 @@ export function newItems(inputs: { file: File; overrides: Overrides }[]): Import
 	return inputs.map(({ file, overrides }) => ({ file: file.name, status: 'queued', overrides }));
 }
 
+/** Workers started (and pdf.js loaded in them) when the import panel opened, taken by the first import. */
+const warmed: Worker[] = [];
+
+/** Start the parse workers before any file is chosen: the first file then meets a worker ready for it. */
+export function prewarm(assets: string, workers = Math.min(navigator.hardwareConcurrency || 2, 2)): void {
+	while (warmed.length < workers) {
+		const w = new ParseWorker();
+		w.postMessage({ warm: true, assets } satisfies WarmMessage);
+		warmed.push(w);
+	}
+}
+
 type Outcome = EncodedReportRows | Rejected | 'timeout';
 
 const FILES_PER_MESSAGE = 48;
@@ -81,7 +93,7 @@ class Reader {
 	) {}
 
 	private start(): Worker {
-		const w = new ParseWorker();
+		const w = warmed.pop() ?? new ParseWorker();
 		this.sent = 0;
 		w.onmessage = (e: MessageEvent<{ id: number; result: EncodedReportRows | Rejected } | { id: number; started: true }>) => {
 			if ('started' in e.data) this.startClock(e.data.id);

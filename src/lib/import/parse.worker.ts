@@ -4,7 +4,7 @@
  */
 import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides } from '$lib/ingest/parse';
 import { encodeReportRows, toReportRows } from '$lib/ingest/rows-csv';
-import { configurePdf } from '$lib/ingest/readers/pdf';
+import { configurePdf, preloadPdf } from '$lib/ingest/readers/pdf';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 /** Files of one import, a slice at a time from position `from`; requests name them by position. */
@@ -23,9 +23,35 @@ export interface ParseRequest {
 
 let configured: string | undefined;
 
+function configure(assets: string) {
+	if (configured === assets) return;
+	configurePdf({
+		cMapUrl: `${assets}/pdfjs/cmaps/`,
+		standardFontDataUrl: `${assets}/pdfjs/standard_fonts/`,
+		load: async () => {
+			const lib = await import('pdfjs-dist');
+			lib.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+			return lib as unknown as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+		}
+	});
+	configured = assets;
+}
+
 const files: File[] = [];
 
-self.onmessage = async (e: MessageEvent<ParseRequest | FilesMessage>) => {
+/** Sent when the import panel opens. */
+export interface WarmMessage {
+	warm: true;
+	assets: string;
+}
+
+self.onmessage = async (e: MessageEvent<ParseRequest | FilesMessage | WarmMessage>) => {
+	if ('warm' in e.data) {
+		// The import panel opened: load pdf.js before the first file arrives.
+		configure(e.data.assets);
+		preloadPdf();
+		return;
+	}
 	if ('files' in e.data) {
 		const { files: slice, from } = e.data;
 		slice.forEach((file, k) => (files[from + k] = file));
@@ -33,18 +59,7 @@ self.onmessage = async (e: MessageEvent<ParseRequest | FilesMessage>) => {
 	}
 	const { id, overrides, assets } = e.data;
 	const file = files[id];
-	if (configured !== assets) {
-		configurePdf({
-			cMapUrl: `${assets}/pdfjs/cmaps/`,
-			standardFontDataUrl: `${assets}/pdfjs/standard_fonts/`,
-			load: async () => {
-				const lib = await import('pdfjs-dist');
-				lib.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
-				return lib as unknown as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-			}
-		});
-		configured = assets;
-	}
+	configure(assets);
 	// Reading a file is a round trip to the browser (~6 ms, mostly waiting): several are read at once
 	// while one is parsed. The page's time limit starts when the parse does.
 	const result =

@@ -56,6 +56,11 @@ export function configurePdf(h: PdfHost) {
 	pdfjs = undefined;
 }
 
+/** Start loading pdf.js now (a host expecting PDFs soon), not when the first one arrives. */
+export function preloadPdf(): void {
+	if (host) pdfjs ??= host.load();
+}
+
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
 async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
