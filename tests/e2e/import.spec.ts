@@ -43,9 +43,12 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 		{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
 		{ name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip') },
 		{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要\n今天讨论了工作安排。\n') },
-		{ name: 'hongze-again.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) }
+		{ name: 'hongze-again.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) },
+		// A third PDF in the page: the workers' one pdf.js worker serves document after document.
+		{ name: 'hongze-third.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) }
 	]);
 	await expect(result('hongze-again.pdf')).toHaveAttribute('data-status', 'duplicate', { timeout: 60_000 });
+	await expect(result('hongze-third.pdf')).toHaveAttribute('data-status', 'duplicate', { timeout: 60_000 });
 	await expect(result('empty.txt')).toHaveAttribute('data-status', 'rejected');
 	await expect(result('empty.txt')).toContainText('空');
 	await expect(result('fake.docx')).toHaveAttribute('data-status', 'rejected');

@@ -30,7 +30,9 @@ function configure(assets: string) {
 		standardFontDataUrl: `${assets}/pdfjs/standard_fonts/`,
 		load: async () => {
 			const lib = await import('pdfjs-dist');
-			lib.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+			// One pdf.js worker for every PDF, started with pdf.js itself (when the import panel opens):
+			// not a new one, loading its 1 MB of code, for each document.
+			lib.GlobalWorkerOptions.workerPort ??= new Worker(pdfWorkerUrl, { type: 'module' });
 			return lib as unknown as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 		}
 	});
