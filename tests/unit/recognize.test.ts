@@ -18,6 +18,7 @@ describe('agency and year of a report', () => {
 		['agency on one line, year and report on the next', '某某区某某街街道办事处\n2023年政府信息公开工作年度报告\n一、总体情况', '某某区某某街街道办事处', 2023],
 		['the year last, in brackets; 人民政府 sharing its 政府 with 政府信息公开', '某某区人民政府信息公开工作年度报告（2023年度）\n一、总体情况', '某某区人民政府', 2023],
 		['a region alone: its people’s government', '2022年某某市政府信息公开工作年度报告\n一、总体情况', '某某市人民政府', 2022],
+		['the report called 年报', '某某区统计局2023年政府信息公开年报\n一、总体情况', '某某区统计局', 2023],
 		['a development zone alone stays as printed', '某某经济开发区2022年政府信息公开工作年度报告\n一、总体情况', '某某经济开发区', 2022]
 	])('title: %s', (_, text, agency, year) => {
 		expect(identity(text)).toMatchObject({ agency, year, sources: { agency: '标题', year: '标题' } });

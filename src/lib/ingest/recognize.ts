@@ -22,7 +22,7 @@ export interface ReportIdentity {
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 // The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
-const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?报\s*告/;
+const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:报\s*告|年\s*报)/;
 const YEAR_LAST = new RegExp(
 	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*[)）]`
 );
@@ -107,10 +107,10 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		const line = lines[i];
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
-		let hit = line.includes('告') ? parseTitle(line) : undefined;
+		let hit = line.includes('告') || line.includes('年报') ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped inside 报告.
 		const joined = i + 1 < lines.length && lines[i + 1].length <= 20 ? line + lines[i + 1] : '';
-		if (!hit && joined.includes('报告')) hit = parseTitle(joined);
+		if (!hit && (joined.includes('报告') || joined.includes('年报'))) hit = parseTitle(joined);
 		if (!hit) continue;
 		if (!hit.agency && i > 0) {
 			const previous = cleanAgency(lines[i - 1]);
