@@ -6,6 +6,7 @@ import { decodeBytes } from '../../src/lib/ingest/decode';
 import { parseReport, type Parsed } from '../../ingest/pipeline';
 import { readHtml } from '../../src/lib/ingest/readers/html';
 import { readDocx } from '../../src/lib/ingest/readers/docx';
+import { strToU8, zipSync } from 'fflate';
 import { readText } from '../../src/lib/ingest/readers/text';
 import { cellKey } from '../../src/lib/schema/report-format';
 import { generateCorpus } from '../../generator/corpus';
@@ -178,5 +179,13 @@ describe('docx reader', () => {
 				['（四）无法提供', '2.没有现成信息需要另行制作', '']
 			]
 		});
+	});
+
+	it('reads a text box once, though Word writes it twice (mc:Choice and mc:Fallback)', () => {
+		const box = (inner: string) => `<w:p><w:r><w:txbxContent><w:p><w:r><w:t>${inner}</w:t></w:r></w:p></w:txbxContent></w:r></w:p>`;
+		const xml = `<?xml version="1.0"?><w:document><w:body><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${box('某某区人民政府2023年政府信息公开工作年度报告')}</mc:Choice><mc:Fallback>${box('某某区人民政府2023年政府信息公开工作年度报告')}</mc:Fallback></mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>一、总体情况 &amp; 说明</w:t></w:r></w:p></w:body></w:document>`;
+		const texts = readDocx(zipSync({ 'word/document.xml': strToU8(xml) })).blocks.map((b) => (b.kind === 'text' ? b.text : ''));
+		expect(texts.join('\n').match(/年度报告/g)).toHaveLength(1);
+		expect(texts).toContain('一、总体情况 & 说明');
 	});
 });

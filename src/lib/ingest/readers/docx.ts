@@ -86,6 +86,7 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	let paragraph = '';
 	let paragraphDepth = 0;
 	let inText = 0;
+	let fallback = 0;
 
 	/** Text goes to the cell of the outermost table (nested tables included) or to the paragraph. */
 	const append = (s: string) => {
@@ -103,7 +104,9 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 				sawBody = inBody = true;
 				return;
 			}
-			if (!inBody) return;
+			// A text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read it once.
+			if (name === 'mc:Fallback') fallback++;
+			if (!inBody || fallback > 0) return;
 			switch (name) {
 				case 'w:tbl':
 					if (++tableDepth === 1) rows = [];
@@ -140,12 +143,13 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 			}
 		},
 		text(data) {
-			if (inText > 0 && inBody) append(data);
+			if (inText > 0 && inBody && fallback === 0) append(data);
 		},
 		close(name) {
 			stack.pop();
 			if (name === 'w:body') inBody = false;
-			if (!inBody) return;
+			if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
+			if (!inBody || fallback > 0) return;
 			switch (name) {
 				case 'w:t':
 					inText = Math.max(0, inText - 1);
