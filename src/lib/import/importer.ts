@@ -71,6 +71,9 @@ type Outcome = EncodedReportRows | Rejected | 'timeout';
 
 const FILES_PER_MESSAGE = 48;
 
+/** Result updates applied to the rows in one frame. */
+const PER_FRAME = 64;
+
 /** Files a worker holds at once: reads overlap (each mostly a wait on the browser), parses do not. */
 const IN_FLIGHT = 6;
 
@@ -182,11 +185,11 @@ export async function importFiles(
 	const at = opts.at ?? 0;
 	// Results change the page's rows once a frame, all that arrived together: one update per file
 	// (thousands) kept the page's thread so busy that the workers waited for it.
-	let queued: [number, Outcome | 'reading'][] = [];
+	const queued: [number, Outcome | 'reading'][] = [];
 	let frame: Promise<void> | undefined;
 	const flush = () => {
-		const batch = queued;
-		queued = [];
+		// At most a frame's worth: a backlog (after a long task) is shown over the next frames.
+		const batch = queued.splice(0, PER_FRAME);
 		frame = undefined;
 		for (const [i, outcome] of batch) {
 			if (outcome === 'reading') items[at + i].status = 'reading';
@@ -195,9 +198,13 @@ export async function importFiles(
 				opts.onsettled?.(items[at + i].status);
 			}
 		}
+		if (queued.length) schedule();
 	};
 	const later = (i: number, outcome: Outcome | 'reading') => {
 		queued.push([i, outcome]);
+		schedule();
+	};
+	const schedule = () => {
 		// A hidden tab has no frames: a timer stands in so the import goes on.
 		frame ??= new Promise<void>((resolve) => {
 			let done = false;
