@@ -78,7 +78,9 @@ test('imported reports appear in the views of the same page', async ({ page }) =
 	await expect(page.getByTestId('report-origin')).toHaveText('真实文件');
 });
 
-test('下载数据集: the zip holds what the CLI writes, with the CLI schema, and npm run sql reads it', async ({ page }) => {
+test('下载数据集: every real fixture read in the browser gives the CLI’s figures cell for cell; the zip holds what the CLI writes, with its schema, and npm run sql reads it', async ({
+	page
+}) => {
 	const { mkdtempSync, writeFileSync } = await import('node:fs');
 	const { tmpdir } = await import('node:os');
 	const path = await import('node:path');
@@ -89,7 +91,10 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 	await page.goto('/');
 	await page.getByTestId('import-toggle').click();
 	await expect(page.getByTestId('import-documents')).toBeEnabled({ timeout: 30_000 });
-	await page.getByTestId('import-documents').setInputFiles([`${REAL}/hongze-2024.pdf`, `${REAL}/pingtan-2018.page.txt`]);
+	const documents = ['hongze-2024.pdf', 'pingtan-2018.page.txt', 'pingtan-2022.page.html', 'pingtan-2022.page.txt', 'pingtan-2023.page.html', 'pingtan-2023.page.txt'].map(
+		(f) => `${REAL}/${f}`
+	);
+	await page.getByTestId('import-documents').setInputFiles(documents);
 	await expect(page.locator('[data-testid=import-result][data-file="hongze-2024.pdf"]')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
 	await expect(page.getByTestId('imported-note')).toBeVisible({ timeout: 30_000 });
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-dataset').click()]);
@@ -113,7 +118,7 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 	expect(log.files.find((f: { file: string }) => f.file === 'pingtan-2018.page.txt')).toMatchObject({ status: 'rejected' });
 	// Cell for cell what the CLI reads from the same documents (and the same checks, carry-over aside).
 	const cli = mkdtempSync(path.join(tmpdir(), 'cli-dataset-'));
-	const ran = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', `${REAL}/hongze-2024.pdf`, `${REAL}/pingtan-2018.page.txt`, '--out', cli, '--quiet'], {
+	const ran = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...documents, '--out', cli, '--quiet'], {
 		encoding: 'utf8'
 	});
 	expect(ran.status, ran.stderr).toBe(0);
@@ -127,7 +132,8 @@ test('下载数据集: the zip holds what the CLI writes, with the CLI schema, a
 		);
 	const reportsOf = (d: string) =>
 		rows(`SELECT * EXCLUDE (warnings) FROM '${d}/reports.parquet' WHERE report_id IN (SELECT report_id FROM '${cli}/reports.parquet') ORDER BY report_id`);
-	expect((await cells(dir)).length).toBe(186);
+	// Every real fixture: 986 cells, as check-real counts them (two crawler texts cut by their portal pages).
+	expect((await cells(dir)).length).toBe(986);
 	expect(await cells(dir)).toEqual(await cells(cli));
 	expect(await checks(dir)).toEqual(await checks(cli));
 	expect(await reportsOf(dir)).toEqual(await reportsOf(cli));
