@@ -83,6 +83,20 @@ describe('HTML reader', () => {
 		expect(values(r).get('requests.total.total')).toBe(16);
 	});
 
+	it('a cell holding two figures on two lines is not read as one number', async () => {
+		const stacked = HTML.replace(
+			'<td>6</td><td>2</td><td>0</td><td>0</td><td>1</td><td>0</td><td>9</td>',
+			'<td>6<br/>2</td><td>2</td><td>0</td><td>0</td><td>1</td><td>0</td><td>9</td>'
+		);
+		expect(stacked).not.toBe(HTML);
+		const r = await ok('stacked.html', new TextEncoder().encode(stacked));
+		const got = values(r);
+		expect(got.has('requests.granted.natural')).toBe(false);
+		expect(got.get('requests.granted.commercial')).toBe(2);
+		expect(got.get('requests.granted.total')).toBe(9);
+		expect(r.warnings.some((w) => w.code === 'unreadable_cell' && w.message.includes('两个数字'))).toBe(true);
+	});
+
 	it('treats scripts as data: the fake title written by a script is ignored', () => {
 		const doc = readHtml(HTML);
 		expect(doc.blocks.some((b) => b.kind === 'text' && b.text.includes('2099'))).toBe(false);

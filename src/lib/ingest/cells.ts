@@ -5,7 +5,8 @@
  * money are kept.
  */
 
-export type CellState = 'number' | 'none' | 'blank';
+/** `stacked`: two figures on separate lines of one cell (a merged cell holding two rows' figures): which is which is not known, so neither is read. */
+export type CellState = 'number' | 'none' | 'blank' | 'stacked';
 
 export interface ValueCell {
 	raw: string;
@@ -41,7 +42,11 @@ export function parseValueCell(raw: string): ValueCell | undefined {
 	return hit ?? undefined;
 }
 
+/** A cell's lines each a figure ("5\n3"): the readers keep such lines apart with a newline. */
+const STACKED = /\d[^\S\n]*\n\s*[\d０-９]/;
+
 function parseUncached(raw: string): ValueCell | undefined {
+	if (STACKED.test(raw)) return parseUncached(raw.split('\n')[0]) ? { raw, value: null, state: 'stacked' } : undefined;
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
 	if (NONE.test(text)) return { raw, value: null, state: 'none' };

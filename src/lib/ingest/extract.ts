@@ -297,6 +297,15 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 	cells.forEach((raw, i) => {
 		const col = m.def.columns[i];
 		const cell = parseValueCell(raw);
+		if (cell?.state === 'stacked') {
+			warnings.push({
+				code: 'unreadable_cell',
+				table,
+				rows: [m.def.code],
+				message: `${m.def.label}·${col}：一个单元格里有两个数字（${cleanText(raw)}），无法确定各属哪一行，未读入`
+			});
+			return;
+		}
 		if (!cell) {
 			warnings.push({ code: 'unreadable_cell', table, rows: [m.def.code], message: `${m.def.label}·${col}：无法识别的内容“${cleanText(raw)}”` });
 			return;

@@ -27,7 +27,8 @@ function cellText(raw: string): string {
 		.split('\n')
 		.map((s) => s.trim())
 		.filter(Boolean);
-	return lines.every((l) => isValueToken(l)) ? lines.join(' ') : lines.join('');
+	// Figures on separate lines stay apart (a newline): one cell holding two figures is not one number.
+	return lines.every((l) => isValueToken(l)) ? lines.join('\n') : lines.join('');
 }
 
 const SPANNED = Symbol('spanned');

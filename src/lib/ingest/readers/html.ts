@@ -75,7 +75,8 @@ function cellText(el: Element): string {
 		.split('\n')
 		.map((s) => s.trim())
 		.filter(Boolean);
-	return lines.every((l) => isValueToken(l)) ? lines.join(' ') : lines.join('');
+	// Figures on separate lines stay apart (a newline): one cell holding two figures is not one number.
+	return lines.every((l) => isValueToken(l)) ? lines.join('\n') : lines.join('');
 }
 
 function tableRows(table: Element): Element[] {
