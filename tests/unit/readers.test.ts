@@ -97,6 +97,16 @@ describe('HTML reader', () => {
 		expect(r.warnings.some((w) => w.code === 'unreadable_cell' && w.message.includes('两个数字'))).toBe(true);
 	});
 
+	it('a row missing a cell is refused, not read with its figures shifted into the wrong columns', async () => {
+		const short = HTML.replace('<td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>', '<td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>');
+		expect(short).not.toBe(HTML);
+		const r = await ok('short.html', new TextEncoder().encode(short));
+		const got = values(r);
+		expect([...got.keys()].filter((k) => k.startsWith('requests.partial.'))).toEqual([]);
+		expect(got.get('requests.granted.total')).toBe(9);
+		expect(r.warnings.find((w) => w.code === 'rows_rejected')?.rows).toEqual(['partial']);
+	});
+
 	it('treats scripts as data: the fake title written by a script is ignored', () => {
 		const doc = readHtml(HTML);
 		expect(doc.blocks.some((b) => b.kind === 'text' && b.text.includes('2099'))).toBe(false);

@@ -290,7 +290,9 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 		}
 		cells = cells.slice(cells.length - n);
 	} else if (cells.length < n) {
-		warnings.push({ code: 'short_row', table, rows: [m.def.code], message: `${m.def.label}：只有 ${cells.length} 个单元格，应有 ${n} 个；缺少的单元格未读入` });
+		// Which cells are missing is not known: read by position, every figure after the gap would be in the wrong column.
+		warnings.push({ code: 'rows_rejected', table, rows: [m.def.code], message: `${m.def.label}：只有 ${cells.length} 个单元格，应有 ${n} 个；无法确定缺的是哪几格，本行未读入` });
+		return [];
 	}
 	const def = tableDef(format, table);
 	const out: Figure[] = [];
@@ -335,9 +337,16 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 		if (note) note.rows = defs.map((d) => d.code);
 	} else {
 		const cells = dataRows.flatMap((r) => r.values);
-		const take = cells.length >= 15 ? cells.slice(cells.length - 15) : cells;
-		if (cells.length && cells.length < 15)
-			warnings.push({ code: 'short_row', table: 'appeals', message: `${TABLE_LABELS.appeals.zh}：只找到 ${cells.length} 个数字，应有 15 个；缺少的单元格未读入` });
+		if (cells.length && cells.length < 15) {
+			// Which are missing is not known: by position, every figure after the gap would be in the wrong column.
+			warnings.push({
+				code: 'table_rejected',
+				table: 'appeals',
+				message: `${TABLE_LABELS.appeals.zh}：只找到 ${cells.length} 个数字，应有 15 个；无法确定缺的是哪几格，本表未读入`
+			});
+			return [];
+		}
+		const take = cells.slice(cells.length - 15);
 		defs.forEach((def, i) => {
 			const part = take.slice(i * 5, i * 5 + 5);
 			if (part.length) mapped.push({ def, cells: part, byPosition: false });
