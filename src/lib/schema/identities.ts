@@ -40,7 +40,20 @@ export type CellLookup = (key: string) => number | null | undefined;
 
 const ACOLS = APPLICANT_COLUMNS.map((c) => c.code);
 
+const SUB_ROWS = ['other_no_fix', 'other_no_fee', 'other_misc'];
+// The identities depend only on which of the 其他处理 rows a document prints: built once per pattern (~2 a run), not per report.
+const identityCache = new Map<string, Identity[]>();
+
+/** The format's identities for a document; `has` says which cells it prints. The list is shared: do not change it. */
 export function identitiesFor(format: FormatVersion, has: (key: string) => boolean): Identity[] {
+	const printed = (row: string, col: string) => (has(cellKey('requests', row, col)) ? '1' : '0');
+	const key = `${format}|${ACOLS.map((c) => printed('other', c) + SUB_ROWS.map((r) => printed(r, c)).join('')).join('|')}`;
+	let ids = identityCache.get(key);
+	if (!ids) identityCache.set(key, (ids = buildIdentities(format, has)));
+	return ids;
+}
+
+function buildIdentities(format: FormatVersion, has: (key: string) => boolean): Identity[] {
 	const ids: Identity[] = [];
 	const otherPrinted = ACOLS.some((c) => has(cellKey('requests', 'other', c)));
 	const subRows = ['other_no_fix', 'other_no_fee', 'other_misc'];
