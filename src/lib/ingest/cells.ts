@@ -20,8 +20,18 @@ const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
 const NONE = /^(?:[—–\-－―─/／\\]+|无|無|空|\/)$/;
 const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
 
+// Short cell texts repeat across rows and reports: clean each distinct one once.
+const cleaned = new Map<string, string>();
+
 export function cleanText(raw: string): string {
-	return raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
+	if (raw.length > 64) return raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
+	let hit = cleaned.get(raw);
+	if (hit === undefined) {
+		hit = raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
+		if (cleaned.size > 50_000) cleaned.clear();
+		cleaned.set(raw, hit);
+	}
+	return hit;
 }
 
 function toHalfWidth(s: string): string {
