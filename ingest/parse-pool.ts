@@ -88,6 +88,7 @@ function bundleWorker(): string {
 	return outfile;
 }
 
+/** One per core; INGEST_THREADS=N overrides (1 parses in the main thread), for measuring. */
 export function defaultThreads(): number {
-	return Math.max(1, availableParallelism());
+	return Number(process.env.INGEST_THREADS) || Math.max(1, availableParallelism());
 }
