@@ -20,37 +20,30 @@ const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
 const NONE = /^(?:[—–\-－―─/／\\]+|无|無|空|\/)$/;
 const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
 
-// Short cell texts repeat across rows and reports: clean each distinct one once.
-const cleaned = new Map<string, string>();
-
-export function cleanText(raw: string): string {
-	if (raw.length > 64) return raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
-	let hit = cleaned.get(raw);
-	if (hit === undefined) {
-		hit = raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim();
-		if (cleaned.size > 50_000) cleaned.clear();
-		cleaned.set(raw, hit);
-	}
-	return hit;
+/**
+ * `compute` once per distinct key: cell texts and labels repeat heavily across rows and reports.
+ * Bounded (cleared when full); keys longer than `maxKey` are computed each time, not kept.
+ */
+export function memoized<T>(compute: (key: string) => T, maxKey = Infinity): (key: string) => T {
+	const memo = new Map<string, T>();
+	return (key) => {
+		if (key.length > maxKey) return compute(key);
+		if (memo.has(key)) return memo.get(key) as T;
+		const value = compute(key);
+		if (memo.size > 50_000) memo.clear();
+		memo.set(key, value);
+		return value;
+	};
 }
+
+export const cleanText: (raw: string) => string = memoized((raw) => raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim(), 64);
 
 function toHalfWidth(s: string): string {
 	return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0b\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-// Cells repeat heavily across reports ("0", "\u00a00", labels): parse each distinct text once.
-const memo = new Map<string, ValueCell | null>();
-
 /** Parse a cell as a figure; returns undefined when the cell is a label (text), not a value. */
-export function parseValueCell(raw: string): ValueCell | undefined {
-	let hit = memo.get(raw);
-	if (hit === undefined) {
-		hit = parseUncached(raw) ?? null;
-		if (memo.size > 50_000) memo.clear();
-		memo.set(raw, hit);
-	}
-	return hit ?? undefined;
-}
+export const parseValueCell: (raw: string) => ValueCell | undefined = memoized((raw) => parseUncached(raw));
 
 /** A cell's lines each a figure ("5\n3"): the readers keep such lines apart with a newline. */
 const STACKED = /\d[^\S\n]*\n\s*[\d０-９]/;
@@ -98,4 +91,17 @@ export function toColumnUnit(cell: ValueCell, columnUnit: '万元' | undefined):
 /** Labels of merged cells that ran together: 三、本年度办理结果（一）予以公开 → two labels. */
 export function labelPieces(label: string): string[] {
 	return label.split(/(?=[（(][一二三四五六七八九十]+[)）])|(?<=[^\d.])(?=\d{1,2}[.．、][^\d])/).filter((s) => s.trim() !== '');
+}
+
+/**
+ * A table cell's text from its lines (a reader's paragraphs and line breaks): a label broken over
+ * lines is one label; figures on separate lines stay apart by a newline, since one cell holding two
+ * figures is not one number (see `stacked`).
+ */
+export function cellFromLines(text: string): string {
+	const lines = text
+		.split('\n')
+		.map((s) => s.trim())
+		.filter(Boolean);
+	return lines.every((l) => isValueToken(l)) ? lines.join('\n') : lines.join('');
 }

@@ -3,7 +3,7 @@
  * from the tables, match each data row to a row code by its label (or, when the label was lost,
  * by its position in the format) and read its figures from the cells to the right of the label.
  */
-import { cleanText, isLabelCell, isValueToken, parseValueCell, toColumnUnit } from './cells';
+import { cleanText, isLabelCell, isValueToken, memoized, parseValueCell, toColumnUnit } from './cells';
 import { isRunOfFigures } from './glued';
 import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
@@ -127,19 +127,8 @@ function stripNumbering(label: string): string {
 	return label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '').replace(/[\s：:]/g, '');
 }
 
-// Labels repeat across rows and reports: normalise each distinct text once.
-const normalized = new Map<string, string>();
-
-/** Labels as compared: no spaces, one kind of quote mark and bracket. */
-function normalizeLabel(label: string): string {
-	let hit = normalized.get(label);
-	if (hit === undefined) {
-		hit = normalizeUncached(label);
-		if (normalized.size > 50_000) normalized.clear();
-		normalized.set(label, hit);
-	}
-	return hit;
-}
+/** Labels as compared: no spaces, one kind of quote mark and bracket (each distinct label once). */
+const normalizeLabel = memoized(normalizeUncached);
 
 function normalizeUncached(label: string): string {
 	return label

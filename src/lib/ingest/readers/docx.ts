@@ -8,7 +8,7 @@
  */
 import { unzipSync } from 'fflate';
 import { attribute, scanXml } from './xml-scan';
-import { isValueToken } from '../cells';
+import { cellFromLines, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 
 export class DocxError extends Error {}
@@ -22,15 +22,6 @@ interface RawCell {
 
 const MAX_SPAN = 100;
 
-function cellText(raw: string): string {
-	const lines = raw
-		.split('\n')
-		.map((s) => s.trim())
-		.filter(Boolean);
-	// Figures on separate lines stay apart (a newline): one cell holding two figures is not one number.
-	return lines.every((l) => isValueToken(l)) ? lines.join('\n') : lines.join('');
-}
-
 const SPANNED = Symbol('spanned');
 
 function tableGrid(rows: RawCell[][]): string[][] {
@@ -39,7 +30,7 @@ function tableGrid(rows: RawCell[][]): string[][] {
 		const row: (string | typeof SPANNED)[] = (grid[r] = []);
 		for (const cell of cells) {
 			const c = row.length;
-			let text: string | typeof SPANNED = cellText(cell.text);
+			let text: string | typeof SPANNED = cellFromLines(cell.text);
 			if (cell.vMerge === 'continue') {
 				const above = grid[r - 1]?.[c];
 				// A merged label repeats; a merged figure or blank is read once, in its first row.

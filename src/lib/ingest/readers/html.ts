@@ -6,7 +6,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { isValueToken } from '../cells';
+import { cellFromLines, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { metaFromTable } from './page-meta';
 
@@ -70,13 +70,7 @@ function cellText(el: Element): string {
 		}
 	};
 	el.children.forEach(walk);
-	// Lines inside one cell: a header broken over lines is one label.
-	const lines = out
-		.split('\n')
-		.map((s) => s.trim())
-		.filter(Boolean);
-	// Figures on separate lines stay apart (a newline): one cell holding two figures is not one number.
-	return lines.every((l) => isValueToken(l)) ? lines.join('\n') : lines.join('');
+	return cellFromLines(out);
 }
 
 function tableRows(table: Element): Element[] {
