@@ -12,6 +12,7 @@ import type { ReportRow } from '../src/lib/ingest/report-row';
 import { readCsvSql } from '../src/lib/ingest/rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
+import { phaseTimer } from './timing';
 import { CUBE_KEYS } from '../src/lib/sql/cube';
 
 export type { ReportRow };
@@ -58,8 +59,7 @@ export class DatasetWriter {
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
 		this.closeFiles();
 		// Loaded only now: its native module takes ~0.1 s that the parse workers need more at start.
-		const t0 = performance.now();
-		const mark = process.env.INGEST_TIMING ? (label: string) => console.error(`timing:   ${label} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
+		const mark = phaseTimer('  ');
 		const duckdb = await import('@duckdb/node-api');
 		const instance = await duckdb.DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();

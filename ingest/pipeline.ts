@@ -9,6 +9,7 @@ import { carryOverChecks, extractionChecks, type YearReport } from '../src/lib/i
 import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
+import { phaseTimer } from './timing';
 import { parseFile } from './parse-file';
 import { overridesFromSidecar } from '../src/lib/ingest/parse';
 import type { Overrides, Reading } from '../src/lib/ingest/parse';
@@ -96,13 +97,10 @@ export interface RunSummary {
 	statuses: InputStatus[];
 }
 
-/** INGEST_TIMING=1: each phase's end in ms since the run began, on stderr (for bench:ingest). */
-const timing = process.env.INGEST_TIMING ? (label: string, t0: number) => console.error(`timing: ${label} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
-
 export async function runIngest(paths: string[], opts: RunOptions): Promise<RunSummary> {
-	const t0 = performance.now();
+	const timing = phaseTimer();
 	const files = await listInputs(paths);
-	timing('listed', t0);
+	timing('listed');
 	const statuses: InputStatus[] = [];
 	// Kept per report: what the carry-over check needs; the long tables go to disk.
 	const reports = new Map<string, YearReport>();
@@ -150,7 +148,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			},
 			async (job) => toReportRows(await parseFile(job.file, job.overrides))
 		);
-		timing('parsed', t0);
+		timing('parsed');
 		// Warnings found once every file is read: on the report row (its count) and its input's status.
 		const statusOf = new Map(statuses.filter((s) => s.report_id && !s.duplicate_of).map((s) => [s.report_id!, s]));
 		const warnLater = (id: string, extra: InputStatus['warnings']) => {
@@ -198,9 +196,9 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				with_failed_checks: summary.withFailedChecks,
 				files: statuses.map((s) => ({ ...s, file: path.relative(process.cwd(), s.file) || s.file }))
 			};
-			timing('checked', t0);
+			timing('checked');
 			summary.counts = await writer.finish(ingestReport);
-			timing('written', t0);
+			timing('written');
 		}
 		return summary;
 	} finally {

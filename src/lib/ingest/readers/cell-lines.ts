@@ -25,18 +25,6 @@ export function looksLikeCellLines(lines: string[]): boolean {
 	return n >= MIN_CELL_LINES;
 }
 
-/** The layout's name for the ingest report: a cell per line, or a row per line. */
-export function cellLinesLayout(lines: string[]): string {
-	let rows = 0;
-	let cells = 0;
-	for (const line of lines) {
-		if (!isCellLine(line)) continue;
-		if (cellsOfLine(line).filter((c) => c !== ROW_END).length > 1) rows++;
-		else cells++;
-	}
-	return rows > cells ? '每行一个表格行，单元格以“ |”分隔，按行标签核对' : '每个单元格一行，以“ |”结尾，按行标签分行';
-}
-
 /** Where a row ends for certain: some crawlers close a row with one bar per grid place a span covered ("||"). */
 export const ROW_END = '\u0000row-end';
 
@@ -91,10 +79,13 @@ export function rowsOfCells(cells: string[]): string[][] {
  * Text blocks for the prose, a table block for each run of cell lines. A line without the bar
  * inside a run (a label broken over two lines) is the start of the next cell.
  */
-export function readCellLines(lines: string[]): Block[] {
+export function readCellLines(lines: string[]): { blocks: Block[]; layout: string } {
 	const blocks: Block[] = [];
 	let cells: string[] | null = null;
 	let pending = '';
+	// Lines of several cells (a row each) against lines of one, for the layout's name.
+	let rowLines = 0;
+	let cellLines = 0;
 	const close = () => {
 		if (cells?.some((c) => c !== ROW_END)) blocks.push({ kind: 'table', rows: rowsOfCells(cells) });
 		cells = null;
@@ -112,7 +103,10 @@ export function readCellLines(lines: string[]): Block[] {
 			}
 			cells.push(...found);
 			// A line of several cells is a whole row.
-			if (found.filter((c) => c !== ROW_END).length > 1 && found[found.length - 1] !== ROW_END) cells.push(ROW_END);
+			const several = found.filter((c) => c !== ROW_END).length > 1;
+			if (several) rowLines++;
+			else cellLines++;
+			if (several && found[found.length - 1] !== ROW_END) cells.push(ROW_END);
 			pending = '';
 		} else if (cells && line.trim() !== '' && !SECTION_HEADING.test(line) && isCellLine(lines[i + 1] ?? '')) {
 			pending += line.trim();
@@ -124,5 +118,5 @@ export function readCellLines(lines: string[]): Block[] {
 		}
 	}
 	close();
-	return blocks;
+	return { blocks, layout: rowLines > cellLines ? '每行一个表格行，单元格以“ |”分隔，按行标签核对' : '每个单元格一行，以“ |”结尾，按行标签分行' };
 }

@@ -8,7 +8,7 @@ import { isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
-import { cellLinesLayout, looksLikeCellLines, readCellLines } from './cell-lines';
+import { looksLikeCellLines, readCellLines } from './cell-lines';
 import { metaFromPipeLines } from './page-meta';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
@@ -28,8 +28,8 @@ export function readText(text: string): SourceDocument {
 	const header = crawled ?? (infoTable ? { meta: infoTable } : undefined);
 	const headerName = crawled ? '爬虫页头' : infoTable ? '网页信息表' : '';
 	if (!looksLikeMarkdownTables(lines) && looksLikeCellLines(lines)) {
-		const layout = [headerName, cellLinesLayout(lines)].filter(Boolean).join('；');
-		return { blocks: readCellLines(lines), layout, ...(header ? { meta: header.meta } : {}) };
+		const read = readCellLines(lines);
+		return { blocks: read.blocks, layout: [headerName, read.layout].filter(Boolean).join('；'), ...(header ? { meta: header.meta } : {}) };
 	}
 	const runOn = lines.some((l) => l.length > RUN_ON_LINE);
 	if (runOn) lines = lines.flatMap((l) => (l.length > RUN_ON_LINE ? splitRunOnLine(l) : [l]));
