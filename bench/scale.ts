@@ -14,6 +14,7 @@ import { chromiumLaunch } from '../scripts/lib/chromium';
 import { chromium, type Page } from '@playwright/test';
 import { quantile } from 'd3-array';
 import { filterLatencies } from './filter-latency';
+import { overviewAnswered } from './overview';
 
 const PORT = 4392;
 const DATA = process.env.DATA ?? 'corpus/national';
@@ -125,14 +126,7 @@ try {
 		// Warm revisit: the same browser, a fresh page, until the national overview answers.
 		const again = await context.newPage();
 		await again.goto(`http://127.0.0.1:${PORT}/`);
-		await again.waitForFunction(
-			"document.querySelector('[data-testid=headlines] .kpi') && document.querySelector('[data-testid=chart-years] canvas') && !document.querySelector('[aria-busy=true]')",
-			null,
-			{
-				timeout: 120_000,
-				polling: 10
-			}
-		);
+		await overviewAnswered(again);
 		add('warm revisit: national overview drawn, no card busy', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });
 		await settled(again);
 		add('warm revisit: DuckDB answers', await now(again), { data: 0, app: 0, engine: 0, requests: 0 });

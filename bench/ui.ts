@@ -12,6 +12,7 @@ import { chromiumLaunch } from '../scripts/lib/chromium';
 import { chromium } from '@playwright/test';
 import { quantile } from 'd3-array';
 import { filterLatencies } from './filter-latency';
+import { overviewAnswered } from './overview';
 
 const PORT = 4391;
 if (!existsSync('data/datasets.json')) spawnSync('npm', ['run', 'dataset'], { stdio: 'inherit' });
@@ -46,14 +47,7 @@ try {
 		// "Answered": the overview's headlines and charts drawn, no card busy (from the cube or the engine); then the engine ready too.
 		const again = await context.newPage();
 		await again.goto(`http://127.0.0.1:${PORT}/`);
-		await again.waitForFunction(
-			"document.querySelector('[data-testid=headlines] .kpi') && document.querySelector('[data-testid=chart-years] canvas') && !document.querySelector('[aria-busy=true]')",
-			null,
-			{
-				timeout: 120_000,
-				polling: 10
-			}
-		);
+		await overviewAnswered(again);
 		const drawn = (await again.evaluate('performance.now()')) as number;
 		await again.waitForFunction("document.querySelector('[data-engine=ready]') && !document.querySelector('[aria-busy=true]')", null, { timeout: 120_000, polling: 20 });
 		warm.push({ answered: drawn, engine: (await again.evaluate('performance.now()')) as number });

@@ -58,8 +58,11 @@ export function newItems(inputs: { file: File; overrides: Overrides }[]): Import
 /** Workers started (and pdf.js loaded in them) when the import panel opened, taken by the first import. */
 const warmed: Worker[] = [];
 
+/** One parse worker per core, at most two. */
+const defaultWorkers = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 2));
+
 /** Start the parse workers before any file is chosen: the first file then meets a worker ready for it. */
-export function prewarm(assets: string, workers = Math.min(navigator.hardwareConcurrency || 2, 2)): void {
+export function prewarm(assets: string, workers = defaultWorkers()): void {
 	while (warmed.length < workers) {
 		const w = new ParseWorker();
 		w.postMessage({ warm: true, assets } satisfies WarmMessage);
@@ -180,7 +183,7 @@ export async function importFiles(
 	const seen = new Map(opts.known);
 	const parsed = new Map<string, EncodedReportRows>();
 	const files = inputs.map((input) => input.file);
-	const readers = Array.from({ length: Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 2)) }, () => new Reader(opts.assets, files));
+	const readers = Array.from({ length: opts.workers ?? defaultWorkers() }, () => new Reader(opts.assets, files));
 	let next = 0;
 	const at = opts.at ?? 0;
 	// Results change the page's rows once a frame, all that arrived together: one update per file
