@@ -201,3 +201,52 @@ describe('a real page whose article is a string in a script (written into the pa
 		expect(result.reading.layout).toContain('脚本');
 	});
 });
+
+/**
+ * A real page as PDF-to-Markdown OCR tools write it: Markdown headings and paragraphs, each table
+ * as bare HTML (`<table><tr><td colspan="3">…`) with only its spans kept. Built from the page.
+ */
+async function markdownWithHtmlTables(file: string): Promise<string> {
+	const { parseDocument, DomUtils } = await import('htmlparser2');
+	const { isTag } = await import('domhandler');
+	const parts: string[] = [];
+	const walk = (n: ChildNode) => {
+		if (n.type === 'text') {
+			const t = n.data.replace(/\s+/g, ' ').trim();
+			if (t) parts.push(/年度报告$/.test(t) && !parts.some((p) => p.startsWith('# ')) ? `# ${t}` : t);
+			return;
+		}
+		if (!isTag(n) || ['script', 'style', 'head'].includes(n.name)) return;
+		if (n.name === 'table' && !DomUtils.findOne((c) => c.name === 'table', n.children, true)) {
+			const rows = DomUtils.findAll((c) => c.name === 'tr', n.children).map((tr) => {
+				const cells = tr.children.filter(isTag).filter((td) => td.name === 'td' || td.name === 'th');
+				const td = (c: (typeof cells)[number]) =>
+					`<td${['colspan', 'rowspan'].map((a) => (c.attribs[a] ? ` ${a}="${c.attribs[a]}"` : '')).join('')}>${DomUtils.textContent(c).replace(/\s+/g, ' ').trim()}</td>`;
+				return `<tr>${cells.map(td).join('')}</tr>`;
+			});
+			parts.push(`<table>${rows.join('')}</table>`);
+			return;
+		}
+		n.children.forEach(walk);
+	};
+	parseDocument(readFileSync(path.join(DIR, file), 'utf8')).children.forEach(walk);
+	return parts.join('\n\n');
+}
+
+describe('a real page as an OCR tool writes it: Markdown text with HTML tables', () => {
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, agency and year from the heading, none placed by order', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const markdown = await markdownWithHtmlTables(file);
+		expect(markdown).toMatch(/^# .+年度报告$/m);
+		expect(markdown).not.toMatch(/<(html|body|p|div)[\s>]/);
+		const result = await parseReport(file.replace('.page.html', '.ocr.md'), new TextEncoder().encode(markdown));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.report.year).toBe(e.year);
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.reading.layout).toContain('Markdown 中的 HTML 表格');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});

@@ -142,6 +142,8 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	// Control characters in the first 4 KB mean binary content, not text.
 	// eslint-disable-next-line no-control-regex
 	if (/[\x00-\x08\x0e-\x1f]/.test(d.text.slice(0, 4096).replace(/\x1b/g, ''))) throw new Rejection('文件内容不是文本（含有二进制数据）(binary content, not text)');
+	// Markdown or text holding HTML tables (OCR tools write tables so), the first past the sniffed bytes.
+	if (/<table[\s>]/i.test(d.text) && (d.text.match(/<t[dh][\s>]/gi)?.length ?? 0) >= 20) return { doc: readHtml(d.text), form: 'html', encoding: d.encoding };
 	const doc = readText(d.text);
 	return { doc, form: doc.markdown ? 'markdown' : form, encoding: d.encoding };
 }

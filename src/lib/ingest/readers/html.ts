@@ -151,6 +151,7 @@ export function readHtml(html: string, nested = false): SourceDocument {
 	const blocks: Block[] = [];
 	let line = '';
 	let title: string | undefined;
+	let markdownLines = false;
 	const flush = () => {
 		const t = line.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
 		if (t) blocks.push({ kind: 'text', text: t });
@@ -158,6 +159,16 @@ export function readHtml(html: string, nested = false): SourceDocument {
 	};
 	const walk = (n: ChildNode) => {
 		if (n.type === 'text') {
+			// Text outside any element is a Markdown page with HTML tables (as OCR tools write them):
+			// its lines are lines, and a heading's # is markup.
+			if (n.parent?.type === 'root' && /\n/.test(n.data)) {
+				markdownLines ||= /\S/.test(n.data);
+				for (const [i, part] of n.data.split(/\r?\n/).entries()) {
+					if (i > 0) flush();
+					line += part.replace(/^\s*#{1,6}\s+/, '');
+				}
+				return;
+			}
 			line += n.data.replace(/[\r\n]+/g, ' ');
 			return;
 		}
@@ -200,6 +211,6 @@ export function readHtml(html: string, nested = false): SourceDocument {
 		...(meta ? { meta } : {}),
 		blocks,
 		title,
-		layout: blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本'
+		layout: markdownLines ? 'Markdown 中的 HTML 表格（OCR）' : blocks.some((b) => b.kind === 'table') ? '网页表格' : '网页文本'
 	};
 }
