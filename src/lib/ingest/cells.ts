@@ -25,13 +25,16 @@ const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
  * Bounded (cleared when full); keys longer than `maxKey` are computed each time, not kept.
  */
 export function memoized<T>(compute: (key: string) => T, maxKey = Infinity): (key: string) => T {
-	const memo = new Map<string, T>();
+	// undefined is a value too (parseValueCell's "a label"): kept as LABEL so one lookup answers.
+	const LABEL = Symbol('undefined');
+	const memo = new Map<string, T | typeof LABEL>();
 	return (key) => {
 		if (key.length > maxKey) return compute(key);
-		if (memo.has(key)) return memo.get(key) as T;
+		const hit = memo.get(key);
+		if (hit !== undefined) return (hit === LABEL ? undefined : hit) as T;
 		const value = compute(key);
 		if (memo.size > 50_000) memo.clear();
-		memo.set(key, value);
+		memo.set(key, value === undefined ? LABEL : value);
 		return value;
 	};
 }

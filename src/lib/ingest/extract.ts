@@ -112,15 +112,14 @@ interface RowParts {
 /** Label cells, then the cells right of the last label: those hold the figures. */
 function splitRow(row: string[], runTogether = false): RowParts {
 	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c)));
+	const labels: string[] = [];
 	let last = -1;
-	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
-	return {
-		labels: row
-			.slice(0, last + 1)
-			.filter(isLabel)
-			.map(cleanText),
-		values: row.slice(last + 1)
-	};
+	for (let i = 0; i < row.length; i++) {
+		if (!isLabel(row[i])) continue;
+		labels.push(cleanText(row[i]));
+		last = i;
+	}
+	return { labels, values: row.slice(last + 1) };
 }
 
 function stripNumbering(label: string): string {
