@@ -250,3 +250,19 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
 });
+
+describe('a real portal page printed to PDF by a browser (its tables broken by pages)', () => {
+	const PRINTED = 'tests/fixtures/real-printed';
+	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf'])('%s: every transcribed cell, none placed by order', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(PRINTED, `${file}.expected.json`), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.report.year).toBe(e.year);
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.reading.layout).toContain('按表格线');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});

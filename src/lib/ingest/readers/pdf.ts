@@ -7,7 +7,7 @@
  */
 import { cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
-import { rulesOf, type Rules } from './pdf-rules';
+import { rulesOf, type Rules, type VSegment } from './pdf-rules';
 
 export class PdfError extends Error {}
 
@@ -24,6 +24,8 @@ interface Cell {
 	x0: number;
 	x1: number;
 	y: number;
+	/** The glyph runs a cell was joined from, while a table's rules may still part them. */
+	runs?: Run[];
 }
 
 interface Line {
@@ -128,7 +130,8 @@ function linesOf(runs: Run[], page: number): Line[] {
 			if (last && r.x - last.x1 < 0.6 * r.size) {
 				last.text += r.text;
 				last.x1 = Math.max(last.x1, r.x + r.width);
-			} else cells.push({ text: r.text, x0: r.x, x1: r.x + r.width, y: r.y });
+				last.runs!.push(r);
+			} else cells.push({ text: r.text, x0: r.x, x1: r.x + r.width, y: r.y, runs: [r] });
 		}
 		const size = Math.max(...g.map((r) => r.size));
 		return { page, y: g[0].y, size, cells, numeric: cells.some((c) => isValueToken(c.text)) };
@@ -154,8 +157,9 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 				.join(' ')
 				.trim();
 			const margin = line.y > height - 60 || line.y < 60;
-			// Running heads, page numbers, and heading rows repeated at the top of a new page.
-			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && seen.has(text)))) return;
+			// Running heads, page numbers, and heading rows repeated at the top of a new page. A row of
+			// figures is never a running head, though it may repeat one above (a row of 0s at a page's foot).
+			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && !line.numeric && seen.has(text)))) return;
 			if (i > 0 && !line.numeric && (firstFigure < 0 || k < firstFigure) && seen.has(text)) return;
 			seen.add(text);
 			kept.push(line);
@@ -169,23 +173,31 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 	return { blocks: toBlocks(lines), runTogether: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
 }
 
-/** The segments covering a point, nearest first in each direction. */
+/**
+ * The segments covering a point, nearest first in each direction. A table broken by a page may
+ * have no rule above its first row on the new page (or below its last): there the ends of the
+ * column rules on both sides stand in for it.
+ */
 function enclosing(r: Rules, x: number, y: number) {
-	let left = -Infinity;
-	let right = Infinity;
+	let left: VSegment | undefined;
+	let right: VSegment | undefined;
 	let below = -Infinity;
 	let above = Infinity;
 	for (const v of r.v) {
 		if (v.y0 - 1 > y || v.y1 + 1 < y) continue;
-		if (v.x < x && v.x > left) left = v.x;
-		if (v.x > x && v.x < right) right = v.x;
+		if (v.x < x && (!left || v.x > left.x)) left = v;
+		if (v.x > x && (!right || v.x < right.x)) right = v;
 	}
 	for (const h of r.h) {
 		if (h.x0 - 1 > x || h.x1 + 1 < x) continue;
 		if (h.y < y && h.y > below) below = h.y;
 		if (h.y > y && h.y < above) above = h.y;
 	}
-	return { left, right, below, above, inside: Number.isFinite(left + right + below + above) };
+	if (left && right) {
+		if (above === Infinity && Math.abs(left.y1 - right.y1) < 1) above = Math.min(left.y1, right.y1);
+		if (below === -Infinity && Math.abs(left.y0 - right.y0) < 1) below = Math.max(left.y0, right.y0);
+	}
+	return { left: left?.x ?? -Infinity, right: right?.x ?? Infinity, below, above, inside: Number.isFinite((left?.x ?? NaN) + (right?.x ?? NaN) + below + above) };
 }
 
 /**
@@ -201,7 +213,7 @@ function gridRows(lines: Line[], r: Rules): boolean {
 	for (const line of lines) {
 		const outside: Cell[] = [];
 		const cy = line.y + 0.35 * line.size;
-		for (const cell of line.cells) {
+		for (const cell of line.cells.flatMap((c) => partedByRules(c, r, cy))) {
 			const box = enclosing(r, (cell.x0 + cell.x1) / 2, cy);
 			if (!box.inside) {
 				outside.push(cell);
@@ -240,6 +252,30 @@ function gridRows(lines: Line[], r: Rules): boolean {
 	}
 	for (const line of lines) if (!line.grid) line.numeric = line.cells.some((c) => isValueToken(c.text));
 	return true;
+}
+
+/**
+ * Runs joined into one cell by their closeness (a label, then its row's first figure a few points
+ * on) that a column rule stands between are two cells.
+ */
+function partedByRules(cell: Cell, r: Rules, y: number): Cell[] {
+	const runs = cell.runs ?? [];
+	if (runs.length < 2) return [cell];
+	const out: Cell[] = [];
+	let from = 0;
+	const close = (to: number) => {
+		const part = runs.slice(from, to);
+		out.push({ text: part.map((p) => p.text).join(''), x0: part[0].x, x1: Math.max(...part.map((p) => p.x + p.width)), y: cell.y, runs: part });
+		from = to;
+	};
+	for (let k = 1; k < runs.length; k++) {
+		const gapFrom = runs[k - 1].x + runs[k - 1].width - 0.5;
+		const gapTo = runs[k].x + 0.5;
+		if (r.v.some((v) => v.x > gapFrom && v.x < gapTo && v.y0 - 1 <= y && v.y1 + 1 >= y)) close(k);
+	}
+	if (from === 0) return [cell];
+	close(runs.length);
+	return out;
 }
 
 /**
