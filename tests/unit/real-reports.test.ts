@@ -266,3 +266,25 @@ describe('a real portal page printed to PDF by a browser (its tables broken by p
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
 });
+
+describe('the blank form (the format as the 2021 notice printed it, kept on portals beside the reports)', () => {
+	const page = readFileSync(path.join(DIR, 'pingtan-2023.page.html'), 'utf8');
+	// Every figure cell of the real page emptied, or set to 0.
+	const figuresAs = (v: string) => page.replace(/(<td[^>]*>(?:\s|<[^>]+>)*)\d+(?:\.\d+)?((?:\s|<[^>]+>)*<\/td>)/g, `$1${v}$2`);
+
+	it('is refused with its reason, not ingested as a report of blanks', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const blank = figuresAs('');
+		expect(blank).not.toMatch(/<td[^>]*>(?:\s|<[^>]+>)*\d+(?:\s|<[^>]+>)*<\/td>/);
+		const result = await parseReport('format.html', new TextEncoder().encode(blank));
+		expect(result.status).toBe('rejected');
+		if (result.status === 'rejected') expect(result.reason).toContain('空白格式');
+	});
+
+	it('a report whose every figure is 0 is a report', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const result = await parseReport('zeros.html', new TextEncoder().encode(figuresAs('0')));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		expect(result.figures.filter((f) => f.value === 0).length).toBe(200);
+	});
+});

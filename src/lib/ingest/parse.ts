@@ -2,6 +2,7 @@
  * One input file to one report, or a rejection with a reason a person can act on. Runs on the
  * worker threads: it must not import the dataset writer (DuckDB's native module).
  */
+import { cleanText } from './cells';
 import { classifyAgency } from '../schema/agency-kinds';
 import type { CheckResult } from '../schema/identities';
 import { GENERATED_MARKER } from '../schema/origin';
@@ -199,6 +200,10 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		const extraction = extract(doc.blocks, year, doc.runTogether ?? false);
 		if (extraction.sections.length === 0) {
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');
+		}
+		// The format itself (the blank form as the 2021 notice printed it, often kept beside the reports): no agency's figures.
+		if (extraction.figures.length > 0 && extraction.refused.length === 0 && extraction.figures.every((f) => f.value === null && cleanText(f.raw) === '')) {
+			throw new Rejection('表格中没有任何数字（每个单元格都是空白）：这是年度报告的空白格式，不是某个机关的报告 (a blank form, not a report)');
 		}
 		if (year === undefined) throw new Rejection('未找到报告年度（页面信息、标题、统计期限和文件名中都没有）：可在同名 .meta.json 中填写 year，或用 --year 指定 (year not found)');
 		const warnings = [...extraction.warnings, ...identityWarnings(who, overrides)];
