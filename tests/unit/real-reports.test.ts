@@ -251,9 +251,9 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 	});
 });
 
-describe('a real portal page printed to PDF by a browser (its tables broken by pages)', () => {
+describe('a real portal page printed to PDF by a browser or exported by an office suite (its tables broken by pages)', () => {
 	const PRINTED = 'tests/fixtures/real-printed';
-	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf'])('%s: every transcribed cell, none placed by order', async (file) => {
+	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf'])('%s: every transcribed cell, none placed by order', async (file) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
 		if (result.status !== 'ok') throw new Error(result.reason);

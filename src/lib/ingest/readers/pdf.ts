@@ -165,8 +165,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 			kept.push(line);
 		});
 		const grid = gridRows(kept, rules[i]);
-		if (grid) ruled = true;
-		else joinBrokenRows(kept);
+		if (grid) {
+			ruled = true;
+			joinRowBrokenByPage(lines, kept);
+		} else joinBrokenRows(kept);
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
@@ -252,6 +254,21 @@ function gridRows(lines: Line[], r: Rules): boolean {
 	}
 	for (const line of lines) if (!line.grid) line.numeric = line.cells.some((c) => isValueToken(c.text));
 	return true;
+}
+
+/**
+ * An office suite may break a table row over two pages: the rest of its label opens the next page
+ * as a ruled row of its own, its figure cells empty. That rest joins the row it belongs to.
+ */
+function joinRowBrokenByPage(before: Line[], page: Line[]) {
+	const last = before.findLast((l) => !l.absorbed && l.cells.length > 0);
+	const first = page.find((l) => !l.absorbed && l.cells.length > 0);
+	if (!last?.grid || !last.numeric || !first?.grid || first.numeric || first.cells.length !== last.cells.length) return;
+	const firstFigure = last.cells.findIndex((c) => isValueToken(c.text));
+	const rest = first.cells.map((c, k) => ({ k, text: c.text.trim() })).filter((c) => c.text !== '');
+	if (rest.length === 0 || rest.some((c) => c.k >= firstFigure)) return;
+	for (const { k, text } of rest) last.cells[k].text += text;
+	first.cells = [];
 }
 
 /**
