@@ -145,25 +145,35 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 	if (pages.every((p) => p.length === 0)) throw new PdfError('PDF 没有文字层（可能是扫描件），需要先做文字识别 (OCR) (scanned PDF without a text layer)');
 	const lines: Line[] = [];
 	const seen = new Set<string>();
+	// Lines above a page's first figure: where a table's heading rows are, and repeat on a new page.
+	const seenAbove = new Set<string>();
 	let ruled = false;
 	pages.forEach((runs, i) => {
 		const height = heights[i];
 		const pageLines = linesOf(runs, i);
 		const firstFigure = pageLines.findIndex((l) => l.numeric);
 		const kept: Line[] = [];
+		const keptTexts: { text: string; above: boolean }[] = [];
 		pageLines.forEach((line, k) => {
 			const text = line.cells
 				.map((c) => c.text)
 				.join(' ')
 				.trim();
 			const margin = line.y > height - 60 || line.y < 60;
+			const above = firstFigure < 0 || k < firstFigure;
 			// Running heads, page numbers, and heading rows repeated at the top of a new page. A row of
-			// figures is never a running head, though it may repeat one above (a row of 0s at a page's foot).
-			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && !line.numeric && seen.has(text)))) return;
-			if (i > 0 && !line.numeric && (firstFigure < 0 || k < firstFigure) && seen.has(text)) return;
-			seen.add(text);
+			// figures is never a running head, though it may repeat one above (a row of 0s at a page's
+			// foot); nor is text inside a table's rules (a label's last characters on a new page: 息).
+			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && !line.numeric && seen.has(text) && !inRuledCell(line, rules[i])))) return;
+			if (i > 0 && !line.numeric && above && seenAbove.has(text)) return;
 			kept.push(line);
+			keptTexts.push({ text, above });
 		});
+		// Compared with later pages only: a label's last character (请) may well repeat on its own page.
+		for (const { text, above } of keptTexts) {
+			seen.add(text);
+			if (above) seenAbove.add(text);
+		}
 		const grid = gridRows(kept, rules[i]);
 		if (grid) {
 			ruled = true;
@@ -173,6 +183,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
 	return { blocks: toBlocks(lines), runTogether: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
+}
+
+function inRuledCell(line: Line, r: Rules): boolean {
+	return line.cells.some((c) => enclosing(r, (c.x0 + c.x1) / 2, line.y + 0.35 * line.size).inside);
 }
 
 /**
@@ -263,13 +277,18 @@ function gridRows(lines: Line[], r: Rules): boolean {
 function joinRowBrokenByPage(before: Line[], page: Line[]) {
 	const last = before.findLast((l) => !l.absorbed && l.cells.length > 0);
 	const first = page.find((l) => !l.absorbed && l.cells.length > 0);
-	if (!last?.grid || !last.numeric || !first?.grid || first.numeric || first.cells.length !== last.cells.length) return;
-	const firstFigure = last.cells.findIndex((c) => isValueToken(c.text));
+	if (!last?.grid || !first?.grid || first.numeric || first.cells.length !== last.cells.length) return;
+	// The label's part of the row: left of its first figure, or (figures all blank) up to its last text.
+	const labelEnd = last.numeric ? last.cells.findIndex((c) => isValueToken(c.text)) - 1 : last.cells.findLastIndex((c) => c.text.trim() !== '');
 	const rest = first.cells.map((c, k) => ({ k, text: c.text.trim() })).filter((c) => c.text !== '');
-	if (rest.length === 0 || rest.some((c) => c.k >= firstFigure)) return;
+	if (rest.length === 0 || rest.some((c) => c.k > labelEnd)) return;
+	// A row of its own starts with its number (（三）, 4., 二、); the rest of a label does not.
+	if (ROW_NUMBER.test(rest[0].text)) return;
 	for (const { k, text } of rest) last.cells[k].text += text;
 	first.cells = [];
 }
+
+const ROW_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.．、])/;
 
 /**
  * Runs joined into one cell by their closeness (a label, then its row's first figure a few points
