@@ -19,7 +19,26 @@ describe('agency and year of a report', () => {
 		['the year last, in brackets; 人民政府 sharing its 政府 with 政府信息公开', '某某区人民政府信息公开工作年度报告（2023年度）\n一、总体情况', '某某区人民政府', 2023],
 		['a region alone: its people’s government', '2022年某某市政府信息公开工作年度报告\n一、总体情况', '某某市人民政府', 2022],
 		['the report called 年报', '某某区统计局2023年政府信息公开年报\n一、总体情况', '某某区统计局', 2023],
-		['a development zone alone stays as printed', '某某经济开发区2022年政府信息公开工作年度报告\n一、总体情况', '某某经济开发区', 2022]
+		['a development zone alone stays as printed', '某某经济开发区2022年政府信息公开工作年度报告\n一、总体情况', '某某经济开发区', 2022],
+		// A narrow PDF page (a portal page exported or printed) wraps a long title twice.
+		[
+			'the title wrapped twice',
+			'当前位置：首页>政务公开>政府信息公开年报\n2022年某某市某某县人民防空办公室政府信息公\n开工作\n年度报告\n发布时间：2023-01-11',
+			'某某市某某县人民防空办公室',
+			2022
+		],
+		[
+			'the agency above the title, its last characters wrapped',
+			'当前位置：首页>政务公开>政府信息公开年报\n某某经济技术开发区某某街道办\n事处\n2021年度政府信息公开工作年度报告\n一、总体情况',
+			'某某经济技术开发区某某街道办事处',
+			2021
+		],
+		[
+			'the agency above the title, the breadcrumb above it',
+			'当前位置：首页>政务公开>政府信息公开年报\n某某区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况',
+			'某某区财政局',
+			2021
+		]
 	])('title: %s', (_, text, agency, year) => {
 		expect(identity(text)).toMatchObject({ agency, year, sources: { agency: '标题', year: '标题' } });
 	});

@@ -100,6 +100,19 @@ function withGovernment(agency: string, rest: string): string {
 	return /人民$/.test(agency) && /^\s*政\s*府/.test(rest) ? `${agency}政府` : agency;
 }
 
+/**
+ * The agency on the line above a title that names none. A name wrapped there (`…潮河街道办` /
+ * `事处`) leaves a few characters on the last line: those alone are not the agency.
+ */
+function agencyAbove(lines: string[], i: number): string | undefined {
+	const previous = cleanAgency(lines[i - 1]);
+	if (previous.length <= 3 && i > 1 && !/(网|网站|门户|平台|首页)$/.test(lines[i - 2])) {
+		const wrapped = cleanAgency(lines[i - 2] + lines[i - 1]);
+		if (plausibleAgency(wrapped) && AGENCY_TAIL.test(wrapped)) return wrapped;
+	}
+	return plausibleAgency(previous) && AGENCY_TAIL.test(previous) ? previous : undefined;
+}
+
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
 function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
 	let yearOnly: { hit: TitleHit; index: number } | undefined;
@@ -108,14 +121,19 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		let hit = line.includes('告') || line.includes('年报') ? parseTitle(line) : undefined;
-		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped inside 报告.
-		const joined = i + 1 < lines.length && lines[i + 1].length <= 20 ? line + lines[i + 1] : '';
-		if (!hit && (joined.includes('报告') || joined.includes('年报'))) hit = parseTitle(joined);
-		if (!hit) continue;
-		if (!hit.agency && i > 0) {
-			const previous = cleanAgency(lines[i - 1]);
-			if (plausibleAgency(previous) && AGENCY_TAIL.test(previous)) hit = { ...hit, agency: previous };
+		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
+		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
+		let joined = line;
+		for (let k = i + 1; !hit && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
+			joined += lines[k];
+			// The title ends at 报告: a line read past it would be another line's text.
+			if (joined.includes('报告') || joined.includes('年报')) {
+				hit = parseTitle(joined);
+				break;
+			}
 		}
+		if (!hit) continue;
+		if (!hit.agency && i > 0) hit = { ...hit, agency: agencyAbove(lines, i) };
 		if (hit.agency) return { hit, index: i };
 		yearOnly ??= { hit, index: i };
 	}
