@@ -251,20 +251,25 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 	});
 });
 
-describe('a real portal page printed to PDF by a browser or exported by an office suite (its tables broken by pages)', () => {
+describe('a real page printed to PDF by a browser or exported by an office suite (its tables broken by pages), and the text pdftotext gives of a real PDF', () => {
 	const PRINTED = 'tests/fixtures/real-printed';
-	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf'])('%s: every transcribed cell, none placed by order', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
-		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
-		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(PRINTED, `${file}.expected.json`), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
-		expect(result.report.year).toBe(e.year);
-		expect(result.report.agency).toContain(e.agency_core);
-		expect(result.reading.layout).toContain('按表格线');
-		expect(result.reading.placed_by_order).toEqual([]);
-	});
+	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt'])(
+		'%s: every transcribed cell, none placed by order',
+		async (file) => {
+			const { parseReport } = await import('../../ingest/pipeline');
+			const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const e: Expected = JSON.parse(readFileSync(path.join(PRINTED, `${file}.expected.json`), 'utf8'));
+			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+			expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+			expect(result.report.year).toBe(e.year);
+			expect(result.report.agency).toContain(e.agency_core);
+			if (file.endsWith('.pdf')) {
+				expect(result.reading.layout).toContain('按表格线');
+				expect(result.reading.placed_by_order).toEqual([]);
+			}
+		}
+	);
 });
 
 describe('the blank form (the format as the 2021 notice printed it, kept on portals beside the reports)', () => {

@@ -19,8 +19,11 @@ const AFTER_TABLES = /^\s*[五六七八]\s*[、.．]\s*\D*$/;
 /** The figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes. */
 const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000-]*$/;
 
+/** A page's number as text kept of a PDF prints it (`-2-`, `— 3 —`, `第 4 页 共 9 页`): not a row. */
+const PAGE_MARK = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+
 export function readText(text: string): SourceDocument {
-	let lines = text.split(/\r\n|\r|\n/);
+	let lines = text.split(/\r\n|\r|\n/).filter((l) => !PAGE_MARK.test(l));
 	const crawled = crawlerHeader(lines);
 	if (crawled) lines = lines.slice(crawled.bodyStart);
 	// Without a crawler's header, a portal's info table kept as bar-separated lines.
