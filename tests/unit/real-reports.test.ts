@@ -293,3 +293,13 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 		expect(result.figures.filter((f) => f.value === 0).length).toBe(200);
 	});
 });
+
+describe('text of a real PDF in content-stream order (pdftotext without -layout)', () => {
+	it('is refused with the reason, never read with figures on the wrong rows', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const file = 'hongze-2024.pdftotext-raw.txt';
+		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
+		expect(result.status).toBe('rejected');
+		if (result.status === 'rejected') expect(result.reason).toContain('无法对齐');
+	});
+});

@@ -27,6 +27,8 @@ export interface SourceDocument {
 	layout?: string;
 	/** Read as OCR markdown tables. */
 	markdown?: boolean;
+	/** Tables the reader saw but would not read, and why (a report with none read is refused with it). */
+	tablesRefused?: string;
 }
 
 export type InputForm = 'text' | 'html' | 'docx' | 'pdf' | 'markdown';

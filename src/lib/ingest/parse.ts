@@ -199,6 +199,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		}
 		const extraction = extract(doc.blocks, year, doc.runTogether ?? false);
 		if (extraction.sections.length === 0) {
+			if (doc.tablesRefused) throw new Rejection(`${doc.tablesRefused}：请导入原 PDF 或按版面转出的文字（pdftotext -layout）(table cells out of order)`);
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');
 		}
 		// The format itself (the blank form as the 2021 notice printed it, often kept beside the reports): no agency's figures.

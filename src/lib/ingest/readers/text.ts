@@ -50,13 +50,26 @@ export function readText(text: string): SourceDocument {
 function flattened(blocks: Block[]): SourceDocument {
 	const out: Block[] = [];
 	let rows: string[][] | null = null;
+	// Figures alone on lines one after another: cells one per line in the order a PDF's content
+	// stream holds them (pdftotext without -layout), label pieces between the figures. No row can be
+	// told from its neighbour: such a table is not read (its cells stay absent, with the reason).
+	let loneRun = 0;
+	let cellsApart = false;
+	let unaligned = 0;
 	const close = () => {
-		if (rows?.length) out.push({ kind: 'table', rows });
+		if (rows?.length && cellsApart) {
+			unaligned++;
+			for (const r of rows) out.push({ kind: 'text', text: r.join(' ') });
+		} else if (rows?.length) out.push({ kind: 'table', rows });
 		rows = null;
+		loneRun = 0;
+		cellsApart = false;
 	};
 	for (const b of blocks) {
 		if (b.kind !== 'text') continue;
 		const line = b.text.trim();
+		loneRun = rows && LONE_FIGURE.test(line) ? loneRun + 1 : 0;
+		if (loneRun >= 3) cellsApart = true;
 		if (TABLE_SECTION.test(line) || AFTER_TABLES.test(line)) {
 			close();
 			out.push(b);
@@ -74,8 +87,11 @@ function flattened(blocks: Block[]): SourceDocument {
 	}
 	close();
 	const found = out.some((b) => b.kind === 'table');
-	return { blocks: out, runTogether: found, layout: '纯文本：每行一个表格行，数字连写' };
+	const refused = unaligned ? `${unaligned} 个表格的单元格各占一行、标签夹在数字之间（PDF 按内容流顺序转出的文字），行与行无法对齐，未读入` : undefined;
+	return { blocks: out, runTogether: found, layout: ['纯文本：每行一个表格行，数字连写', refused].filter(Boolean).join('；'), ...(refused ? { tablesRefused: refused } : {}) };
 }
+
+const LONE_FIGURE = /^[\d０-９][\d０-９.,，]*$/;
 
 function readWordDump(lines: string[]): SourceDocument {
 	const blocks: Block[] = [];
