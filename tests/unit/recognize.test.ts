@@ -34,6 +34,13 @@ describe('agency and year of a report', () => {
 			2021
 		],
 		[
+			'the agency wrapped above the title, the whole name printed in the source line',
+			'当前位置：首页>政务公开\n某某经济技术开发区某某经济技术开发\n区某某街道办事处\n2021年度政府信息公开工作年度报告\n发布时间：2022-01-22 来源：某某经济技术开发区某某经济技术开发区某某街道办事处\n一、总体情况',
+			'某某经济技术开发区某某经济技术开发区某某街道办事处',
+			2021
+		],
+		['a name of its own above the title, nothing joining it to the line above', '政务公开专栏\n区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况', '区财政局', 2021],
+		[
 			'the agency above the title, the breadcrumb above it',
 			'当前位置：首页>政务公开>政府信息公开年报\n某某区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况',
 			'某某区财政局',

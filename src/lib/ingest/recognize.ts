@@ -106,9 +106,12 @@ function withGovernment(agency: string, rest: string): string {
  */
 function agencyAbove(lines: string[], i: number): string | undefined {
 	const previous = cleanAgency(lines[i - 1]);
-	if (previous.length <= 3 && i > 1 && !/(网|网站|门户|平台|首页)$/.test(lines[i - 2])) {
+	if (i > 1 && !/(网|网站|门户|平台|首页)$/.test(lines[i - 2])) {
 		const wrapped = cleanAgency(lines[i - 2] + lines[i - 1]);
-		if (plausibleAgency(wrapped) && AGENCY_TAIL.test(wrapped)) return wrapped;
+		// A longer last line (`区潮河街道办事处`) may be a name of its own: wrapped only when the
+		// whole name is printed elsewhere in the document (its source line, its signature).
+		const elsewhere = () => lines.some((l, k) => k !== i - 1 && k !== i - 2 && l.includes(wrapped));
+		if (plausibleAgency(wrapped) && AGENCY_TAIL.test(wrapped) && (previous.length <= 3 || elsewhere())) return wrapped;
 	}
 	return plausibleAgency(previous) && AGENCY_TAIL.test(previous) ? previous : undefined;
 }

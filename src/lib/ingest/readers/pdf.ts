@@ -278,6 +278,9 @@ function joinRowBrokenByPage(before: Line[], page: Line[]) {
 	const last = before.findLast((l) => !l.absorbed && l.cells.length > 0);
 	const first = page.find((l) => !l.absorbed && l.cells.length > 0);
 	if (!last?.grid || !first?.grid || first.numeric || first.cells.length !== last.cells.length) return;
+	// A heading row (its last column names a column: 对外公开总数量) is no row of figures to continue.
+	const lastCell = last.cells[last.cells.length - 1].text.trim();
+	if (lastCell !== '' && !isValueToken(lastCell)) return;
 	// The label's part of the row: left of its first figure, or (figures all blank) up to its last text.
 	const labelEnd = last.numeric ? last.cells.findIndex((c) => isValueToken(c.text)) - 1 : last.cells.findLastIndex((c) => c.text.trim() !== '');
 	const rest = first.cells.map((c, k) => ({ k, text: c.text.trim() })).filter((c) => c.text !== '');
