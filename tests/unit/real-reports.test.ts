@@ -253,7 +253,7 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 
 describe('a real page printed to PDF by a browser or exported by an office suite (its tables broken by pages), and the text pdftotext gives of a real PDF', () => {
 	const PRINTED = 'tests/fixtures/real-printed';
-	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt'])(
+	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt', 'pingtan-2023.office.txt'])(
 		'%s: every transcribed cell, none placed by order',
 		async (file) => {
 			const { parseReport } = await import('../../ingest/pipeline');
@@ -299,6 +299,44 @@ describe('text of a real PDF in content-stream order (pdftotext without -layout)
 		const { parseReport } = await import('../../ingest/pipeline');
 		const file = 'hongze-2024.pdftotext-raw.txt';
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
+		expect(result.status).toBe('rejected');
+		if (result.status === 'rejected') expect(result.reason).toContain('无法对齐');
+	});
+});
+
+/** A page's text as BeautifulSoup's get_text('\\n') gives it: every text node on a line of its own, empty cells gone. */
+async function textNodeLines(file: string): Promise<string> {
+	const { parseDocument } = await import('htmlparser2');
+	const { isTag } = await import('domhandler');
+	const lines: string[] = [];
+	const walk = (n: ChildNode) => {
+		if (n.type === 'text') {
+			const t = n.data.trim();
+			if (t) lines.push(t);
+		} else if (isTag(n) && !['script', 'style'].includes(n.name)) n.children.forEach(walk);
+	};
+	parseDocument(readFileSync(path.join(DIR, file), 'utf8')).children.forEach(walk);
+	return lines.join('\n');
+}
+
+describe('a real page as a crawler keeps its text nodes, one per line (cells one per line, no separators)', () => {
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, none placed by order', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const text = await textNodeLines(file);
+		expect(text).toMatch(/^一、本年新收政府信息公开申请数量\n\d+\n\d+\n/m);
+		const result = await parseReport(file.replace('.page.html', '.nodes.txt'), new TextEncoder().encode(text));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expect(result.reading.layout).toContain('没有分隔符');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+
+	it('with a cell missing (an empty cell dropped), the tables are refused, never read one figure off', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const text = (await textNodeLines('pingtan-2023.page.html')).replace(/(一、本年新收政府信息公开申请数量\n\d+\n)\d+\n/, '$1');
+		const result = await parseReport('pingtan-2023.gap.txt', new TextEncoder().encode(text));
 		expect(result.status).toBe('rejected');
 		if (result.status === 'rejected') expect(result.reason).toContain('无法对齐');
 	});

@@ -29,6 +29,11 @@ export interface SourceDocument {
 	markdown?: boolean;
 	/** Tables the reader saw but would not read, and why (a report with none read is refused with it). */
 	tablesRefused?: string;
+	/**
+	 * The same text read as cells one per line in row order (a crawler's text of a page, each text
+	 * node on a line; a Word table saved as plain text): taken only where it reads cleanly.
+	 */
+	asCellLines?: SourceDocument;
 }
 
 export type InputForm = 'text' | 'html' | 'docx' | 'pdf' | 'markdown';

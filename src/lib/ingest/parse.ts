@@ -191,13 +191,25 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 	try {
 		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
 		const sha = sha256Hex(bytes);
-		const { doc, form, encoding } = await readDocument(name, bytes);
+		const read = await readDocument(name, bytes);
+		const { form, encoding } = read;
+		let doc = read.doc;
 		const who = recognize(doc, name);
 		const year = overrides.year ?? who.year;
 		if (year !== undefined && year < 2019) {
 			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
 		}
-		const extraction = extract(doc.blocks, year, doc.runTogether ?? false);
+		let extraction = extract(doc.blocks, year, doc.runTogether ?? false);
+		if (doc.asCellLines) {
+			// Cells one per line: in the tables' row order it reads whole, with no row placed, refused or
+			// cut; in a PDF's content-stream order it does not, and the tables stay refused.
+			const cells = doc.asCellLines;
+			const alt = extract(cells.blocks, year, cells.runTogether ?? false);
+			if (alt.sections.length === 3 && alt.warnings.length === 0) {
+				doc = cells;
+				extraction = alt;
+			}
+		}
 		if (extraction.sections.length === 0) {
 			if (doc.tablesRefused) throw new Rejection(`${doc.tablesRefused}：请导入原 PDF 或按版面转出的文字（pdftotext -layout）(table cells out of order)`);
 			throw new Rejection('未找到年度报告的表格（主动公开、收到和处理政府信息公开申请、行政复议行政诉讼）(no report tables found)');

@@ -39,7 +39,27 @@ export function readText(text: string): SourceDocument {
 	const doc = looksLikeMarkdownTables(lines) ? readMarkdown(lines) : readWordDump(lines);
 	const read = doc.markdown || doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
 	const layout = [headerName, runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? ''].filter(Boolean).join('；');
-	return { ...read, layout, ...(header ? { meta: header.meta } : {}) };
+	const asCellLines = read.tablesRefused ? cellsInRowOrder(lines) : undefined;
+	return { ...read, layout, ...(header ? { meta: header.meta } : {}), ...(asCellLines ? { asCellLines } : {}) };
+}
+
+/**
+ * Lines of the table sections as cells one per line (each closed by ` |`, as the cell-line reader
+ * takes them): right when the text keeps the tables' row order (BeautifulSoup's text of a page, a
+ * Word table saved as text), wrong when it keeps a PDF's content-stream order. The caller decides
+ * by whether it reads cleanly.
+ */
+function cellsInRowOrder(lines: string[]): SourceDocument {
+	let inside = false;
+	const cells = lines.map((line) => {
+		if (TABLE_SECTION.test(line)) {
+			inside = true;
+			return line;
+		}
+		if (AFTER_TABLES.test(line)) inside = false;
+		return inside && line.trim() !== '' ? `${line.trim()} |` : line;
+	});
+	return { ...readCellLines(cells), layout: '每个单元格一行（没有分隔符），按表格的行序和行标签分行' };
 }
 
 /**
@@ -48,13 +68,13 @@ export function readText(text: string): SourceDocument {
  * 二–四 become rows of [label, figures]; the figures are cut later (reconstruct.ts).
  */
 function flattened(blocks: Block[]): SourceDocument {
+	// Figures alone on lines one after another, in any table: the text keeps cells one per line
+	// (its tables' row order, or a PDF's content-stream order with label pieces between the
+	// figures), not rows. Read as rows, its figures land on their neighbours' rows: none of its
+	// tables is read so (the caller may read them as cells, see cellsInRowOrder).
+	const cellsApart = hasLoneFigureRun(blocks);
 	const out: Block[] = [];
 	let rows: string[][] | null = null;
-	// Figures alone on lines one after another: cells one per line in the order a PDF's content
-	// stream holds them (pdftotext without -layout), label pieces between the figures. No row can be
-	// told from its neighbour: such a table is not read (its cells stay absent, with the reason).
-	let loneRun = 0;
-	let cellsApart = false;
 	let unaligned = 0;
 	const close = () => {
 		if (rows?.length && cellsApart) {
@@ -62,14 +82,10 @@ function flattened(blocks: Block[]): SourceDocument {
 			for (const r of rows) out.push({ kind: 'text', text: r.join(' ') });
 		} else if (rows?.length) out.push({ kind: 'table', rows });
 		rows = null;
-		loneRun = 0;
-		cellsApart = false;
 	};
 	for (const b of blocks) {
 		if (b.kind !== 'text') continue;
 		const line = b.text.trim();
-		loneRun = rows && LONE_FIGURE.test(line) ? loneRun + 1 : 0;
-		if (loneRun >= 3) cellsApart = true;
 		if (TABLE_SECTION.test(line) || AFTER_TABLES.test(line)) {
 			close();
 			out.push(b);
@@ -87,8 +103,25 @@ function flattened(blocks: Block[]): SourceDocument {
 	}
 	close();
 	const found = out.some((b) => b.kind === 'table');
-	const refused = unaligned ? `${unaligned} 个表格的单元格各占一行、标签夹在数字之间（PDF 按内容流顺序转出的文字），行与行无法对齐，未读入` : undefined;
+	const refused = unaligned
+		? `${unaligned} 个表格的单元格各占一行，按表格的行序也读不通（PDF 按内容流顺序转出的文字，标签夹在数字之间；或空白单元格被略去），行与行无法对齐，未读入`
+		: undefined;
 	return { blocks: out, runTogether: found, layout: ['纯文本：每行一个表格行，数字连写', refused].filter(Boolean).join('；'), ...(refused ? { tablesRefused: refused } : {}) };
+}
+
+/** Three figures alone on consecutive lines inside the table sections. */
+function hasLoneFigureRun(blocks: Block[]): boolean {
+	let inside = false;
+	let run = 0;
+	for (const b of blocks) {
+		if (b.kind !== 'text') continue;
+		const line = b.text.trim();
+		if (TABLE_SECTION.test(line)) inside = true;
+		else if (AFTER_TABLES.test(line)) inside = false;
+		run = inside && LONE_FIGURE.test(line) ? run + 1 : 0;
+		if (run >= 3) return true;
+	}
+	return false;
 }
 
 const LONE_FIGURE = /^[\d０-９][\d０-９.,，]*$/;
