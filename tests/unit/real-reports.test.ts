@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { runIngest } from '../../ingest/pipeline';
+import { runIngest, type Parsed } from '../../ingest/pipeline';
 import type { ChildNode } from 'domhandler';
 
 const DIR = 'tests/fixtures/real';
@@ -19,6 +19,14 @@ interface Expected {
 	year: number;
 	format: string;
 	figures: Record<string, number | null>;
+}
+
+/** Every transcribed cell of the expected file equal in the parse: its transcription, for further checks. */
+function expectEveryCell(result: Parsed, expectedFile: string): Expected {
+	const e: Expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
+	const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+	expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+	return e;
 }
 
 describe('real reports', async () => {
@@ -109,9 +117,7 @@ describe('a real page as a crawler kept it, one cell per line closed by " |"', (
 		}
 		const result = await parseReport(file.replace('.html', '.cells.txt'), new TextEncoder().encode(lines.join('\n')));
 		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
 		expect(result.report.year).toBe(e.year);
 		expect(result.report.agency).toContain(e.agency_core);
 		expect(result.reading.layout).toContain('每个单元格一行');
@@ -174,9 +180,7 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 		expect(text).toMatch(rowPerLine ? / \| \|\|\|+$/m : /^\S.* \|\n\|\|\|+$/m);
 		const result = await parseReport(file.replace('.html', '.bars.txt'), new TextEncoder().encode(text));
 		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
 		expect(result.report.year).toBe(e.year);
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
@@ -194,9 +198,7 @@ describe('a real page whose article is a string in a script (written into the pa
 		expect(scripted.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/<td[\s>]/);
 		const result = await parseReport('pingtan-2022.scripted.html', new TextEncoder().encode(scripted));
 		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(DIR, 'pingtan-2022.page.html.expected.json'), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		const e = expectEveryCell(result, path.join(DIR, 'pingtan-2022.page.html.expected.json'));
 		expect(result.report.agency).toContain(e.agency_core);
 		expect(result.reading.layout).toContain('脚本');
 	});
@@ -241,9 +243,7 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 		expect(markdown).not.toMatch(/<(html|body|p|div)[\s>]/);
 		const result = await parseReport(file.replace('.page.html', '.ocr.md'), new TextEncoder().encode(markdown));
 		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
 		expect(result.report.year).toBe(e.year);
 		expect(result.report.agency).toContain(e.agency_core);
 		expect(result.reading.layout).toContain('Markdown 中的 HTML 表格');
@@ -259,9 +259,7 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 			const { parseReport } = await import('../../ingest/pipeline');
 			const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
 			if (result.status !== 'ok') throw new Error(result.reason);
-			const e: Expected = JSON.parse(readFileSync(path.join(PRINTED, `${file}.expected.json`), 'utf8'));
-			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-			expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+			const e = expectEveryCell(result, path.join(PRINTED, `${file}.expected.json`));
 			expect(result.report.year).toBe(e.year);
 			expect(result.report.agency).toContain(e.agency_core);
 			if (file.endsWith('.pdf')) {
@@ -326,9 +324,7 @@ describe('a real page as a crawler keeps its text nodes, one per line (cells one
 		expect(text).toMatch(/^一、本年新收政府信息公开申请数量\n\d+\n\d+\n/m);
 		const result = await parseReport(file.replace('.page.html', '.nodes.txt'), new TextEncoder().encode(text));
 		if (result.status !== 'ok') throw new Error(result.reason);
-		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
-		const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
-		expect(Object.entries(e.figures).filter(([k, v]) => got.get(k) !== v)).toEqual([]);
+		expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
 		expect(result.reading.layout).toContain('没有分隔符');
 		expect(result.reading.placed_by_order).toEqual([]);
 	});
