@@ -33,6 +33,11 @@ describe('agency and year of a report', () => {
 			'某某经济技术开发区某某街道办事处',
 			2021
 		],
+		['an office publishing its government’s report (…办公室关于某某区…)', '某某区人民政府办公室关于某某区2022年政府信息公开工作年度报告\n一、总体情况', '某某区人民政府', 2022],
+		['a cover letter’s title (…关于报送…)', '某某片区管理局关于报送2020年度政府信息公开工作年度报告\n一、总体情况', '某某片区管理局', 2020],
+		['the year inside the report’s name', '某某市生态环境局政府信息公开工作2021年度报告\n一、总体情况', '某某市生态环境局', 2021],
+		['the year in brackets, the agency on the line under the title', '政府信息公开工作年度报告\n（2022年度）\n某某市统计局\n一、总体情况', '某某市统计局', 2022],
+		['the year in square brackets before the agency', '【2022年】某某县卫生健康局政府信息公开工作年度报告\n一、总体情况', '某某县卫生健康局', 2022],
 		[
 			'the agency wrapped above the title, the whole name printed in the source line',
 			'当前位置：首页>政务公开\n某某经济技术开发区某某经济技术开发\n区某某街道办事处\n2021年度政府信息公开工作年度报告\n发布时间：2022-01-22 来源：某某经济技术开发区某某经济技术开发区某某街道办事处\n一、总体情况',

@@ -26,6 +26,7 @@ const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\
 const YEAR_LAST = new RegExp(
 	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*[)）]`
 );
+const YEAR_INSIDE = new RegExp(`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*工\\s*作)\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*(?:工\\s*作\\s*)?报\\s*告`);
 const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -54,10 +55,11 @@ function cleanAgency(s: string): string {
 			.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
 			// Spaces around CJK (`2024 年`, `洪泽区 人民政府`) are layout; others are kept verbatim.
 			.replace(/(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=[\u3400-\u9fff\d])|(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g, '')
-			.replace(/^[《“"'【[]+|[》”"'：:】\]]+$/g, '')
-			.replace(/^关于/, '')
+			.replace(/^[《“"'【[】\]）)]+|[》”"'：:】\]]+$/g, '')
 			// 海坛片区管理局关于报送2020年度…报告: the cover letter's verb is not the agency's name.
 			.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '')
+			// 某某区人民政府办公室关于某某区…报告: the office publishes the report of what follows 关于.
+			.replace(/^.*关于/, '')
 			.replace(/的$/, '')
 			.trim()
 	);
@@ -84,6 +86,13 @@ function parseTitle(text: string): TitleHit | undefined {
 		const between = withGovernment(cleanAgency(after[1]), after[0].slice(after[0].indexOf(after[1]) + after[1].length));
 		const agency = [before, between].find(plausibleAgency);
 		return { year, agency };
+	}
+	// 某某局政府信息公开工作2021年度报告: the year inside the report's name.
+	const inside = YEAR_INSIDE.exec(s);
+	if (inside) {
+		const year = cnNumber(inside[3]);
+		const agency = withGovernment(cleanAgency(inside[1]), inside[2]);
+		if (year >= 2000 && year <= 2100) return { year, agency: plausibleAgency(agency) ? agency : undefined };
 	}
 	// 洪山区人民政府信息公开工作年度报告（2023年度）: the year last, in brackets.
 	const last = YEAR_LAST.exec(s);
@@ -116,6 +125,19 @@ function agencyAbove(lines: string[], i: number): string | undefined {
 	return plausibleAgency(previous) && AGENCY_TAIL.test(previous) ? previous : undefined;
 }
 
+/**
+ * The agency on its own line under a title that names none (a Word report: the title, then the
+ * agency, then the date): the next line, or the one after a year in brackets (（2022年度）).
+ */
+function agencyBelow(lines: string[], end: number): string | undefined {
+	for (let k = end + 1; k <= end + 2 && k < lines.length; k++) {
+		if (/^[（(]?\s*(\d{4}|[二〇○零一三四五六七八九]{4})\s*年\s*度?\s*[)）]?$/.test(lines[k])) continue;
+		const below = cleanAgency(lines[k]);
+		return plausibleAgency(below) && AGENCY_TAIL.test(below) && !/\d/.test(below) && below.length <= 30 ? below : undefined;
+	}
+	return undefined;
+}
+
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
 function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
 	let yearOnly: { hit: TitleHit; index: number } | undefined;
@@ -127,16 +149,19 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
 		let joined = line;
+		let end = i;
 		for (let k = i + 1; !hit && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
 			joined += lines[k];
 			// The title ends at 报告: a line read past it would be another line's text.
 			if (joined.includes('报告') || joined.includes('年报')) {
 				hit = parseTitle(joined);
+				end = k;
 				break;
 			}
 		}
 		if (!hit) continue;
 		if (!hit.agency && i > 0) hit = { ...hit, agency: agencyAbove(lines, i) };
+		if (!hit.agency) hit = { ...hit, agency: agencyBelow(lines, end) };
 		if (hit.agency) return { hit, index: i };
 		yearOnly ??= { hit, index: i };
 	}
