@@ -35,6 +35,7 @@ describe('agency and year of a report', () => {
 		],
 		['an office publishing its government’s report (…办公室关于某某区…)', '某某区人民政府办公室关于某某区2022年政府信息公开工作年度报告\n一、总体情况', '某某区人民政府', 2022],
 		['a cover letter’s title (…关于报送…)', '某某片区管理局关于报送2020年度政府信息公开工作年度报告\n一、总体情况', '某某片区管理局', 2020],
+		['the year last, in brackets, without 年', '某某区政府信息公开工作年度报告（2022）\n一、总体情况', '某某区人民政府', 2022],
 		['the year inside the report’s name', '某某市生态环境局政府信息公开工作2021年度报告\n一、总体情况', '某某市生态环境局', 2021],
 		['the year in brackets, the agency on the line under the title', '政府信息公开工作年度报告\n（2022年度）\n某某市统计局\n一、总体情况', '某某市统计局', 2022],
 		['the year in square brackets before the agency', '【2022年】某某县卫生健康局政府信息公开工作年度报告\n一、总体情况', '某某县卫生健康局', 2022],

@@ -24,7 +24,7 @@ const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 // The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
 const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:报\s*告|年\s*报)/;
 const YEAR_LAST = new RegExp(
-	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*[)）]`
+	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年?\\s*度?\\s*[)）]`
 );
 const YEAR_INSIDE = new RegExp(`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*工\\s*作)\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*(?:工\\s*作\\s*)?报\\s*告`);
 const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
