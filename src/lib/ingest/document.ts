@@ -36,4 +36,4 @@ export interface SourceDocument {
 	asCellLines?: SourceDocument;
 }
 
-export type InputForm = 'text' | 'html' | 'docx' | 'pdf' | 'markdown';
+export type InputForm = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'markdown';

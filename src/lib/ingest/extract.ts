@@ -325,6 +325,8 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 		if (note) note.rows = defs.map((d) => d.code);
 	} else {
 		const cells = dataRows.flatMap((r) => r.values);
+		// Empty cells past the fifteenth at the end are padding (a row's end mark read as a cell), not its last figures.
+		while (cells.length > 15 && cells[cells.length - 1].trim() === '') cells.pop();
 		if (cells.length && cells.length < 15) {
 			// Which are missing is not known: by position, every figure after the gap would be in the wrong column.
 			warnings.push({

@@ -10,6 +10,7 @@ import { decodeBytes, decodeHtml, latin1 } from './decode';
 import type { InputForm, SourceDocument } from './document';
 import { extract, type Figure, type Warning } from './extract';
 import { readDocx } from './readers/docx';
+import { readLegacyDocText } from './readers/legacy-doc';
 import { readHtml } from './readers/html';
 import { PdfError, readPdf } from './readers/pdf';
 import { readText } from './readers/text';
@@ -98,7 +99,7 @@ export function provideSha256(hex: (bytes: Uint8Array) => string): void {
 
 const HTML_EXT = /\.(html?|shtml|xhtml|asp|aspx|jsp|php)$/i;
 
-function sniffForm(name: string, bytes: Uint8Array): InputForm | 'doc' {
+function sniffForm(name: string, bytes: Uint8Array): InputForm {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 	if (/\.pdf$/i.test(name) || latin1(bytes, 5) === '%PDF-') return 'pdf';
@@ -108,6 +109,12 @@ function sniffForm(name: string, bytes: Uint8Array): InputForm | 'doc' {
 	const head = latin1(bytes, 2048).toLowerCase();
 	if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) || /<table[\s>]/.test(head)) return 'html';
 	return 'text';
+}
+
+/** The text of a legacy Word (.doc) file, where the host can give it (Node: word-extractor); a browser cannot. */
+let legacyDocText: ((bytes: Uint8Array) => Promise<string>) | undefined;
+export function provideLegacyDoc(extract: (bytes: Uint8Array) => Promise<string>) {
+	legacyDocText = extract;
 }
 
 async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; form: InputForm; encoding: string }> {
@@ -126,7 +133,18 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 			);
 		}
 	}
-	if (form === 'doc') throw new Rejection('旧版 Word (.doc) 文件：请在 Word 中另存为 .docx 后再导入 (legacy .doc: save as .docx)');
+	if (form === 'doc') {
+		if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) throw new Rejection('文件名为 .doc，但内容不是旧版 Word 文档 (not a legacy .doc)');
+		if (!legacyDocText)
+			throw new Rejection('旧版 Word (.doc) 文件：浏览器中无法读取，请用命令行导入（npm run ingest），或在 Word 中另存为 .docx (legacy .doc: use the CLI or save as .docx)');
+		let body: string;
+		try {
+			body = await legacyDocText(bytes);
+		} catch (e) {
+			throw new Rejection(`无法读取旧版 Word (.doc) 文件，文件可能已损坏：${String((e as Error)?.message ?? e).slice(0, 160)} (unreadable .doc)`);
+		}
+		return { doc: readLegacyDocText(body), form, encoding: 'doc' };
+	}
 	if (form === 'docx') {
 		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
 		try {
