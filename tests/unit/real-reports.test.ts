@@ -292,6 +292,16 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 	});
 });
 
+describe('a real page printed to PDF without its table borders', () => {
+	it('every transcribed cell (its justified labels run up to the first figure)', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const file = 'pingtan-2022.borderless.pdf';
+		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		expectEveryCell(result, path.join('tests/fixtures/real-printed', `${file}.expected.json`));
+	});
+});
+
 describe('text of a real PDF in content-stream order (pdftotext without -layout)', () => {
 	it('is refused with the reason, never read with figures on the wrong rows', async () => {
 		const { parseReport } = await import('../../ingest/pipeline');

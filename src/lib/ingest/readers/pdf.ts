@@ -122,12 +122,17 @@ function linesOf(runs: Run[], page: number): Line[] {
 		if (g && Math.abs(g[0].y - r.y) < 0.35 * Math.max(r.size, g[0].size)) g.push(r);
 		else groups.push([r]);
 	}
+	// Where a page's figures start, column by column: a figure starting there begins a cell even
+	// when the label before it (justified, 处 理 的 ， … 情) runs up to it with no gap.
+	const figureStarts = new Map<number, number>();
+	for (const r of runs) if (isValueToken(r.text)) figureStarts.set(Math.round(r.x), (figureStarts.get(Math.round(r.x)) ?? 0) + 1);
+	const startsColumn = (r: Run) => isValueToken(r.text) && [-1, 0, 1].some((d) => (figureStarts.get(Math.round(r.x) + d) ?? 0) >= 3);
 	return groups.map((g) => {
 		g.sort((p, q) => p.x - q.x);
 		const cells: Cell[] = [];
 		for (const r of g) {
 			const last = cells[cells.length - 1];
-			if (last && r.x - last.x1 < 0.6 * r.size) {
+			if (last && r.x - last.x1 < 0.6 * r.size && !(startsColumn(r) && !isValueToken(last.text))) {
 				last.text += r.text;
 				last.x1 = Math.max(last.x1, r.x + r.width);
 				last.runs!.push(r);
