@@ -99,9 +99,12 @@ export function provideSha256(hex: (bytes: Uint8Array) => string): void {
 
 const HTML_EXT = /\.(html?|shtml|xhtml|asp|aspx|jsp|php)$/i;
 
+/** An OLE compound file's signature: a legacy Word (.doc) document. */
+const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+
 function sniffForm(name: string, bytes: Uint8Array): InputForm {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+	const ole = isOle(bytes);
 	if (/\.pdf$/i.test(name) || latin1(bytes, 5) === '%PDF-') return 'pdf';
 	if (ole || /\.doc$/i.test(name)) return 'doc';
 	if (/\.docx$/i.test(name) || zip) return 'docx';
@@ -134,7 +137,7 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 		}
 	}
 	if (form === 'doc') {
-		if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) throw new Rejection('文件名为 .doc，但内容不是旧版 Word 文档 (not a legacy .doc)');
+		if (!isOle(bytes)) throw new Rejection('文件名为 .doc，但内容不是旧版 Word 文档 (not a legacy .doc)');
 		if (!legacyDocText)
 			throw new Rejection('旧版 Word (.doc) 文件：浏览器中无法读取，请用命令行导入（npm run ingest），或在 Word 中另存为 .docx (legacy .doc: use the CLI or save as .docx)');
 		let body: string;

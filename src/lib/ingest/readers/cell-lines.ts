@@ -19,6 +19,12 @@ const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*[、.．]\s*(�
 /** Rows written `| a | b | ||` without markdown's separator line are this layout too (markdown proper is read before). */
 const isCellLine = (line: string) => BAR_LINE.test(line);
 
+/** A cell's text as a cell line ("自然人 |"; an empty cell "|"): for readers that find cells one per line without the bars. */
+export function asCellLine(text: string): string {
+	const t = text.trim();
+	return t ? `${t} |` : '|';
+}
+
 export function looksLikeCellLines(lines: string[]): boolean {
 	let n = 0;
 	for (const line of lines) if (isCellLine(line)) n++;

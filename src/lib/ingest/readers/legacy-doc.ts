@@ -5,10 +5,11 @@
  * their labels; the empty cell each row end leaves is padding there.
  */
 import type { SourceDocument } from '../document';
+import { asCellLine } from './cell-lines';
 import { readText } from './text';
 
 export function readLegacyDocText(body: string): SourceDocument {
-	const lines = body.split(/\r\n|\r|\n/).flatMap((p) => (p.includes('\t') ? p.split('\t').map((c) => (c.trim() ? `${c.trim()} |` : '|')) : [p]));
+	const lines = body.split(/\r\n|\r|\n/).flatMap((p) => (p.includes('\t') ? p.split('\t').map(asCellLine) : [p]));
 	const doc = readText(lines.join('\n'));
 	return { ...doc, layout: `旧版 Word (.doc)：${doc.layout ?? ''}` };
 }

@@ -8,7 +8,7 @@ import { isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
-import { looksLikeCellLines, readCellLines } from './cell-lines';
+import { asCellLine, looksLikeCellLines, readCellLines } from './cell-lines';
 import { metaFromPipeLines } from './page-meta';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
@@ -57,7 +57,7 @@ function cellsInRowOrder(lines: string[]): SourceDocument {
 			return line;
 		}
 		if (AFTER_TABLES.test(line)) inside = false;
-		return inside && line.trim() !== '' ? `${line.trim()} |` : line;
+		return inside && line.trim() !== '' ? asCellLine(line) : line;
 	});
 	return { ...readCellLines(cells), layout: '每个单元格一行（没有分隔符），按表格的行序和行标签分行' };
 }
