@@ -201,17 +201,18 @@ export function isoDate(text: string): string | undefined {
 
 /** The signature's date: the last date in the document that is after the year reported on. */
 function signatureDate(lines: string[], year: number | undefined): string | undefined {
-	let found: string | undefined;
-	const consider = (iso: string | undefined) => {
-		if (!iso) return;
-		if (year !== undefined && Number(iso.slice(0, 4)) <= year) return;
-		found = iso;
-	};
-	for (const line of lines) {
-		for (const m of line.matchAll(DATE_NUM)) consider(toIso(Number(m[1]), Number(m[2]), Number(m[3])));
-		for (const m of line.matchAll(DATE_CN)) consider(toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3])));
+	const valid = (iso: string | undefined) => (iso && (year === undefined || Number(iso.slice(0, 4)) > year) ? iso : undefined);
+	// From the last line back: the signature ends the document, and the first line with a date ends the search.
+	for (let i = lines.length - 1; i >= 0; i--) {
+		const line = lines[i];
+		// The shortest date either pattern reads (2023-1-1) has 8 characters: table cells have fewer.
+		if (line.length < 8) continue;
+		let found: string | undefined;
+		for (const m of line.matchAll(DATE_NUM)) found = valid(toIso(Number(m[1]), Number(m[2]), Number(m[3]))) ?? found;
+		for (const m of line.matchAll(DATE_CN)) found = valid(toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3]))) ?? found;
+		if (found) return found;
 	}
-	return found;
+	return undefined;
 }
 
 /** 市政府办, 区统计局: a publisher named without its place; the title names it in full. */
@@ -266,7 +267,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	});
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
-	take('落款', { published: signatureDate(lines, year) });
+	// The signature is read only when no earlier source gave the date (it scans every line).
+	if (!published) take('落款', { published: signatureDate(lines, year) });
 	// 4. The file name.
 	const stem = fileStem(fileName);
 	const fromName = parseTitle(stem);
