@@ -253,21 +253,27 @@ describe('a real page as an OCR tool writes it: Markdown text with HTML tables',
 
 describe('a real page printed to PDF by a browser or exported by an office suite (its tables broken by pages), and the text pdftotext gives of a real PDF', () => {
 	const PRINTED = 'tests/fixtures/real-printed';
-	it.each(['pingtan-2022.print.pdf', 'pingtan-2023.print.pdf', 'pingtan-2022.office.pdf', 'hongze-2024.pdftotext.txt', 'pingtan-2023.office.txt', 'pingtan-2023.office.doc'])(
-		'%s: every transcribed cell, none placed by order',
-		async (file) => {
-			const { parseReport } = await import('../../ingest/pipeline');
-			const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
-			if (result.status !== 'ok') throw new Error(result.reason);
-			const e = expectEveryCell(result, path.join(PRINTED, `${file}.expected.json`));
-			expect(result.report.year).toBe(e.year);
-			expect(result.report.agency).toContain(e.agency_core);
-			if (file.endsWith('.pdf')) {
-				expect(result.reading.layout).toContain('按表格线');
-				expect(result.reading.placed_by_order).toEqual([]);
-			}
+	it.each([
+		'pingtan-2022.print.pdf',
+		'pingtan-2023.print.pdf',
+		'pingtan-2022.office.pdf',
+		'pingtan-2023.justified.pdf',
+		'pingtan-2022.letterspaced.pdf',
+		'hongze-2024.pdftotext.txt',
+		'pingtan-2023.office.txt',
+		'pingtan-2023.office.doc'
+	])('%s: every transcribed cell, none placed by order', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e = expectEveryCell(result, path.join(PRINTED, `${file}.expected.json`));
+		expect(result.report.year).toBe(e.year);
+		expect(result.report.agency).toContain(e.agency_core);
+		if (file.endsWith('.pdf')) {
+			expect(result.reading.layout).toContain('按表格线');
+			expect(result.reading.placed_by_order).toEqual([]);
 		}
-	);
+	});
 });
 
 describe('the blank form (the format as the 2021 notice printed it, kept on portals beside the reports)', () => {

@@ -123,7 +123,11 @@ function splitRow(row: string[], runTogether = false): RowParts {
 }
 
 function stripNumbering(label: string): string {
-	return label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '').replace(/[\s：:]/g, '');
+	// Spaces first: letter-spaced print puts them inside the number too (3 .其 他, （ 七 ） 总 计).
+	return label
+		.replace(/[\s\u00a0\u3000]+/g, '')
+		.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?/, '')
+		.replace(/[：:]/g, '');
 }
 
 /** Labels as compared: no spaces, one kind of quote mark and bracket (each distinct label once). */
@@ -140,8 +144,8 @@ function normalizeUncached(label: string): string {
 function labelMatches(def: RowDef, label: string): boolean {
 	const bare = stripNumbering(label);
 	if (def.code === 'other_misc') return bare === '其他';
-	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(label);
 	const text = normalizeLabel(label);
+	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(text);
 	return def.keywords.some((k) => text.includes(normalizeLabel(k)));
 }
 

@@ -296,6 +296,42 @@ function joinRowBrokenByPage(before: Line[], page: Line[]) {
 	first.cells = [];
 }
 
+/** A glyph's share of a run's width, estimated: CJK and full-width forms are wide, the rest narrow. */
+const glyphWeight = (ch: string) => (ch.charCodeAt(0) >= 0x2e80 || ch === '“' || ch === '”' ? 1 : ch === ' ' ? 0.35 : 0.55);
+
+/**
+ * One glyph run that a column rule crosses (pdf.js joins a label's last glyph and the next cell's
+ * figure into one run, a space between, when a justified label runs up to the rule): parted at
+ * the space nearest the rule. Only at a space: a run without one is never cut inside a word.
+ */
+function splitRunAtRules(run: Run, rules: VSegment[]): Run[] {
+	const crossing = rules.find((v) => v.x > run.x + 0.5 && v.x < run.x + run.width - 0.5);
+	if (!crossing || !/\s/.test(run.text.trim())) return [run];
+	const chars = [...run.text];
+	const unit = run.width / chars.reduce((s, ch) => s + glyphWeight(ch), 0);
+	let best = -1;
+	let bestDistance = Infinity;
+	let at = run.x;
+	chars.forEach((ch, k) => {
+		const mid = at + (glyphWeight(ch) * unit) / 2;
+		at += glyphWeight(ch) * unit;
+		if (!/\s/.test(ch) || k === 0 || k === chars.length - 1) return;
+		if (Math.abs(mid - crossing.x) < bestDistance) [best, bestDistance] = [k, Math.abs(mid - crossing.x)];
+	});
+	if (best < 0) return [run];
+	const left = chars.slice(0, best).join('').trimEnd();
+	const right = chars
+		.slice(best + 1)
+		.join('')
+		.trimStart();
+	if (!left || !right) return [run];
+	const end = run.x + run.width;
+	return [
+		{ ...run, text: left, width: Math.max(0.1, crossing.x - 0.6 - run.x) },
+		...splitRunAtRules({ ...run, text: right, x: crossing.x + 0.6, width: Math.max(0.1, end - crossing.x - 0.6) }, rules)
+	];
+}
+
 const ROW_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.．、])/;
 
 /**
@@ -303,7 +339,8 @@ const ROW_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一�
  * on) that a column rule stands between are two cells.
  */
 function partedByRules(cell: Cell, r: Rules, y: number): Cell[] {
-	const runs = cell.runs ?? [];
+	const rulesHere = r.v.filter((v) => v.y0 - 1 <= y && v.y1 + 1 >= y);
+	const runs = (cell.runs ?? []).flatMap((run) => splitRunAtRules(run, rulesHere));
 	if (runs.length < 2) return [cell];
 	const out: Cell[] = [];
 	let from = 0;
@@ -315,7 +352,7 @@ function partedByRules(cell: Cell, r: Rules, y: number): Cell[] {
 	for (let k = 1; k < runs.length; k++) {
 		const gapFrom = runs[k - 1].x + runs[k - 1].width - 0.5;
 		const gapTo = runs[k].x + 0.5;
-		if (r.v.some((v) => v.x > gapFrom && v.x < gapTo && v.y0 - 1 <= y && v.y1 + 1 >= y)) close(k);
+		if (rulesHere.some((v) => v.x > gapFrom && v.x < gapTo)) close(k);
 	}
 	if (from === 0) return [cell];
 	close(runs.length);
