@@ -61,6 +61,21 @@ describe('agency and year of a report', () => {
 		expect(identity(text)).toMatchObject({ agency: '某某区某某街道办事处', year: 2024, sources: { agency: '正文', year: '正文' } });
 	});
 
+	it('no title: the year the publishing sentence names, when no statistics period is given', () => {
+		const text =
+			'一、总体情况\n本年度报告根据《中华人民共和国政府信息公开条例》及区政府关于信息公开工作的有关规定编制而成，全文包括总体情况等六部分。现将某某市某某区文化和旅游局2024年政府信息公开工作年度报告如下：\n（一）主动公开';
+		expect(identity(text)).toMatchObject({ agency: '某某市某某区文化和旅游局', year: 2024, sources: { agency: '正文', year: '正文' } });
+	});
+
+	it.each([
+		['统计期限为2024年1月1日至12月31日', 2024],
+		['统计时限自2023年1月1日起至12月31日止', 2023],
+		['统计期限为2022年1月1日至2022年12月31日', 2022]
+	])('no title: the statistics period printed as %s', (period, year) => {
+		const text = `根据《条例》规定编制本年度报告。本报告中所列数据${period}。\n一、总体情况\n本年度，我局坚持依法公开。`;
+		expect(identity(text)).toMatchObject({ year, sources: { year: '正文' } });
+	});
+
 	it('no title and no agency in the text: the file name', () => {
 		expect(identity('一、总体情况\n本年度工作平稳。', '某某县统计局2021年政府信息公开工作年度报告.txt')).toMatchObject({
 			agency: '某某县统计局',

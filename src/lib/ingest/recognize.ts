@@ -172,9 +172,9 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
-	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:\d{4}\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:\d{4}\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
-/** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日. */
-const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(\d{4})\s*年\s*12\s*月\s*31\s*日/;
+	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
+/** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日 / …2024年1月1日至12月31日. */
+const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
 const DATE_NUM = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g;
 const DATE_CN = /([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
@@ -221,6 +221,12 @@ const REGION_ONLY = /^[\u3400-\u9fff]{1,20}(省|市|区|县|旗|州|盟)$/;
 /** Areas run by a committee or an office, not a people's government. */
 const NOT_A_GOVERNMENT = /(新区|开发区|园区|景区|实验区|示范区|片区|合作区|试验区|保税区|高新区|经开区|自贸区)$/;
 
+/** 现将某某局2024年政府信息公开工作年度报告…: the year the sentence names, before or after the agency. */
+function publishedYear(m: RegExpExecArray | null): number | undefined {
+	const y = Number(m?.[1] ?? m?.[3]);
+	return y >= 2008 && y <= 2100 ? y : undefined;
+}
+
 /** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
 function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
@@ -260,10 +266,10 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const compiled = COMPILED_BY.exec(body);
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
-	const bodyAgency = [compiled?.[1], publishedAs?.[1]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
+	const bodyAgency = [compiled?.[1], publishedAs?.[2]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
 	take('正文', {
 		agency: bodyAgency,
-		year: period && period[1] === period[2] ? Number(period[1]) : undefined
+		year: period && (period[2] === undefined || period[1] === period[2]) ? Number(period[1]) : publishedYear(publishedAs)
 	});
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
