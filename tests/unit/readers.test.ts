@@ -205,6 +205,28 @@ describe('docx reader', () => {
 		});
 	});
 
+	it('lines up merged cells in a row that starts after its first grid columns (w:gridBefore)', () => {
+		const tc = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+		const tr = (cells: string, props = '') => `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells}</w:tr>`;
+		// Row 2 leaves its first grid column out; its label cell continues the merge of row 1's second column.
+		const table =
+			'<w:tbl>' +
+			tr(tc('三、本年度办理结果') + tc('（三）不予公开', '<w:vMerge w:val="restart"/>') + tc('1.属于国家秘密') + tc('0')) +
+			tr(tc('', '<w:vMerge/>') + tc('2.其他法律行政法规禁止公开') + tc('4'), '<w:gridBefore w:val="1"/>') +
+			'</w:tbl>';
+		const xml = `<?xml version="1.0"?><w:document><w:body>${table}</w:body></w:document>`;
+		const parsed = readDocx(zipSync({ 'word/document.xml': strToU8(xml) }));
+		expect(parsed.blocks).toEqual([
+			{
+				kind: 'table',
+				rows: [
+					['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0'],
+					['（三）不予公开', '2.其他法律行政法规禁止公开', '4']
+				]
+			}
+		]);
+	});
+
 	it('reads a text box once, though Word writes it twice (mc:Choice and mc:Fallback)', () => {
 		const box = (inner: string) => `<w:p><w:r><w:txbxContent><w:p><w:r><w:t>${inner}</w:t></w:r></w:p></w:txbxContent></w:r></w:p>`;
 		const xml = `<?xml version="1.0"?><w:document><w:body><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${box('某某区人民政府2023年政府信息公开工作年度报告')}</mc:Choice><mc:Fallback>${box('某某区人民政府2023年政府信息公开工作年度报告')}</mc:Fallback></mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>一、总体情况 &amp; 说明</w:t></w:r></w:p></w:body></w:document>`;

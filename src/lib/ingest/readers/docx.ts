@@ -1,7 +1,8 @@
 /**
  * Word files, read from the document's own structure: word/document.xml (unzipped with fflate,
  * streamed through a small XML scanner, xml-scan.ts). Tables keep their grid: w:gridSpan is a column span,
- * w:vMerge a row span (a merged label repeats in the rows it covers, a merged figure does not).
+ * w:vMerge a row span (a merged label repeats in the rows it covers, a merged figure does not),
+ * w:gridBefore the grid columns a row starts after (so that merges below line up).
  * Paragraphs become text lines; deleted text (w:delText) is not read. mammoth did the same through
  * HTML at ~26 ms a file, a DOM of the XML at ~2 ms, htmlparser2's
  * events at ~1.5 ms; a scanner for machine-written XML is cheaper still.
@@ -18,6 +19,8 @@ interface RawCell {
 	span: number;
 	/** null: not merged; 'restart': first cell of a vertical merge; 'continue': covered by the one above. */
 	vMerge: 'restart' | 'continue' | null;
+	/** Grid columns a row leaves out before its first cell (w:gridBefore): no cell, no text. */
+	skipped?: boolean;
 }
 
 const MAX_SPAN = 100;
@@ -30,6 +33,10 @@ function tableGrid(rows: RawCell[][]): string[][] {
 		const row: (string | typeof SPANNED)[] = (grid[r] = []);
 		for (const cell of cells) {
 			const c = row.length;
+			if (cell.skipped) {
+				for (let i = 0; i < cell.span; i++) row.push(SPANNED);
+				continue;
+			}
 			let text: string | typeof SPANNED = cellFromLines(cell.text);
 			if (cell.vMerge === 'continue') {
 				const above = grid[r - 1]?.[c];
@@ -112,6 +119,12 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 				case 'w:gridSpan':
 					if (inCellProperties()) cell!.span = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
 					break;
+				case 'w:gridBefore': {
+					const row = rows[rows.length - 1];
+					const n = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
+					if (tableDepth === 1 && !cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true });
+					break;
+				}
 				case 'w:vMerge':
 					if (inCellProperties()) cell!.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
 					break;
