@@ -63,6 +63,16 @@ export function preloadPdf(): void {
 	if (host) pdfjs ??= host.load();
 }
 
+/**
+ * Where pdf.js would install a document's fonts to draw its pages. Nothing is drawn here, so
+ * fonts go nowhere; with no document at all (Node, a worker) pdf.js would instead turn every glyph
+ * the operator list shows into a drawing path — most of a PDF's read time, and never used.
+ */
+const NO_FONT_LOADING = {
+	createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+	documentElement: { getElementsByTagName: () => [{ append: () => undefined }] }
+};
+
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
 async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
@@ -79,7 +89,8 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 			cMapPacked: true,
 			standardFontDataUrl,
 			useSystemFonts: false,
-			disableFontFace: true,
+			disableFontFace: false,
+			ownerDocument: NO_FONT_LOADING,
 			isEvalSupported: false,
 			verbosity: 0
 		}).promise;
