@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads these with fs: a path, not a file:// URL.
 const dir = (name: string) => pathToFileURL(path.join(root, name) + path.sep).href.replace(/^file:\/\//, '');
-configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), load: () => import('pdfjs-dist/legacy/build/pdf.mjs') });
+configurePdf({ cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), load: () => import('pdfjs-dist/legacy/build/pdf.mjs'), fontsGoNowhere: true });
 provideSha256((bytes) => createHash('sha256').update(bytes).digest('hex'));
 // Legacy .doc: word-extractor reads the OLE file's text (Node only: the browser import refuses .doc).
 provideLegacyDoc(async (bytes) => (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).getBody());

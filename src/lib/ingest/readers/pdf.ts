@@ -48,6 +48,11 @@ export interface PdfHost {
 	cMapUrl: string;
 	standardFontDataUrl: string;
 	load: () => Promise<PdfJs>;
+	/**
+	 * Node: fonts may go to a document that keeps nothing (pdf.js loads fonts synchronously there).
+	 * A browser worker must not: pdf.js would wait there for a font to show on a canvas.
+	 */
+	fontsGoNowhere?: boolean;
 }
 
 let host: PdfHost | undefined;
@@ -64,9 +69,9 @@ export function preloadPdf(): void {
 }
 
 /**
- * Where pdf.js would install a document's fonts to draw its pages. Nothing is drawn here, so
- * fonts go nowhere; with no document at all (Node, a worker) pdf.js would instead turn every glyph
- * the operator list shows into a drawing path — most of a PDF's read time, and never used.
+ * Where pdf.js would install a document's fonts to draw its pages (hosts with `fontsGoNowhere`).
+ * Nothing is drawn here, so fonts go nowhere; with no document at all pdf.js would instead turn
+ * every glyph the operator list shows into a drawing path — a fifth of a PDF's read time, unused.
  */
 const NO_FONT_LOADING = {
 	createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
@@ -89,8 +94,7 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 			cMapPacked: true,
 			standardFontDataUrl,
 			useSystemFonts: false,
-			disableFontFace: false,
-			ownerDocument: NO_FONT_LOADING,
+			...(host.fontsGoNowhere ? { disableFontFace: false, ownerDocument: NO_FONT_LOADING as unknown as Document } : { disableFontFace: true }),
 			isEvalSupported: false,
 			verbosity: 0
 		}).promise;
