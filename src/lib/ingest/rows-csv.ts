@@ -22,21 +22,21 @@ function num(v: number | null | undefined): string {
 
 /** A list of cell keys (codes: no quotes or backslashes) as a JSON array, CSV-quoted. */
 function keyList(keys: string[]): string {
-	return keys.length ? `"[""${keys.join('"",""')}""]"` : '"[]"';
+	if (keys.length === 0) return '"[]"';
+	// An identity's cell list is one array shared by every report it is checked on: written once.
+	let hit = keyLists.get(keys);
+	if (hit === undefined) keyLists.set(keys, (hit = `"[""${keys.join('"",""')}""]"`));
+	return hit;
 }
+const keyLists = new WeakMap<string[], string>();
 
 function bool(v: boolean | null): string {
 	return v === null ? '' : v ? 'true' : 'false';
 }
 
-/** One figure: `key` is the cell's `table.row.col` code. */
-export function figureLine(reportId: string, key: string, value: number | null, raw: string, unit: string | null): string {
-	return `${reportId},${key.replace(/\./g, ',')},${num(value)},${text(raw)},${text(unit)}\n`;
-}
-
 export function figureLines(reportId: string, figures: Figure[]): string {
 	let out = '';
-	for (const f of figures) out += figureLine(reportId, `${f.table_code}.${f.row_code}.${f.col_code}`, f.value, f.raw, f.unit);
+	for (const f of figures) out += `${reportId},${f.table_code},${f.row_code},${f.col_code},${num(f.value)},${text(f.raw)},${text(f.unit)}\n`;
 	return out;
 }
 
