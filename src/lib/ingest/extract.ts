@@ -237,6 +237,23 @@ function mapRows(
 		if (p >= defs.length) break;
 		// A row whose only label is a group heading (三、本年度办理结果) without figures is no data row.
 		if (j < 0 && !hasFigure && !(labels.length === 0 && values.length >= defs[p].columns.length)) continue;
+		if (j < 0 && labels.length > 0) {
+			// A label naming a row already passed by rows placed by position: those placements were
+			// wrong (a row's figures broken over two lines put the rest in the next row's place), so
+			// they are undone (their figures not read) and this row takes the place its label names.
+			const k = matchRow(labels, defs, 0);
+			const at = k >= 0 && k < p ? mapped.findIndex((m) => m.def === defs[k]) : -1;
+			if (at >= 0 && mapped.slice(at).every((m) => m.byPosition)) {
+				const undone = mapped.splice(at);
+				warnings.push({
+					code: 'rows_rejected',
+					table,
+					rows: undone.map((m) => m.def.code),
+					message: `${TABLE_LABELS[table].zh}：${undone.length} 行没有标签，其位置与后面一行的标签“${labels[labels.length - 1]}”矛盾，未读入`
+				});
+				j = k;
+			}
+		}
 		const byPosition = j < 0;
 		if (j < 0) j = p;
 		mapped.push({ def: defs[j], cells: values, byPosition });

@@ -198,7 +198,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		if (grid) {
 			ruled = true;
 			joinRowBrokenByPage(lines, kept);
-		} else joinBrokenRows(kept);
+		} else {
+			joinLinesOfOneRow(kept);
+			joinBrokenRows(kept);
+		}
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
@@ -372,6 +375,26 @@ function partedByRules(cell: Cell, r: Rules, y: number): Cell[] {
 	if (from === 0) return [cell];
 	close(runs.length);
 	return out;
+}
+
+/**
+ * Without rules, a row whose cells sit on slightly different baselines (cells aligned differently,
+ * an OCR text layer) comes out as two lines of figures a fraction of a line apart. Read in line
+ * order their figures would interleave wrongly; side by side (no cell of one over a cell of the
+ * other) and closer than a row's height, they are one row, its cells in x order.
+ */
+function joinLinesOfOneRow(lines: Line[]) {
+	for (let k = 0; k + 1 < lines.length; k++) {
+		const a = lines[k];
+		const b = lines[k + 1];
+		if (!a.numeric || !b.numeric || a.page !== b.page) continue;
+		if (Math.abs(a.y - b.y) >= 0.7 * Math.max(a.size, b.size)) continue;
+		if (a.cells.some((p) => b.cells.some((q) => p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5))) continue;
+		a.cells = [...a.cells, ...b.cells].sort((p, q) => p.x0 - q.x0);
+		a.size = Math.max(a.size, b.size);
+		lines.splice(k + 1, 1);
+		k--;
+	}
 }
 
 /**

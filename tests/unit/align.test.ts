@@ -1,0 +1,48 @@
+/** Rows matched to the format's sequence: a label outranks a place taken by position. */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/lib/ingest/extract';
+import type { Block } from '../../src/lib/ingest/document';
+import { FORMATS } from '../../src/lib/schema/report-format';
+
+/** Section 三 of the 2021 format with the given rows under its header. */
+function requestsTable(rows: string[][]): Block[] {
+	return [
+		{ kind: 'text', text: '三、收到和处理政府信息公开申请情况' },
+		{ kind: 'table', rows: [['申请人情况'], ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'], ...rows] },
+		{ kind: 'text', text: '五、存在的主要问题及改进情况' }
+	];
+}
+
+const defs = FORMATS['2021'].requests.rows;
+/** Row k's seven figures: k + 1 natural persons, k + 1 in total. */
+const full = (k: number) => [String(k + 1), '0', '0', '0', '0', '0', String(k + 1)];
+
+describe('aligning rows to the format', () => {
+	it('a row broken over two lines (figures on the next line) does not push the rows after it out of place', () => {
+		const rows: string[][] = [];
+		defs.forEach((d, k) => {
+			if (d.code === 'carried_in') {
+				// Five figures with the label, the last two on a line of their own (a PDF's uneven baselines).
+				rows.push([d.label, ...full(k).slice(0, 5)]);
+				rows.push(full(k).slice(5));
+			} else rows.push([d.label, ...full(k)]);
+		});
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		// Every labelled row keeps its own figures; the broken row is not read (which cells are which is not known).
+		defs.forEach((d, k) => {
+			if (d.code !== 'carried_in') expect(value(d.code), d.code).toBe(k + 1);
+		});
+		expect(value('carried_in')).toBeUndefined();
+		expect(e.warnings.some((w) => w.code === 'placed_by_position')).toBe(false);
+		expect(e.warnings.find((w) => w.code === 'rows_rejected' && w.message.includes('矛盾'))?.rows).toEqual(['granted']);
+	});
+
+	it('rows without labels are still placed by position when no label says otherwise', () => {
+		const rows = defs.map((d, k) => (d.code === 'granted' || d.code === 'partial' ? full(k) : [d.label, ...full(k)]));
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		expect([value('granted'), value('partial')]).toEqual([3, 4]);
+		expect(e.warnings.find((w) => w.code === 'placed_by_position')?.rows).toEqual(['granted', 'partial']);
+	});
+});
