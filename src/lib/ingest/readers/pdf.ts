@@ -184,7 +184,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 			// Running heads, page numbers, and heading rows repeated at the top of a new page. A row of
 			// figures is never a running head, though it may repeat one above (a row of 0s at a page's
 			// foot); nor is text inside a table's rules (a label's last characters on a new page: 息).
-			if (margin && (PAGE_NUMBER.test(text) || (i > 0 && !line.numeric && seen.has(text) && !inRuledCell(line, rules[i])))) return;
+			if (margin && ((PAGE_NUMBER.test(text) && !inTableRow(line, pageLines, rules[i])) || (i > 0 && !line.numeric && seen.has(text) && !inRuledCell(line, rules[i])))) return;
 			if (i > 0 && !line.numeric && above && seenAbove.has(text)) return;
 			kept.push(line);
 			keptTexts.push({ text, above });
@@ -206,6 +206,15 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
 	return { blocks: toBlocks(lines), runTogether: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
+}
+
+/**
+ * A lone figure at a page's foot or head that is a table's cell, not a page number: inside the
+ * table's rules, or beside a row of figures a fraction of a line away (its baseline a little off).
+ */
+function inTableRow(line: Line, pageLines: Line[], r: Rules): boolean {
+	if (inRuledCell(line, r)) return true;
+	return pageLines.some((o) => o !== line && o.numeric && o.cells.length >= 2 && Math.abs(o.y - line.y) < 0.7 * Math.max(o.size, line.size));
 }
 
 function inRuledCell(line: Line, r: Rules): boolean {
