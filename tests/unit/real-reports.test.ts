@@ -259,6 +259,8 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2022.office.pdf',
 		'pingtan-2023.justified.pdf',
 		'pingtan-2022.letterspaced.pdf',
+		'pingtan-2023.jittered.pdf',
+		'pingtan-2022.jittered-ruled.pdf',
 		'hongze-2024.pdftotext.txt',
 		'pingtan-2023.office.txt',
 		'pingtan-2023.office.doc'
