@@ -45,4 +45,25 @@ describe('aligning rows to the format', () => {
 		expect([value('granted'), value('partial')]).toEqual([3, 4]);
 		expect(e.warnings.find((w) => w.code === 'placed_by_position')?.rows).toEqual(['granted', 'partial']);
 	});
+
+	it('（六）其他处理 run together with its first sub-row’s broken label is that sub-row, not the one-row form of （六）', () => {
+		const rows = defs
+			.filter((d) => d.code !== 'other')
+			.map((d, k) => {
+				// A narrow PDF cell: the group label and the sub-row's label interleaved, the sub-row's last character (正) on the next line.
+				if (d.code === 'other_no_fix') return ['（六）1.申请人无正当其他处理由逾期不补', ...full(k)];
+				return [d.label, ...full(k)];
+			});
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		const k = defs.filter((d) => d.code !== 'other').findIndex((d) => d.code === 'other_no_fix');
+		expect(value('other')).toBeUndefined();
+		expect([value('other_no_fix'), value('other_no_fee')]).toEqual([k + 1, k + 2]);
+	});
+
+	it('（六）其他处理 printed as one row is still read as one row', () => {
+		const rows = defs.filter((d) => !d.code.startsWith('other_')).map((d, k) => [d.label, ...full(k)]);
+		const e = extract(requestsTable(rows), 2023);
+		expect(e.figures.find((f) => f.row_code === 'other' && f.col_code === 'natural')?.value).toBe(rows.findIndex((r) => r[0] === '（六）其他处理') + 1);
+	});
 });

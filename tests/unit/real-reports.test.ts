@@ -301,9 +301,11 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 });
 
 describe('a real page printed to PDF without its table borders', () => {
-	it('every transcribed cell (its justified labels run up to the first figure)', async () => {
+	it.each([
+		['pingtan-2022.borderless.pdf', 'its justified labels run up to the first figure'],
+		['pingtan-2022.valign-a5.pdf', 'on A5, figures at the foot of their cells, labels centred and jumbled over lines']
+	])('%s: every transcribed cell (%s)', async (file) => {
 		const { parseReport } = await import('../../ingest/pipeline');
-		const file = 'pingtan-2022.borderless.pdf';
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 		if (result.status !== 'ok') throw new Error(result.reason);
 		expectEveryCell(result, path.join('tests/fixtures/real-printed', `${file}.expected.json`));

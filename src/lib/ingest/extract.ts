@@ -144,6 +144,8 @@ function normalizeUncached(label: string): string {
 function labelMatches(def: RowDef, label: string): boolean {
 	const bare = stripNumbering(label);
 	if (def.code === 'other_misc') return bare === '其他';
+	// （六）其他处理 as one row: its label alone, not the group's label run together with a sub-row's (申请人…逾期不补正).
+	if (def.code === 'other') return bare.startsWith('其他处理') && !/申请人|补正|收费|费用/.test(bare);
 	const text = normalizeLabel(label);
 	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(text);
 	return def.keywords.some((k) => text.includes(normalizeLabel(k)));
