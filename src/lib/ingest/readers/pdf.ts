@@ -5,7 +5,7 @@
  * below its row's figures joins that row. Running heads, page numbers and table headings
  * repeated on a new page are dropped. A PDF without a text layer (a scan) is refused.
  */
-import { cleanText, isValueToken } from '../cells';
+import { cellFromLines, cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { rulesOf, type Rules, type VSegment } from './pdf-rules';
 
@@ -198,10 +198,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		if (grid) {
 			ruled = true;
 			joinRowBrokenByPage(lines, kept);
-		} else {
-			joinLinesOfOneRow(kept);
-			joinBrokenRows(kept);
 		}
+		// Text outside any ruled table (a page may rule one table and not the next): by positions.
+		const loose = kept.filter((l) => !l.grid);
+		joinLinesOfOneRow(loose);
+		keepWrappedFiguresApart(loose);
+		joinBrokenRows(grid ? loose.filter((l) => l.cells.length > 0) : kept);
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
@@ -393,17 +395,45 @@ function partedByRules(cell: Cell, r: Rules, y: number): Cell[] {
  * other) and closer than a row's height, they are one row, its cells in x order.
  */
 function joinLinesOfOneRow(lines: Line[]) {
-	for (let k = 0; k + 1 < lines.length; k++) {
-		const a = lines[k];
-		const b = lines[k + 1];
-		if (!a.numeric || !b.numeric || a.page !== b.page) continue;
-		if (Math.abs(a.y - b.y) >= 0.7 * Math.max(a.size, b.size)) continue;
-		if (a.cells.some((p) => b.cells.some((q) => p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5))) continue;
-		a.cells = [...a.cells, ...b.cells].sort((p, q) => p.x0 - q.x0);
-		a.size = Math.max(a.size, b.size);
-		lines.splice(k + 1, 1);
-		k--;
+	let a: Line | undefined;
+	for (const b of lines) {
+		if (b.absorbed || b.cells.length === 0) continue;
+		if (a && a.numeric && b.numeric && a.page === b.page && Math.abs(a.y - b.y) < 0.7 * Math.max(a.size, b.size) && !overlapping(a, b)) {
+			a.cells = [...a.cells, ...b.cells].sort((p, q) => p.x0 - q.x0);
+			a.size = Math.max(a.size, b.size);
+			b.cells = [];
+			b.absorbed = true;
+			continue;
+		}
+		a = b;
 	}
+}
+
+/** Some cell of one line stands over a cell of the other. */
+const overlapping = (a: Line, b: Line) => a.cells.some((p) => b.cells.some((q) => p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5));
+
+/**
+ * Without rules, a long figure wrapped in a narrow cell (5949.08866 / 7) is a lone figure on the
+ * line above a row's figure in the same column. Whether it is the first part of that figure or a
+ * row of its own is not known: the two stay together as one cell of two lines, which is read as
+ * no figure (see `stacked`), never as two.
+ */
+function keepWrappedFiguresApart(lines: Line[]) {
+	const live = lines.filter((l) => !l.absorbed && l.cells.length > 0);
+	live.forEach((a, k) => {
+		if (a.cells.length !== 1 || !isValueToken(a.cells[0].text)) return;
+		const top = a.cells[0];
+		// The next line below holding a figure in the same column, within about a line (a label line may lie between).
+		for (const b of live.slice(k + 1)) {
+			if (b.page !== a.page || Math.abs(a.y - b.y) >= 1.6 * Math.max(a.size, b.size)) return;
+			const below = b.cells.find((c) => isValueToken(c.text) && c.x0 < top.x1 - 0.5 && top.x0 < c.x1 - 0.5);
+			if (!below) continue;
+			below.text = `${top.text}\n${below.text}`;
+			a.cells = [];
+			a.absorbed = true;
+			return;
+		}
+	});
 }
 
 /**
@@ -447,6 +477,9 @@ function joinBrokenRows(lines: Line[]) {
 	}
 }
 
+/** A cell's text; figures on separate lines of one cell stay apart (read as no figure, see `stacked`). */
+const cellText = (text: string) => (text.includes('\n') ? cellFromLines(text.split('\n').map(cleanText).join('\n')) : cleanText(text));
+
 function toBlocks(lines: Line[]): Block[] {
 	const blocks: Block[] = [];
 	let rows: string[][] = [];
@@ -457,7 +490,7 @@ function toBlocks(lines: Line[]): Block[] {
 	for (const line of lines) {
 		if (line.absorbed || line.cells.length === 0) continue;
 		// A ruled row keeps its blank cells: a blank is not a missing column.
-		const cells = line.grid ? line.cells.map((c) => cleanText(c.text)) : line.cells.map((c) => cleanText(c.text)).filter(Boolean);
+		const cells = line.grid ? line.cells.map((c) => cellText(c.text)) : line.cells.map((c) => cellText(c.text)).filter(Boolean);
 		if (!line.numeric && cells.filter(Boolean).length <= 1 && !(line.grid && cells.length > 1)) {
 			close();
 			const text = cells.find(Boolean);
