@@ -261,6 +261,7 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2022.letterspaced.pdf',
 		'pingtan-2023.jittered.pdf',
 		'pingtan-2022.jittered-ruled.pdf',
+		'pingtan-2022.headers.pdf',
 		'hongze-2024.pdftotext.txt',
 		'pingtan-2023.office.txt',
 		'pingtan-2023.office.doc'

@@ -52,6 +52,9 @@ const TABLE_SIGNS: { table: TableCode; re: RegExp }[] = [
 	{ table: 'active', re: /第二十条|规章|行政许可|行政处罚|信息内容/ }
 ];
 
+/** A sentence's marks: a full stop, or a count in running text (申请75件，). */
+const PROSE = /[。！？]|\d+\s*(?:件|条|个|次|篇|期)[，、；。]/;
+
 /** Rows of each section's tables, in document order. */
 export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
 	const out: Record<TableCode, string[][]> = { active: [], requests: [], appeals: [] };
@@ -77,7 +80,8 @@ export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
 		if (ended) continue;
 		for (const row of block.rows) {
 			const joined = row.join('');
-			for (const sign of TABLE_SIGNS) {
+			// A sentence a PDF split at a wide gap (…涉及自然人72件、商业企业 | 3件，均在法定期限) names no table.
+			for (const sign of PROSE.test(joined) ? [] : TABLE_SIGNS) {
 				if (sign.re.test(joined)) {
 					moveTo(sign.table);
 					break;
