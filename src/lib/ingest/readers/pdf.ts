@@ -115,7 +115,10 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 			for (const item of content.items) {
 				if (!('str' in item) || item.str.trim() === '') continue;
 				const [a, b, , d, e, f] = item.transform as number[];
-				runs.push({ text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d) || 10 });
+				// Text running off the page (a table wider than an office suite's page: 698 printed as 69)
+				// is cut where the page ends: marked cut (…), never read as a whole figure nor as a blank.
+				const cut = e + item.width > page.view[2] - 1 || e < page.view[0] - 0.5;
+				runs.push({ text: cut ? `${item.str}…` : item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d) || 10 });
 			}
 			pages.push(runs);
 			const ops = await page.getOperatorList();
