@@ -262,6 +262,8 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2023.jittered.pdf',
 		'pingtan-2022.jittered-ruled.pdf',
 		'pingtan-2022.headers.pdf',
+		'pingtan-2022.copied.txt',
+		'pingtan-2023.copied.txt',
 		'hongze-2024.pdftotext.txt',
 		'pingtan-2023.office.txt',
 		'pingtan-2023.office.doc'

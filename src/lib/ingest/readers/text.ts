@@ -22,7 +22,23 @@ const FIGURE_TAIL = /[-—\d０-９]*[\d０-９][\d０-９.．,，\s\u00a0\u3000
 /** A page's number as text kept of a PDF prints it (`-2-`, `— 3 —`, `第 4 页 共 9 页`): not a row. */
 const PAGE_MARK = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 
+/**
+ * A tab alone between blank lines: a browser's copy of a table whose cells hold paragraphs
+ * (innerText: `label\n\n\t\n\n80\n\n\t\n\n1`, rows parted by four newlines).
+ */
+const TAB_BETWEEN_BLANKS = /\n[^\S\n]*\n[^\S\n\t]*\t[^\S\n\t]*\n[^\S\n]*\n/;
+
+/** A figure on a line after a tab: a Word text dump's cell, never in such a copy. */
+const TAB_THEN_FIGURE = /(?:^|\n)\t+[\d.]+[^\S\n]*(?:\n|$)/;
+
+/** Such a copy with each row's cells back on one line, parted by tabs. */
+function joinCopiedCells(text: string): string {
+	return text.replace(/\n[^\S\n]*\n[^\S\n\t]*\t[^\S\n\t]*(?=\n[^\S\n]*\n)/g, '\t').replace(/\t\n[^\S\n]*\n(?=[^\n])/g, '\t');
+}
+
 export function readText(text: string): SourceDocument {
+	const copied = TAB_BETWEEN_BLANKS.test(text) && !TAB_THEN_FIGURE.test(text);
+	if (copied) text = joinCopiedCells(text);
 	let lines = text.split(/\r\n|\r|\n/).filter((l) => !PAGE_MARK.test(l));
 	const crawled = crawlerHeader(lines);
 	if (crawled) lines = lines.slice(crawled.bodyStart);
@@ -38,7 +54,9 @@ export function readText(text: string): SourceDocument {
 	if (runOn) lines = lines.flatMap((l) => (l.length > RUN_ON_LINE ? splitRunOnLine(l) : [l]));
 	const doc = looksLikeMarkdownTables(lines) ? readMarkdown(lines) : readWordDump(lines);
 	const read = doc.markdown || doc.blocks.some((b) => b.kind === 'table') ? doc : flattened(doc.blocks);
-	const layout = [headerName, runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? ''].filter(Boolean).join('；');
+	const layout = [headerName, copied ? '浏览器复制的网页文字（单元格以制表符分隔）' : '', runOn ? '正文在一行，按标题和行标签切分' : '', read.layout ?? '']
+		.filter(Boolean)
+		.join('；');
 	const asCellLines = read.tablesRefused ? cellsInRowOrder(lines) : undefined;
 	return { ...read, layout, ...(header ? { meta: header.meta } : {}), ...(asCellLines ? { asCellLines } : {}) };
 }
