@@ -17,11 +17,14 @@ describe('cell rules', () => {
 	it('keeps blank apart from zero; a dash or 无 is not printed either: null, never 0', () => {
 		expect(parseValueCell('')).toMatchObject({ value: null, state: 'blank' });
 		expect(parseValueCell('\u00a0 ')).toMatchObject({ value: null, state: 'blank' });
-		for (const none of ['—', '-', '/', '无', '－']) expect(parseValueCell(none)).toMatchObject({ value: null, state: 'none', raw: none });
+		for (const none of ['—', '-', '/', '无', '－', '\u2212']) expect(parseValueCell(none)).toMatchObject({ value: null, state: 'none', raw: none });
 	});
 	it('reads signed changes and count units', () => {
 		expect(parseValueCell('-2')?.value).toBe(-2);
 		expect(parseValueCell('+3')?.value).toBe(3);
+		// A minus sign or Word's autocorrected en dash before the figure (本年增/减).
+		expect(parseValueCell('\u22122')?.value).toBe(-2);
+		expect(parseValueCell('\u20134')?.value).toBe(-4);
 		expect(parseValueCell('5件')?.value).toBe(5);
 	});
 	it('keeps the meaning of money units', () => {

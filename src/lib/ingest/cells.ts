@@ -17,7 +17,7 @@ export interface ValueCell {
 
 const ARTEFACTS = /\[bookmark:[^\]]*\]|\[\/?[a-z]+:[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/gi;
 const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
-const NONE = /^(?:[—–\-－―─/／\\]+|无|無|空|\/)$/;
+const NONE = /^(?:[—–\-－―─\u2212/／\\]+|无|無|空|\/)$/;
 const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
 
 /**
@@ -56,7 +56,10 @@ function parseUncached(raw: string): ValueCell | undefined {
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
 	if (NONE.test(text)) return { raw, value: null, state: 'none' };
-	let s = toHalfWidth(text).replace(/\s+/g, '');
+	// A minus sign (−) or an en dash (–, Word's autocorrected hyphen) before a figure is its sign (本年增/减 −2).
+	let s = toHalfWidth(text)
+		.replace(/\s+/g, '')
+		.replace(/^[\u2212\u2013](?=\d)/, '-');
 	let unit: ValueCell['unit'];
 	if (s.endsWith('万元')) {
 		unit = '万元';
