@@ -23,6 +23,8 @@ export interface SourceDocument {
 	 * figures that ran together are cut by the format's arithmetic (reconstruct.ts).
 	 */
 	runTogether?: boolean;
+	/** Each figure is a cell of its own (a PDF's glyph runs without table rules): never cut inside one. */
+	wholeCells?: boolean;
 	/** How its tables were laid out, as the reader found them (for the ingest report). */
 	layout?: string;
 	/** Read as OCR markdown tables. */

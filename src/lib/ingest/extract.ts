@@ -335,7 +335,7 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 }
 
 /** The fifteen figures of section 四: one row of 15, or three labelled rows of 5. */
-function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warning[], runTogether: boolean): Figure[] {
+function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warning[], runTogether: boolean, wholeCells: boolean): Figure[] {
 	const defs = tableDef(format, 'appeals').rows;
 	const dataRows = rows.map((r) => splitRow(r, runTogether)).filter((r) => r.values.some(isValueToken) || (r.labels.length === 0 && r.values.length >= 5));
 	const labelled = dataRows.filter((r) => r.values.length >= 5 && r.values.length < 15 && matchRow(r.labels, defs, 0) >= 0);
@@ -345,7 +345,15 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 	} else if (runTogether && dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '').length < 15) {
 		// The fifteen numbers ran together: cut them as three rows of five in one run.
 		const run = dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '');
-		const whole = reconstructTable('appeals', format, [{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }], warnings, [5, 5, 5]);
+		const whole = reconstructTable(
+			'appeals',
+			format,
+			[{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }],
+			warnings,
+			[5, 5, 5],
+			undefined,
+			wholeCells
+		);
 		if (!whole) return [];
 		defs.forEach((def, i) => mapped.push({ def, cells: whole[0].cells.slice(i * 5, i * 5 + 5), byPosition: false }));
 		const note = warnings.find((w) => w.code === 'reconstructed' && w.table === 'appeals');
@@ -369,12 +377,15 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 			if (part.length) mapped.push({ def, cells: part, byPosition: false });
 		});
 	}
-	const rowsToRead = runTogether && labelled.length >= 2 ? reconstructTable('appeals', format, mapped, warnings) : mapped;
+	const rowsToRead = runTogether && labelled.length >= 2 ? reconstructTable('appeals', format, mapped, warnings, undefined, undefined, wholeCells) : mapped;
 	return (rowsToRead ?? []).flatMap((m) => figuresOf('appeals', format, m, warnings));
 }
 
-/** `runTogether`: the document's cells may have lost their separators (crawler text, OCR, PDF). */
-export function extract(blocks: Block[], year: number | undefined, runTogether = false): Extraction {
+/**
+ * `runTogether`: the document's cells may have lost their separators (crawler text, OCR, PDF).
+ * `wholeCells`: but each figure is a cell of its own (a PDF's glyph runs): never cut inside one.
+ */
+export function extract(blocks: Block[], year: number | undefined, runTogether = false, wholeCells = false): Extraction {
 	const sections = sectionRows(blocks);
 	const { format, evidence } = detectFormat(sections, year);
 	const warnings: Warning[] = [];
@@ -385,7 +396,7 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 	if (sections.active.length) {
 		const defs = tableDef(format, 'active').rows;
 		const mapped = mapRows('active', sections.active, defs, null, warnings, new Set(), runTogether);
-		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, undefined, refused) : mapped;
+		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, undefined, refused, wholeCells) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('active', format, m, warnings));
 		if (mapped.length) found.push('active');
 	}
@@ -394,12 +405,12 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		const defs = tableDef(format, 'requests').rows;
 		const optional = new Set(format === '2021' ? ['other'] : []);
 		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional, runTogether);
-		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings) : mapped;
+		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings, undefined, undefined, wholeCells) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('requests', format, m, warnings));
 		if (mapped.length) found.push('requests');
 	}
 	if (sections.appeals.length) {
-		const appeals = appealsFigures(sections.appeals, format, warnings, runTogether);
+		const appeals = appealsFigures(sections.appeals, format, warnings, runTogether, wholeCells);
 		figures.push(...appeals);
 		if (appeals.length || warnings.some((w) => w.code === 'table_rejected' && w.table === 'appeals')) found.push('appeals');
 	}

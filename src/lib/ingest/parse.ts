@@ -220,12 +220,12 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (year !== undefined && year < 2019) {
 			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
 		}
-		let extraction = extract(doc.blocks, year, doc.runTogether ?? false);
+		let extraction = extract(doc.blocks, year, doc.runTogether ?? false, doc.wholeCells ?? false);
 		if (doc.asCellLines) {
 			// Cells one per line: in the tables' row order it reads whole, with no row placed, refused or
 			// cut; in a PDF's content-stream order it does not, and the tables stay refused.
 			const cells = doc.asCellLines;
-			const alt = extract(cells.blocks, year, cells.runTogether ?? false);
+			const alt = extract(cells.blocks, year, cells.runTogether ?? false, cells.wholeCells ?? false);
 			if (alt.sections.length === 3 && alt.warnings.length === 0) {
 				doc = cells;
 				extraction = alt;

@@ -31,7 +31,7 @@ function singleNumber(cell: string): boolean {
 	return parseValueCell(cell) !== undefined && !/\d\s+\d/.test(t) && !/(^|[^\d.])0\d/.test(t);
 }
 
-function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Plan | { error: string } {
+function planRow(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
 	const n = row.def.columns.length;
 	// Blank cells before the first figure are spanned label columns, not figures.
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');
@@ -39,6 +39,11 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Pla
 	const cells = printed(values);
 	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values, cut: false };
 	const tokens = runTokens(cells);
+	if (wholeCells) {
+		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells, and where is not known.
+		if (tokens.length === n && tokens.every(singleNumber)) return { fixed: true, cells: tokens, cut: false };
+		return { error: `${row.def.label}：有 ${tokens.length} 个数字，应有 ${n} 个单元格（没有表格线，看不出哪几格空白），本行未读入` };
+	}
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
@@ -51,7 +56,15 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean): Pla
  * Cut the run-together rows of one table. Returns the rows with their cells in place, or null
  * when the table must be rejected (a warning says why).
  */
-export function reconstructTable(table: TableCode, format: FormatVersion, rows: RowCells[], warnings: Warning[], groups?: number[], refusedRuns?: RefusedRun[]): RowCells[] | null {
+export function reconstructTable(
+	table: TableCode,
+	format: FormatVersion,
+	rows: RowCells[],
+	warnings: Warning[],
+	groups?: number[],
+	refusedRuns?: RefusedRun[],
+	wholeCells = false
+): RowCells[] | null {
 	const sums = groups ?? (table === 'requests' ? [7] : table === 'appeals' ? [5] : undefined);
 	const def = tableDef(format, table);
 	const plans: Plan[] = [];
@@ -64,7 +77,7 @@ export function reconstructTable(table: TableCode, format: FormatVersion, rows: 
 	const refused: string[] = [];
 	const live: RowCells[] = [];
 	for (const row of rows) {
-		const plan = planRow(row, sums, moneyRow(row));
+		const plan = planRow(row, sums, moneyRow(row), wholeCells);
 		if ('error' in plan) refused.push(plan.error);
 		else {
 			plans.push(plan);

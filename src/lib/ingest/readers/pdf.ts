@@ -38,6 +38,8 @@ interface Line {
 	absorbed?: boolean;
 	/** A row of a ruled table: its cells are the table's columns, blanks included. */
 	grid?: boolean;
+	/** A row without rules whose blank cells were put back from its table's column headings. */
+	columned?: boolean;
 	extra?: Cell[];
 }
 
@@ -150,7 +152,9 @@ function linesOf(runs: Run[], page: number): Line[] {
 		const cells: Cell[] = [];
 		for (const r of g) {
 			const last = cells[cells.length - 1];
-			if (last && r.x - last.x1 < 0.6 * r.size && !(startsColumn(r) && !isValueToken(last.text))) {
+			// Two figures a visible gap apart are two cells, however close (a narrow column): never one number.
+			const twoFigures = last && isValueToken(last.text) && isValueToken(r.text) && r.x - last.x1 >= 0.2 * r.size;
+			if (last && r.x - last.x1 < 0.6 * r.size && !(startsColumn(r) && !isValueToken(last.text)) && !twoFigures) {
 				last.text += r.text;
 				last.x1 = Math.max(last.x1, r.x + r.width);
 				last.runs!.push(r);
@@ -207,10 +211,11 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		joinLinesOfOneRow(loose);
 		keepWrappedFiguresApart(loose);
 		joinBrokenRows(grid ? loose.filter((l) => l.cells.length > 0) : kept);
+		blanksFromHeadings(loose.filter((l) => !l.absorbed && l.cells.length > 0));
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
-	return { blocks: toBlocks(lines), runTogether: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
+	return { blocks: toBlocks(lines), runTogether: !ruled, wholeCells: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
 }
 
 /**
@@ -440,6 +445,43 @@ function keepWrappedFiguresApart(lines: Line[]) {
 }
 
 /**
+ * Without rules a blank cell leaves no trace: 行政规范性文件 3 (blank) 23 reads as two figures for
+ * three columns, and a cut by digit count would make 3 | 2 | 3 of them. The column headings above
+ * of section 二's tables (信息内容 本年制发件数 本年废止件数 现行有效件数) say where each column is:
+ * a row of figures under them takes each figure into the column whose heading it stands under, and a column
+ * with none is a blank cell. Only when every figure falls in a column of its own; otherwise the
+ * row stays as it is. (Sections 三 and 四 print 0 rather than leave cells blank, and their
+ * headings span several lines: they are not filled.)
+ */
+function blanksFromHeadings(lines: Line[]) {
+	let headings: Cell[] | undefined;
+	for (const line of lines) {
+		const texts = line.cells.map((c) => c.text.trim()).filter(Boolean);
+		if (!line.numeric) {
+			// Section 二's column headings: 信息内容 over the labels, then one heading per figure column.
+			if (texts.length >= 2 && /^信息内容$/.test(texts[0]) && texts.every((t) => t.length <= 16)) headings = line.cells.slice(1);
+			else if (texts.length >= 2 || isHeading(texts.join('')) || /第二十条/.test(texts.join(''))) headings = undefined;
+			continue;
+		}
+		if (!headings) continue;
+		const figures = line.cells.filter((c) => isValueToken(c.text));
+		const labels = line.cells.filter((c) => !isValueToken(c.text));
+		const labelEnd = Math.max(-Infinity, ...labels.map((c) => c.x1));
+		if (figures.some((f) => f.x0 < labelEnd)) continue;
+		const columns = headings.filter((h) => (h.x0 + h.x1) / 2 > labelEnd);
+		if (columns.length <= figures.length || columns.length > 16) continue;
+		// A figure belongs to the heading it stands under (its centre within the heading's width): a
+		// figure aligned left in a wide column under a centred heading stands under none, and the row is left alone.
+		const columnOf = (x: number) => columns.findIndex((h) => x >= h.x0 - 3 && x <= h.x1 + 3);
+		const taken = figures.map((f) => columnOf((f.x0 + f.x1) / 2));
+		if (taken.some((k) => k < 0) || new Set(taken).size !== taken.length || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
+		const cells: Cell[] = columns.map((h, k) => figures[taken.indexOf(k)] ?? { text: '', x0: h.x0, x1: h.x1, y: line.y });
+		line.cells = [...labels, ...cells];
+		line.columned = true;
+	}
+}
+
+/**
  * A label longer than its cell is printed over several lines and centred against the row's
  * figures: lines without figures within about a line of a row with figures, left of its first
  * figure, join that row's labels.
@@ -493,7 +535,7 @@ function toBlocks(lines: Line[]): Block[] {
 	for (const line of lines) {
 		if (line.absorbed || line.cells.length === 0) continue;
 		// A ruled row keeps its blank cells: a blank is not a missing column.
-		const cells = line.grid ? line.cells.map((c) => cellText(c.text)) : line.cells.map((c) => cellText(c.text)).filter(Boolean);
+		const cells = line.grid || line.columned ? line.cells.map((c) => cellText(c.text)) : line.cells.map((c) => cellText(c.text)).filter(Boolean);
 		if (!line.numeric && cells.filter(Boolean).length <= 1 && !(line.grid && cells.length > 1)) {
 			close();
 			const text = cells.find(Boolean);
