@@ -38,12 +38,13 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	const values = first < 0 ? [] : row.cells.slice(first);
 	const cells = printed(values);
 	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values, cut: false };
-	const tokens = runTokens(cells);
 	if (wholeCells) {
-		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells, and where is not known.
-		if (tokens.length === n && tokens.every(singleNumber)) return { fixed: true, cells: tokens, cut: false };
-		return { error: `${row.def.label}：有 ${tokens.length} 个数字，应有 ${n} 个单元格（没有表格线，看不出哪几格空白），本行未读入` };
+		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells,
+		// and where is not known; digits a space apart in one cell are one letter-spaced figure or two.
+		if (cells.length === n && cells.every(singleNumber)) return { fixed: true, cells, cut: false };
+		return { error: `${row.def.label}：有 ${cells.length} 个单元格的数字，应有 ${n} 个（没有表格线，看不出哪几格空白或哪些数字相连），本行未读入` };
 	}
+	const tokens = runTokens(cells);
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.

@@ -152,9 +152,7 @@ function linesOf(runs: Run[], page: number): Line[] {
 		const cells: Cell[] = [];
 		for (const r of g) {
 			const last = cells[cells.length - 1];
-			// Two figures a visible gap apart are two cells, however close (a narrow column): never one number.
-			const twoFigures = last && isValueToken(last.text) && isValueToken(r.text) && r.x - last.x1 >= 0.2 * r.size;
-			if (last && r.x - last.x1 < 0.6 * r.size && !(startsColumn(r) && !isValueToken(last.text)) && !twoFigures) {
+			if (last && r.x - last.x1 < 0.6 * r.size && !(startsColumn(r) && !isValueToken(last.text))) {
 				last.text += r.text;
 				last.x1 = Math.max(last.x1, r.x + r.width);
 				last.runs!.push(r);
