@@ -345,15 +345,10 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 	} else if (runTogether && dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '').length < 15) {
 		// The fifteen numbers ran together: cut them as three rows of five in one run.
 		const run = dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '');
-		const whole = reconstructTable(
-			'appeals',
-			format,
-			[{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }],
-			warnings,
-			[5, 5, 5],
-			undefined,
+		const whole = reconstructTable('appeals', format, [{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }], warnings, {
+			groups: [5, 5, 5],
 			wholeCells
-		);
+		});
 		if (!whole) return [];
 		defs.forEach((def, i) => mapped.push({ def, cells: whole[0].cells.slice(i * 5, i * 5 + 5), byPosition: false }));
 		const note = warnings.find((w) => w.code === 'reconstructed' && w.table === 'appeals');
@@ -377,7 +372,7 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 			if (part.length) mapped.push({ def, cells: part, byPosition: false });
 		});
 	}
-	const rowsToRead = runTogether && labelled.length >= 2 ? reconstructTable('appeals', format, mapped, warnings, undefined, undefined, wholeCells) : mapped;
+	const rowsToRead = runTogether && labelled.length >= 2 ? reconstructTable('appeals', format, mapped, warnings, { wholeCells }) : mapped;
 	return (rowsToRead ?? []).flatMap((m) => figuresOf('appeals', format, m, warnings));
 }
 
@@ -396,7 +391,7 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 	if (sections.active.length) {
 		const defs = tableDef(format, 'active').rows;
 		const mapped = mapRows('active', sections.active, defs, null, warnings, new Set(), runTogether);
-		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, undefined, refused, wholeCells) : mapped;
+		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, { refusedRuns: refused, wholeCells }) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('active', format, m, warnings));
 		if (mapped.length) found.push('active');
 	}
@@ -405,7 +400,7 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		const defs = tableDef(format, 'requests').rows;
 		const optional = new Set(format === '2021' ? ['other'] : []);
 		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional, runTogether);
-		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings, undefined, undefined, wholeCells) : mapped;
+		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings, { wholeCells }) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('requests', format, m, warnings));
 		if (mapped.length) found.push('requests');
 	}

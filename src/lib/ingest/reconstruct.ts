@@ -57,14 +57,21 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
  * Cut the run-together rows of one table. Returns the rows with their cells in place, or null
  * when the table must be rejected (a warning says why).
  */
+export interface ReconstructOptions {
+	/** Group sizes whose last number is the others' sum (default: the table's own). */
+	groups?: number[];
+	/** Where rows refused for several possible cuts are listed (another copy may cut them). */
+	refusedRuns?: RefusedRun[];
+	/** Each figure is a cell of its own (a PDF's glyph runs): never cut inside one. */
+	wholeCells?: boolean;
+}
+
 export function reconstructTable(
 	table: TableCode,
 	format: FormatVersion,
 	rows: RowCells[],
 	warnings: Warning[],
-	groups?: number[],
-	refusedRuns?: RefusedRun[],
-	wholeCells = false
+	{ groups, refusedRuns, wholeCells = false }: ReconstructOptions = {}
 ): RowCells[] | null {
 	const sums = groups ?? (table === 'requests' ? [7] : table === 'appeals' ? [5] : undefined);
 	const def = tableDef(format, table);

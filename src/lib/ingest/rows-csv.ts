@@ -34,14 +34,17 @@ function bool(v: boolean | null): string {
 	return v === null ? '' : v ? 'true' : 'false';
 }
 
+/** One figure's line; `cell` is its `table,row,col` codes. */
+const line = (reportId: string, cell: string, value: number | null, raw: string, unit: string | null) => `${reportId},${cell},${num(value)},${text(raw)},${text(unit)}\n`;
+
 /** One figure by its cell's `table.row.col` code (the national generator writes figures so). */
 export function figureLine(reportId: string, key: string, value: number | null, raw: string, unit: string | null): string {
-	return `${reportId},${key.replace(/\./g, ',')},${num(value)},${text(raw)},${text(unit)}\n`;
+	return line(reportId, key.replace(/\./g, ','), value, raw, unit);
 }
 
 export function figureLines(reportId: string, figures: Figure[]): string {
 	let out = '';
-	for (const f of figures) out += `${reportId},${f.table_code},${f.row_code},${f.col_code},${num(f.value)},${text(f.raw)},${text(f.unit)}\n`;
+	for (const f of figures) out += line(reportId, `${f.table_code},${f.row_code},${f.col_code}`, f.value, f.raw, f.unit);
 	return out;
 }
 
