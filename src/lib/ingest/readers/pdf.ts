@@ -208,8 +208,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		const loose = kept.filter((l) => !l.grid);
 		joinLinesOfOneRow(loose);
 		keepWrappedFiguresApart(loose);
-		joinBrokenRows(grid ? loose.filter((l) => l.cells.length > 0) : kept);
-		blanksFromHeadings(loose.filter((l) => !l.absorbed && l.cells.length > 0));
+		// Lines the joins above emptied are no row for a label to join.
+		const live = () => loose.filter((l) => !l.absorbed && l.cells.length > 0);
+		joinBrokenRows(live());
+		blanksFromHeadings(live());
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
