@@ -47,6 +47,12 @@ describe('agency and year of a report', () => {
 		],
 		['a name of its own above the title, nothing joining it to the line above', '政务公开专栏\n区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况', '区财政局', 2021],
 		[
+			'a breadcrumb that ends in 年报 above a title that names its agency',
+			'当前位置:街镇 > 某某镇 > 政务公开 > 政府信息公开年报\n某某镇2020年政府信息公开工作年度报告\n日期:2021-01-29\n一、总体情况',
+			'某某镇',
+			2020
+		],
+		[
 			'the agency above the title, the breadcrumb above it',
 			'当前位置：首页>政务公开>政府信息公开年报\n某某区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况',
 			'某某区财政局',

@@ -66,7 +66,7 @@ function cleanAgency(s: string): string {
 }
 
 function plausibleAgency(s: string): boolean {
-	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、]|\d{4}/.test(s) && !/^(本|我|全|各)/.test(s);
+	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、>»›|]|\d{4}/.test(s) && !/^(本|我|全|各)/.test(s);
 }
 
 interface TitleHit {
@@ -150,7 +150,9 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
 		let joined = line;
 		let end = i;
-		for (let k = i + 1; !hit && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
+		// A breadcrumb (`当前位置:街镇 > 某某镇 > 政府信息公开年报`) is not a title's first part.
+		const breadcrumb = /[>»›]|当前位置|您的位置/.test(line);
+		for (let k = i + 1; !hit && !breadcrumb && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
 			joined += lines[k];
 			// The title ends at 报告: a line read past it would be another line's text.
 			if (joined.includes('报告') || joined.includes('年报')) {
