@@ -66,7 +66,7 @@ function cleanAgency(s: string): string {
 }
 
 function plausibleAgency(s: string): boolean {
-	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、>»›|]|\d{4}/.test(s) && !/^(本|我|全|各)/.test(s);
+	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) && !/^(本|我|全|各)/.test(s);
 }
 
 interface TitleHit {
