@@ -66,4 +66,15 @@ describe('aligning rows to the format', () => {
 		const e = extract(requestsTable(rows), 2023);
 		expect(e.figures.find((f) => f.row_code === 'other' && f.col_code === 'natural')?.value).toBe(rows.findIndex((r) => r[0] === '（六）其他处理') + 1);
 	});
+
+	it('a label cell naming two rows (a one-line text cut in the wrong place) gives its figures to the row named last', () => {
+		const rows = defs.map((d, k) => [d.label, ...full(k)]);
+		// The first row's label and figures run into the second's label, as when the cutter missed a row's start.
+		rows.splice(0, 2, [`${defs[0].label} 1000001${defs[1].label}`, ...full(1)]);
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		expect(value(defs[1].code)).toBe(2);
+		expect(value(defs[0].code)).toBeUndefined();
+		defs.slice(2).forEach((d, k) => expect(value(d.code), d.code).toBe(k + 3));
+	});
 });

@@ -155,6 +155,19 @@ function labelMatches(def: RowDef, label: string): boolean {
 	return def.keywords.some((k) => text.includes(normalizeLabel(k)));
 }
 
+/** Where in a label the row's keyword stands (0 for rows matched by their whole label). */
+function keywordAt(def: RowDef, text: string): number {
+	return Math.max(0, ...def.keywords.map((k) => text.lastIndexOf(normalizeLabel(k))));
+}
+
+/** A run of figures (3 digits or more) in the label between the first row's name and a later row's. */
+function figuresBetween(label: string, first: RowDef, later: RowDef): boolean {
+	const text = normalizeLabel(label);
+	const a = keywordAt(first, text);
+	const b = keywordAt(later, text);
+	return b > a && /\d{3,}/.test(text.slice(a, b));
+}
+
 function bigrams(s: string): string[] {
 	const out: string[] = [];
 	for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
@@ -196,7 +209,16 @@ const FUZZY_REACH = 3;
  */
 function matchRow(labels: string[], candidates: RowDef[], from: number): number {
 	for (let i = labels.length - 1; i >= 0; i--) {
-		for (let j = from; j < candidates.length; j++) if (labelMatches(candidates[j], labels[i])) return j;
+		let best = -1;
+		for (let j = from; j < candidates.length; j++) {
+			if (!labelMatches(candidates[j], labels[i])) continue;
+			if (best < 0) best = j;
+			// One cell naming two rows with a row's figures between them (a one-line text cut in the wrong
+			// place: `一、本年新收…713000074二、上年结转…`): the figures after it are the row's named last.
+			// Names run together without figures (labels wrapped into each other) keep the first.
+			else if (figuresBetween(labels[i], candidates[best], candidates[j])) best = j;
+		}
+		if (best >= 0) return best;
 	}
 	for (let i = labels.length - 1; i >= 0; i--) {
 		const bare = normalizeLabel(stripNumbering(labels[i]));
