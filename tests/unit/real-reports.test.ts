@@ -262,6 +262,7 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2023.jittered.pdf',
 		'pingtan-2022.jittered-ruled.pdf',
 		'pingtan-2022.headers.pdf',
+		'pingtan-2022.radicals.pdf',
 		'pingtan-2022.copied.txt',
 		'pingtan-2023.copied.txt',
 		'hongze-2024.pdftotext.txt',
@@ -278,6 +279,35 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 			expect(result.reading.layout).toContain('按表格线');
 			expect(result.reading.placed_by_order).toEqual([]);
 		}
+	});
+});
+
+describe('real pages whose characters are Kangxi radicals (text of a PDF whose fonts map glyphs so)', () => {
+	/** Every character that has a Kangxi radical twin (人 → ⼈), as such a PDF's text layer gives it. */
+	const asRadicals = (text: string) => {
+		const twin = new Map<string, string>();
+		for (let cp = 0x2f00; cp <= 0x2fd5; cp++) twin.set(String.fromCodePoint(cp).normalize('NFKC'), String.fromCodePoint(cp));
+		return [...text].map((ch) => twin.get(ch) ?? ch).join('');
+	};
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, agency and year', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const text = asRadicals(readFileSync(path.join(DIR, file), 'utf8'));
+		expect(text).toContain('\u2f08');
+		const result = await parseReport(file, new TextEncoder().encode(text));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.report.year).toBe(e.year);
+		expect(result.warnings.some((w) => w.code === 'han_variants')).toBe(true);
+	});
+
+	it.each(['pingtan-2022.page.txt', 'pingtan-2023.page.txt'])('%s (crawler text on one line, cut at row labels): read as the text itself', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const bytes = readFileSync(path.join(DIR, file));
+		const [plain, radicals] = await Promise.all([parseReport(file, new Uint8Array(bytes)), parseReport(file, new TextEncoder().encode(asRadicals(bytes.toString('utf8'))))]);
+		if (plain.status !== 'ok' || radicals.status !== 'ok') throw new Error('not read');
+		expect(radicals.figures).toEqual(plain.figures);
+		expect(radicals.report.agency).toBe(plain.report.agency);
 	});
 });
 

@@ -29,6 +29,8 @@ export interface SourceDocument {
 	layout?: string;
 	/** Read as OCR markdown tables. */
 	markdown?: boolean;
+	/** Radical or compatibility forms read as the ideographs they stand for (han-variants.ts). */
+	hanVariants?: number;
 	/** Tables the reader saw but would not read, and why (a report with none read is refused with it). */
 	tablesRefused?: string;
 	/**

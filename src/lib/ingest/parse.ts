@@ -17,6 +17,7 @@ import { readText } from './readers/text';
 import type { RefusedRun } from './copies';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { unifyHan } from './han-variants';
 import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
 import { reportChecks } from './checks';
@@ -120,6 +121,13 @@ export function provideLegacyDoc(extract: (bytes: Uint8Array) => Promise<string>
 	legacyDocText = extract;
 }
 
+/** A text reader on the text with radical forms unified (han-variants.ts), and their count. */
+function withHanVariants(read: (text: string) => SourceDocument, raw: string): SourceDocument {
+	const { text, replaced } = unifyHan(raw);
+	const doc = read(text);
+	return replaced ? { ...doc, hanVariants: replaced } : doc;
+}
+
 async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; form: InputForm; encoding: string }> {
 	if (bytes.length === 0) throw new Rejection('文件是空的 (empty file)');
 	const form = sniffForm(name, bytes);
@@ -146,7 +154,7 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 		} catch (e) {
 			throw new Rejection(`无法读取旧版 Word (.doc) 文件，文件可能已损坏：${String((e as Error)?.message ?? e).slice(0, 160)} (unreadable .doc)`);
 		}
-		return { doc: readLegacyDocText(body), form, encoding: 'doc' };
+		return { doc: withHanVariants(readLegacyDocText, body), form, encoding: 'doc' };
 	}
 	if (form === 'docx') {
 		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
@@ -158,15 +166,15 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	}
 	if (form === 'html') {
 		const d = decodeHtml(bytes);
-		return { doc: readHtml(d.text), form, encoding: d.encoding };
+		return { doc: withHanVariants(readHtml, d.text), form, encoding: d.encoding };
 	}
 	const d = decodeBytes(bytes);
 	// Control characters in the first 4 KB mean binary content, not text.
 	// eslint-disable-next-line no-control-regex
 	if (/[\x00-\x08\x0e-\x1f]/.test(d.text.slice(0, 4096).replace(/\x1b/g, ''))) throw new Rejection('文件内容不是文本（含有二进制数据）(binary content, not text)');
 	// Markdown or text holding HTML tables (OCR tools write tables so), the first past the sniffed bytes.
-	if (/<table[\s>]/i.test(d.text) && (d.text.match(/<t[dh][\s>]/gi)?.length ?? 0) >= 20) return { doc: readHtml(d.text), form: 'html', encoding: d.encoding };
-	const doc = readText(d.text);
+	if (/<table[\s>]/i.test(d.text) && (d.text.match(/<t[dh][\s>]/gi)?.length ?? 0) >= 20) return { doc: withHanVariants(readHtml, d.text), form: 'html', encoding: d.encoding };
+	const doc = withHanVariants(readText, d.text);
 	return { doc, form: doc.markdown ? 'markdown' : form, encoding: d.encoding };
 }
 
@@ -241,6 +249,9 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		}
 		if (year === undefined) throw new Rejection('未找到报告年度（页面信息、标题、统计期限和文件名中都没有）：可在同名 .meta.json 中填写 year，或用 --year 指定 (year not found)');
 		const warnings = [...extraction.warnings, ...identityWarnings(who, overrides)];
+		if (read.doc.hanVariants) {
+			warnings.push({ code: 'han_variants', message: `文字中有 ${read.doc.hanVariants} 个康熙部首或兼容汉字（PDF 字体映射所致，如“⼈”），已按通用汉字读取` });
+		}
 		const agency = overrides.agency ?? who.agency ?? unrecognisedAgency(name);
 		let region: Region | undefined;
 		if (overrides.region) {

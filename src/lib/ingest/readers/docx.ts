@@ -7,6 +7,7 @@
  * HTML at ~26 ms a file, a DOM of the XML at ~2 ms, htmlparser2's
  * events at ~1.5 ms; a scanner for machine-written XML is cheaper still.
  */
+import { unifyHan } from '../han-variants';
 import { unzipSync } from 'fflate';
 import { attribute, scanXml } from './xml-scan';
 import { cellFromLines, isValueToken } from '../cells';
@@ -96,7 +97,9 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	const current = () => (tableDepth > 0 ? (cell?.text ?? '') : paragraph);
 	const inCellProperties = () => tableDepth === 1 && cell !== null && stack[stack.length - 2] === 'w:tcPr' && stack[stack.length - 3] === 'w:tc';
 
-	scanXml(new TextDecoder().decode(xml), {
+	// Markup is ASCII: radical forms can only be text.
+	const { text: xmlText, replaced: hanVariants } = unifyHan(new TextDecoder().decode(xml));
+	scanXml(xmlText, {
 		open(name, attrs) {
 			stack.push(name);
 			if (name === 'w:body') {
@@ -182,5 +185,5 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 		}
 	});
 	if (!sawBody) throw new DocxError('Word 文档没有正文 (w:body)');
-	return { blocks, layout: 'Word 表格' };
+	return { blocks, layout: 'Word 表格', ...(hanVariants ? { hanVariants } : {}) };
 }

@@ -7,6 +7,7 @@
  */
 import { cellFromLines, cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
+import { unifyHan } from '../han-variants';
 import { rulesOf, type Rules, type VSegment } from './pdf-rules';
 
 export class PdfError extends Error {}
@@ -82,7 +83,7 @@ const NO_FONT_LOADING = {
 
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,3}\s*(页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
-async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[] }> {
+async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: number[]; rules: Rules[]; hanVariants: number }> {
 	if (!host) throw new PdfError('PDF 读取组件未配置 (pdf.js assets not configured)');
 	pdfjs ??= host.load();
 	const lib = await pdfjs;
@@ -108,6 +109,7 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 	const pages: Run[][] = [];
 	const heights: number[] = [];
 	const rules: Rules[] = [];
+	let hanVariants = 0;
 	try {
 		for (let n = 1; n <= Math.min(doc.numPages, 200); n++) {
 			const page = await doc.getPage(n);
@@ -120,7 +122,9 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 				// Text running off the page (a table wider than an office suite's page: 698 printed as 69)
 				// is cut where the page ends: marked cut (…), never read as a whole figure nor as a blank.
 				const cut = e + item.width > page.view[2] - 1 || e < page.view[0] - 0.5;
-				runs.push({ text: cut ? `${item.str}…` : item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d) || 10 });
+				const { text, replaced } = unifyHan(item.str);
+				hanVariants += replaced;
+				runs.push({ text: cut ? `${text}…` : text, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d) || 10 });
 			}
 			pages.push(runs);
 			const ops = await page.getOperatorList();
@@ -130,7 +134,7 @@ async function textRuns(bytes: Uint8Array): Promise<{ pages: Run[][]; heights: n
 	} finally {
 		await doc.destroy();
 	}
-	return { pages, heights, rules };
+	return { pages, heights, rules, hanVariants };
 }
 
 /** Runs on one baseline make a line; a wide gap between runs starts a new cell. */
@@ -166,7 +170,7 @@ function linesOf(runs: Run[], page: number): Line[] {
 const isHeading = (t: string) => /^\s*[二三四五六]\s*[、.．]/.test(t) && !isValueToken(t);
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-	const { pages, heights, rules } = await textRuns(bytes);
+	const { pages, heights, rules, hanVariants } = await textRuns(bytes);
 	if (pages.every((p) => p.length === 0)) throw new PdfError('PDF 没有文字层（可能是扫描件），需要先做文字识别 (OCR) (scanned PDF without a text layer)');
 	const lines: Line[] = [];
 	const seen = new Set<string>();
@@ -215,7 +219,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		lines.push(...kept);
 	});
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
-	return { blocks: toBlocks(lines), runTogether: !ruled, wholeCells: !ruled, layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）' };
+	return {
+		blocks: toBlocks(lines),
+		runTogether: !ruled,
+		wholeCells: !ruled,
+		layout: ruled ? 'PDF 表格（按表格线）' : 'PDF 表格（按文字位置）',
+		...(hanVariants ? { hanVariants } : {})
+	};
 }
 
 /**
