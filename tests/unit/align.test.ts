@@ -77,4 +77,17 @@ describe('aligning rows to the format', () => {
 		expect(value(defs[0].code)).toBeUndefined();
 		defs.slice(2).forEach((d, k) => expect(value(d.code), d.code).toBe(k + 3));
 	});
+
+	it('a label cell holding rows that were never cut apart, figures after the last name, is refused, not read into that row', () => {
+		const at = (code: string) => defs.findIndex((d) => d.code === code);
+		const rows = defs.map((d, k) => [d.label, ...full(k)]);
+		// Letter-spaced labels the one-line cutter did not find: three rows in one cell, the last row's figures after it.
+		const fix = at('other_no_fix');
+		rows.splice(fix, 3, [`（六）其他处理 ${defs[fix].label} 2000002 ${defs[fix + 1].label} 0000000 3 . 其 他`, '0', '2', '0', '0', '0', '0', '2']);
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		for (const code of ['other_no_fix', 'other_no_fee', 'other_misc']) expect(value(code), code).toBeUndefined();
+		expect(value('total')).toBe(at('total') + 1);
+		expect(e.warnings.find((w) => w.code === 'rows_rejected' && w.message.includes('没有分开'))?.rows).toEqual(['other_no_fee']);
+	});
 });

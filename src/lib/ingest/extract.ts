@@ -208,6 +208,11 @@ const FUZZY_REACH = 3;
  * labels (only when exactly one of them is alike).
  */
 function matchRow(labels: string[], candidates: RowDef[], from: number): number {
+	return matchRowAt(labels, candidates, from).j;
+}
+
+/** matchRow, and the label that named the row. */
+function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: number; label?: string } {
 	for (let i = labels.length - 1; i >= 0; i--) {
 		let best = -1;
 		for (let j = from; j < candidates.length; j++) {
@@ -218,7 +223,7 @@ function matchRow(labels: string[], candidates: RowDef[], from: number): number 
 			// Names run together without figures (labels wrapped into each other) keep the first.
 			else if (figuresBetween(labels[i], candidates[best], candidates[j])) best = j;
 		}
-		if (best >= 0) return best;
+		if (best >= 0) return { j: best, label: labels[i] };
 	}
 	for (let i = labels.length - 1; i >= 0; i--) {
 		const bare = normalizeLabel(stripNumbering(labels[i]));
@@ -227,9 +232,18 @@ function matchRow(labels: string[], candidates: RowDef[], from: number): number 
 			.slice(from, from + FUZZY_REACH)
 			.map((d, k) => ({ j: from + k, score: similarity(bare, bareLabel(d)) }))
 			.filter((c) => c.score >= FUZZY_THRESHOLD);
-		if (alike.length === 1) return alike[0].j;
+		if (alike.length === 1) return { j: alike[0].j, label: labels[i] };
 	}
-	return -1;
+	return { j: -1 };
+}
+
+/**
+ * A row's figures run on after its name inside the label cell (`…逾期不补正… 2000002 2.…缴纳费用… 0000000 3.其他`):
+ * the cell holds several rows that were not cut apart, and the figures after it are a later row's.
+ */
+function figuresAfterName(label: string, def: RowDef): boolean {
+	const text = normalizeLabel(label);
+	return /\d{3,}/.test(text.slice(keywordAt(def, text)));
 }
 
 interface MappedRow {
@@ -260,7 +274,18 @@ function mapRows(
 		}
 		// A heading row (（六）其他处理 over its three sub-rows) has a label and no cells at all.
 		if (values.length === 0) continue;
-		let j = matchRow(labels, defs, p);
+		const named = matchRowAt(labels, defs, p);
+		let j = named.j;
+		if (j >= 0 && named.label !== undefined && figuresAfterName(named.label, defs[j])) {
+			warnings.push({
+				code: 'rows_rejected',
+				table,
+				rows: [defs[j].code],
+				message: `${TABLE_LABELS[table].zh}：标签“${cleanText(named.label).slice(0, 60)}…”中含有几行的标签和数字，没有分开，其后的数字不知属于哪一行，未读入`
+			});
+			p = j + 1;
+			continue;
+		}
 		if (j < 0) while (p < defs.length && labelOnly.has(defs[p].code)) p++;
 		if (p >= defs.length) break;
 		// A row whose only label is a group heading (三、本年度办理结果) without figures is no data row.
