@@ -90,4 +90,37 @@ describe('aligning rows to the format', () => {
 		expect(value('total')).toBe(at('total') + 1);
 		expect(e.warnings.find((w) => w.code === 'rows_rejected' && w.message.includes('没有分开'))?.rows).toEqual(['other_no_fee']);
 	});
+
+	it("a label with a typo that holds the next row's label is not read as that next row, nor are the rows after it placed by position", () => {
+		const at = (code: string) => defs.findIndex((d) => d.code === code);
+		const rows = defs.map((d, k) => [d.label, ...full(k)]);
+		const g = at('granted');
+		// Vertically centred labels wrapped into each other (a PDF without rules): 予以公开 typed 以予公开, the next label's
+		// start in this row, its rest in the next row beside the next row's figures, the row after it with a typo too.
+		rows.splice(
+			g,
+			3,
+			['三、本年度办理结果（一）以予公开（二）部分公开（区分', ...full(g)],
+			['处理的，只计这一情', ...full(g + 1)],
+			['形，不计其他情形）1.属于家国秘密', ...full(g + 2)]
+		);
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		for (const code of ['granted', 'partial', 'denied_secret']) expect(value(code), code).toBeUndefined();
+		defs.slice(g + 3).forEach((d, k) => expect(value(d.code), d.code).toBe(g + 3 + k + 1));
+		expect(value('new')).toBe(1);
+	});
+
+	it('a label that goes on in the next row (its figures on the first line) leaves the next row in its own place', () => {
+		const at = (code: string) => defs.findIndex((d) => d.code === code);
+		const rows = defs.map((d, k) => [d.label, ...full(k)]);
+		const g = at('granted');
+		// The usual wrapping: the granted row's label holds the start of the partial row's, whose rest stands beside partial's figures.
+		rows.splice(g, 2, ['三、本年度办理结果（一）予以公开（二）部分公开（区分', ...full(g)], ['处理的，只计这一情形，不计其他情形）', ...full(g + 1)]);
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		defs.forEach((d, k) => {
+			if (d.code !== 'other') expect(value(d.code), d.code).toBe(k + 1);
+		});
+	});
 });

@@ -350,7 +350,10 @@ describe('real pages whose figures do not fit their columns or their page: none 
 		// 5949.088667 wrapped in a narrow borderless cell as 5949.08866 / 7: refused with a warning, never read as two.
 		['pingtan-2023.narrow.pdf', ['active.fees.amount_wan'], 196, '两个数字'],
 		// A table wider than an A5 page, cut at the page's edge (698 shows as 69): the cut figures are not read.
-		['pingtan-2022.office-a5.pdf', ['active.normative.in_force', 'requests.new.total'], 7, '只有 5 个单元格']
+		['pingtan-2022.office-a5.pdf', ['active.normative.in_force', 'requests.new.total'], 7, '只有 5 个单元格'],
+		// Row labels with two characters swapped (以予公开, 属于家国秘密), printed without rules: the granted row's label holds
+		// the partial row's start, whose rest stands beside the next figures. Those rows are refused, never shifted.
+		['pingtan-2022.typos.pdf', ['requests.granted.natural', 'requests.partial.natural', 'requests.denied_secret.natural'], 179, '跨两行']
 	])('%s', async (file, absent, atLeast, warning) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));

@@ -237,6 +237,35 @@ function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: 
 	return { j: -1 };
 }
 
+/** A label that is a piece of the previous row's label and not of the row whose place is next. */
+function continuesLabelOf(labels: string[], previous: RowDef, next: RowDef | undefined): boolean {
+	const piece = normalizeLabel(stripNumbering(labels.join('')));
+	if (piece.length < 4) return false;
+	return normalizeLabel(previous.label).includes(piece) && !(next && normalizeLabel(next.label).includes(piece));
+}
+
+/** A row's own number where the format gives it one no other row shares: 一、 （二）. */
+const ROW_NUMBER = /^(?:（[一二三四五六七八九十]）|[一二三四五六七八九十]、)/;
+
+/**
+ * Why a label that names row `j` may hold more than that row, or undefined: figures after its
+ * name (rows never cut apart), or the number of an earlier row not yet read before its name
+ * (`（一）以予公开…（二）部分公开`: a label with a typo, the next row's label wrapped into it).
+ */
+function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number, labelOnly: Set<string>): string | undefined {
+	if (figuresAfterName(label, defs[j])) return '中含有几行的标签和数字，没有分开，其后的数字不知属于哪一行';
+	const text = normalizeLabel(label);
+	const before = text.slice(0, keywordAt(defs[j], text));
+	for (let k = from; k < j; k++) {
+		if (labelOnly.has(defs[k].code)) continue;
+		const number = ROW_NUMBER.exec(normalizeLabel(defs[k].label))?.[0];
+		// Its figures between it and this row's name: a row of its own, already left behind (figuresBetween).
+		if (number && before.includes(number) && !/\d{3,}/.test(before.slice(before.lastIndexOf(number))))
+			return `在“${defs[j].label.slice(0, 12)}”之前还有“${number}”，数字属于哪一行无法确定`;
+	}
+	return undefined;
+}
+
 /**
  * A row's figures run on after its name inside the label cell (`…逾期不补正… 2000002 2.…缴纳费用… 0000000 3.其他`):
  * the cell holds several rows that were not cut apart, and the figures after it are a later row's.
@@ -265,6 +294,7 @@ function mapRows(
 	const mapped: MappedRow[] = [];
 	let started = startRe === null;
 	let p = 0;
+	let lost = false;
 	for (const row of rows) {
 		const { labels, values } = splitRow(row, runTogether);
 		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && isRunOfFigures(cleanText(v))));
@@ -276,20 +306,41 @@ function mapRows(
 		if (values.length === 0) continue;
 		const named = matchRowAt(labels, defs, p);
 		let j = named.j;
-		if (j >= 0 && named.label !== undefined && figuresAfterName(named.label, defs[j])) {
-			warnings.push({
-				code: 'rows_rejected',
-				table,
-				rows: [defs[j].code],
-				message: `${TABLE_LABELS[table].zh}：标签“${cleanText(named.label).slice(0, 60)}…”中含有几行的标签和数字，没有分开，其后的数字不知属于哪一行，未读入`
-			});
+		const doubt = j >= 0 && named.label !== undefined ? namesSeveralRows(named.label, defs, p, j, labelOnly) : undefined;
+		if (doubt) {
+			warnings.push({ code: 'rows_rejected', table, rows: [defs[j].code], message: `${TABLE_LABELS[table].zh}：标签“${cleanText(named.label!).slice(0, 60)}”${doubt}，未读入` });
+			// Where the rows after it stand is not known either, until a label names one.
+			lost = true;
 			p = j + 1;
 			continue;
 		}
+		if (j >= 0) lost = false;
 		if (j < 0) while (p < defs.length && labelOnly.has(defs[p].code)) p++;
 		if (p >= defs.length) break;
 		// A row whose only label is a group heading (三、本年度办理结果) without figures is no data row.
 		if (j < 0 && !hasFigure && !(labels.length === 0 && values.length >= defs[p].columns.length)) continue;
+		const previous = mapped[mapped.length - 1];
+		if (j < 0 && previous && !previous.byPosition && continuesLabelOf(labels, previous.def, defs[p]) && matchRow(labels, defs, 0) < 0) {
+			// This row's label is the rest of the row read before (`…部分公开（区分` / `处理的，只计这一情`): the
+			// label spans both lines, and which line's figures are that row's is not known. Neither is read.
+			const undone = mapped.pop()!;
+			warnings.push({
+				code: 'rows_rejected',
+				table,
+				rows: [undone.def.code],
+				message: `${TABLE_LABELS[table].zh}：“${undone.def.label}”的标签跨两行，两行都有数字，无法确定哪一行是它的，未读入`
+			});
+			lost = true;
+			continue;
+		}
+		if (j < 0 && lost) {
+			warnings.push({
+				code: 'rows_rejected',
+				table,
+				message: `${TABLE_LABELS[table].zh}：一行没有可辨认的标签，前一行又未能确定，其位置不明，未读入（${cleanText(labels.join('') || values.join(' ')).slice(0, 40)}）`
+			});
+			continue;
+		}
 		if (j < 0 && labels.length > 0) {
 			// A label naming a row already passed by rows placed by position: those placements were
 			// wrong (a row's figures broken over two lines put the rest in the next row's place), so
