@@ -123,4 +123,27 @@ describe('aligning rows to the format', () => {
 			if (d.code !== 'other') expect(value(d.code), d.code).toBe(k + 1);
 		});
 	});
+
+	it('a letter-spaced label come out a character per cell, its number a cell of its own, still names its row', () => {
+		const rows = defs.map((d, k) => [...d.label.replace(/[（）]/g, '')].concat(full(k)));
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+		defs.forEach((d, k) => {
+			if (d.code !== 'other') expect(value(d.code), d.code).toBe(k + 1);
+		});
+		expect(e.warnings.some((w) => w.code === 'placed_by_position')).toBe(false);
+	});
+
+	it('after a row placed by position with too few cells, rows without a label are not placed until a label names one', () => {
+		const at = (code: string) => defs.findIndex((d) => d.code === code);
+		const rows = defs.map((d, k) => [d.label, ...full(k)]);
+		const f = at('other_no_fee');
+		// The sub-row's number read as a lone figure on a line of its own; the label lines after it unreadable.
+		rows.splice(f, 2, ['申请人逾期', '2'], ['要求缴政费关', ...full(f)], ['其 它', ...full(f + 1)]);
+		const e = extract(requestsTable(rows), 2023);
+		const value = (row: string) => e.figures.find((x) => x.row_code === row && x.col_code === 'natural')?.value;
+		expect(value('other_no_fee')).toBeUndefined();
+		expect(value('other_misc')).toBeUndefined();
+		expect(value('total')).toBe(at('total') + 1);
+	});
 });

@@ -116,12 +116,14 @@ interface RowParts {
 /** Label cells, then the cells right of the last label: those hold the figures. */
 function splitRow(row: string[], runTogether = false): RowParts {
 	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c)));
-	const labels: string[] = [];
 	let last = -1;
-	for (let i = 0; i < row.length; i++) {
-		if (!isLabel(row[i])) continue;
-		labels.push(cleanText(row[i]));
-		last = i;
+	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
+	// Every cell up to the last label is the label's: a letter-spaced label's number comes out as a
+	// cell of its own (`3` `.` `其` `他`), and its figures start after the label.
+	const labels: string[] = [];
+	for (let i = 0; i <= last; i++) {
+		const text = cleanText(row[i]);
+		if (text) labels.push(text);
 	}
 	return { labels, values: row.slice(last + 1) };
 }
@@ -213,26 +215,29 @@ function matchRow(labels: string[], candidates: RowDef[], from: number): number 
 
 /** matchRow, and the label that named the row. */
 function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: number; label?: string } {
-	for (let i = labels.length - 1; i >= 0; i--) {
+	// The label cells from the last, then all of them as one: a label printed letter-spaced may come
+	// out a character per cell (`1` `.` `信` `访` …), which names no row one by one.
+	const tries = labels.length > 1 ? [...labels].reverse().concat(labels.join('')) : labels;
+	for (const label of tries) {
 		let best = -1;
 		for (let j = from; j < candidates.length; j++) {
-			if (!labelMatches(candidates[j], labels[i])) continue;
+			if (!labelMatches(candidates[j], label)) continue;
 			if (best < 0) best = j;
 			// One cell naming two rows with a row's figures between them (a one-line text cut in the wrong
 			// place: `一、本年新收…713000074二、上年结转…`): the figures after it are the row's named last.
 			// Names run together without figures (labels wrapped into each other) keep the first.
-			else if (figuresBetween(labels[i], candidates[best], candidates[j])) best = j;
+			else if (figuresBetween(label, candidates[best], candidates[j])) best = j;
 		}
-		if (best >= 0) return { j: best, label: labels[i] };
+		if (best >= 0) return { j: best, label };
 	}
-	for (let i = labels.length - 1; i >= 0; i--) {
-		const bare = normalizeLabel(stripNumbering(labels[i]));
+	for (const label of tries) {
+		const bare = normalizeLabel(stripNumbering(label));
 		if (bare.length < 4) continue;
 		const alike = candidates
 			.slice(from, from + FUZZY_REACH)
 			.map((d, k) => ({ j: from + k, score: similarity(bare, bareLabel(d)) }))
 			.filter((c) => c.score >= FUZZY_THRESHOLD);
-		if (alike.length === 1) return { j: alike[0].j, label: labels[i] };
+		if (alike.length === 1) return { j: alike[0].j, label };
 	}
 	return { j: -1 };
 }
@@ -333,14 +338,6 @@ function mapRows(
 			lost = true;
 			continue;
 		}
-		if (j < 0 && lost) {
-			warnings.push({
-				code: 'rows_rejected',
-				table,
-				message: `${TABLE_LABELS[table].zh}：一行没有可辨认的标签，前一行又未能确定，其位置不明，未读入（${cleanText(labels.join('') || values.join(' ')).slice(0, 40)}）`
-			});
-			continue;
-		}
 		if (j < 0 && labels.length > 0) {
 			// A label naming a row already passed by rows placed by position: those placements were
 			// wrong (a row's figures broken over two lines put the rest in the next row's place), so
@@ -356,12 +353,24 @@ function mapRows(
 					message: `${TABLE_LABELS[table].zh}：${undone.length} 行没有标签，其位置与后面一行的标签“${labels[labels.length - 1]}”矛盾，未读入`
 				});
 				j = k;
+				lost = false;
 			}
+		}
+		if (j < 0 && lost) {
+			warnings.push({
+				code: 'rows_rejected',
+				table,
+				message: `${TABLE_LABELS[table].zh}：一行没有可辨认的标签，前一行又未能确定，其位置不明，未读入（${cleanText(labels.join('') || values.join(' ')).slice(0, 40)}）`
+			});
+			continue;
 		}
 		const byPosition = j < 0;
 		if (j < 0) j = p;
 		mapped.push({ def: defs[j], cells: values, byPosition });
 		p = j + 1;
+		// A row placed by position with too few cells is a piece of a row (its figures broken over two
+		// lines, a label's number read as a figure): where the rows after it belong is not known.
+		if (byPosition && !runTogether && values.length < defs[j].columns.length) lost = true;
 	}
 	const placed = mapped.filter((m) => m.byPosition).map((m) => m.def);
 	if (placed.length) {
