@@ -353,7 +353,10 @@ describe('real pages whose figures do not fit their columns or their page: none 
 		['pingtan-2022.office-a5.pdf', ['active.normative.in_force', 'requests.new.total'], 7, '只有 5 个单元格'],
 		// Row labels with two characters swapped (以予公开, 属于家国秘密), printed without rules: the granted row's label holds
 		// the partial row's start, whose rest stands beside the next figures. Those rows are refused, never shifted.
-		['pingtan-2022.typos.pdf', ['requests.granted.natural', 'requests.partial.natural', 'requests.denied_secret.natural'], 179, '跨两行']
+		['pingtan-2022.typos.pdf', ['requests.granted.natural', 'requests.partial.natural', 'requests.denied_secret.natural'], 179, '跨两行'],
+		// Every row label letter-spaced (a space between characters, and 3 px of letter-spacing), printed without borders:
+		// labels come out a character per cell, some rows' numbers on lines of their own. No row is shifted.
+		['pingtan-2023.spaced-labels.pdf', ['requests.other_no_fee.natural', 'requests.other_misc.natural'], 186, '未读入']
 	])('%s', async (file, absent, atLeast, warning) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
