@@ -67,6 +67,16 @@ describe('agency and year of a report', () => {
 		expect(identity(text)).toMatchObject({ agency: '某某区某某街道办事处', year: 2024, sources: { agency: '正文', year: '正文' } });
 	});
 
+	it('no title: a sentence with ASCII punctuation is no title; the agency is the one that compiles the report', () => {
+		const text = '一、总体情况\n根据《中华人民共和国政府信息公开条例》的要求,某某市某某区某某街道特编制2023年政府信息公开年度报告。\n（一）加大公开力度';
+		expect(identity(text)).toMatchObject({ agency: '某某市某某区某某街道', year: 2023, sources: { agency: '正文' } });
+	});
+
+	it('no title: a sub-district named without 办事处 in the publishing sentence', () => {
+		const text = '一、总体情况\n根据《条例》要求,现公布某某街道2023年度政府信息公开工作年度报告。报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
+		expect(identity(text)).toMatchObject({ agency: '某某街道', year: 2023, sources: { agency: '正文', year: '正文' } });
+	});
+
 	it('no title: the year the publishing sentence names, when no statistics period is given', () => {
 		const text =
 			'一、总体情况\n本年度报告根据《中华人民共和国政府信息公开条例》及区政府关于信息公开工作的有关规定编制而成，全文包括总体情况等六部分。现将某某市某某区文化和旅游局2024年政府信息公开工作年度报告如下：\n（一）主动公开';

@@ -46,7 +46,8 @@ function textLines(doc: SourceDocument): string[] {
 		.filter(Boolean);
 }
 
-export const AGENCY_TAIL = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|实验区|示范区|开发区|新区|局|厅|委|办|院|中心|署|所|站|队|会|处|部|府|政府)$/;
+export const AGENCY_TAIL =
+	/(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|实验区|示范区|开发区|新区|园区|街道|镇|乡|局|厅|委|办|院|中心|署|所|站|队|会|处|部|府|政府)$/;
 
 /** The agency as printed: breadcrumb prefixes and wrapping quotes go, everything else is kept verbatim. */
 function cleanAgency(s: string): string {
@@ -66,7 +67,15 @@ function cleanAgency(s: string): string {
 }
 
 function plausibleAgency(s: string): boolean {
-	return s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]{2}/.test(s) && !/[，。；！？、»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) && !/^(本|我|全|各)/.test(s);
+	return (
+		s.length >= 2 &&
+		s.length <= 40 &&
+		/[\u3400-\u9fff]{2}/.test(s) &&
+		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
+		!/[，。；！？、,;!?《》»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
+		!/^(本|我|全|各|根据|按照|依据)/.test(s) &&
+		!/编制$/.test(s)
+	);
 }
 
 interface TitleHit {
@@ -145,6 +154,8 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		const line = lines[i];
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
+		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
+		if (/^(根据|按照|依据)/.test(line)) continue;
 		let hit = line.includes('告') || line.includes('年报') ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
@@ -172,6 +183,8 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 
 /** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
 const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
+/** 某某区某某街道特编制2023年政府信息公开年度报告 / 某某局编制了2020年…报告: the agency before the verb. */
+const COMPILES = /([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?编制(?:了|完成)?\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
 	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
@@ -225,7 +238,11 @@ const NOT_A_GOVERNMENT = /(新区|开发区|园区|景区|实验区|示范区|�
 
 /** 现将某某局2024年政府信息公开工作年度报告…: the year the sentence names, before or after the agency. */
 function publishedYear(m: RegExpExecArray | null): number | undefined {
-	const y = Number(m?.[1] ?? m?.[3]);
+	return plausibleYear(m?.[1] ?? m?.[3]);
+}
+
+function plausibleYear(digits: string | undefined): number | undefined {
+	const y = Number(digits);
 	return y >= 2008 && y <= 2100 ? y : undefined;
 }
 
@@ -268,10 +285,11 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const compiled = COMPILED_BY.exec(body);
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
-	const bodyAgency = [compiled?.[1], publishedAs?.[2]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
+	const compiles = COMPILES.exec(body);
+	const bodyAgency = [compiled?.[1], publishedAs?.[2], compiles?.[1]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
 	take('正文', {
 		agency: bodyAgency,
-		year: period && (period[2] === undefined || period[1] === period[2]) ? Number(period[1]) : publishedYear(publishedAs)
+		year: period && (period[2] === undefined || period[1] === period[2]) ? Number(period[1]) : (publishedYear(publishedAs) ?? plausibleYear(compiles?.[2]))
 	});
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
