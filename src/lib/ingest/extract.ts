@@ -147,19 +147,20 @@ function normalizeUncached(label: string): string {
 		.replace(/[)）]/g, '）');
 }
 
-function labelMatches(def: RowDef, label: string): boolean {
-	const bare = stripNumbering(label);
+/** `bare`: the label without its number (stripNumbering); `text`: the label normalised (normalizeLabel). */
+function labelMatches(def: RowDef, bare: string, text: string): boolean {
 	if (def.code === 'other_misc') return bare === '其他';
 	// （六）其他处理 as one row: its label alone, not the group's label run together with a sub-row's (申请人…逾期不补正).
 	if (def.code === 'other') return bare.startsWith('其他处理') && !/申请人|补正|收费|费用/.test(bare);
-	const text = normalizeLabel(label);
 	if (def.code === 'total' && def.columns.length === 7) return /^总计$/.test(bare) || /^（?七）?总计/.test(text);
 	return def.keywords.some((k) => text.includes(normalizeLabel(k)));
 }
 
 /** Where in a label the row's keyword stands (0 for rows matched by their whole label). */
 function keywordAt(def: RowDef, text: string): number {
-	return Math.max(0, ...def.keywords.map((k) => text.lastIndexOf(normalizeLabel(k))));
+	let at = 0;
+	for (const k of def.keywords) at = Math.max(at, text.lastIndexOf(normalizeLabel(k)));
+	return at;
 }
 
 /** A run of figures (3 digits or more) in the label between the first row's name and a later row's. */
@@ -213,16 +214,32 @@ function matchRow(labels: string[], candidates: RowDef[], from: number): number 
 	return matchRowAt(labels, candidates, from).j;
 }
 
+/** Most label cells a character or two: one label come out a character per cell. */
+function isSpreadOut(labels: string[]): boolean {
+	let short = 0;
+	for (const l of labels) if (l.length <= 2) short++;
+	return short * 2 >= labels.length;
+}
+
 /** matchRow, and the label that named the row. */
 function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: number; label?: string } {
-	// The label cells from the last, then all of them as one: a label printed letter-spaced may come
-	// out a character per cell (`1` `.` `信` `访` …), which names no row one by one.
-	const tries = labels.length > 1 ? [...labels].reverse().concat(labels.join('')) : labels;
-	for (const label of tries) {
+	// The label cells from the last, then, when most are a character or two, all of them as one: a
+	// label printed letter-spaced may come out a character per cell (`1` `.` `信` `访` …).
+	const spread = labels.length > 2 && isSpreadOut(labels) ? labels.join('') : undefined;
+	const count = labels.length + (spread === undefined ? 0 : 1);
+	const labelAt = (n: number) => (n < labels.length ? labels[labels.length - 1 - n] : spread!);
+	for (let n = 0; n < count; n++) {
+		const label = labelAt(n);
+		const bare = stripNumbering(label);
+		const text = normalizeLabel(label);
 		let best = -1;
 		for (let j = from; j < candidates.length; j++) {
-			if (!labelMatches(candidates[j], label)) continue;
-			if (best < 0) best = j;
+			if (!labelMatches(candidates[j], bare, text)) continue;
+			if (best < 0) {
+				best = j;
+				// Only a label holding a run of figures can name a later row that takes the figures.
+				if (!RUN_OF_DIGITS.test(label)) break;
+			}
 			// One cell naming two rows with a row's figures between them (a one-line text cut in the wrong
 			// place: `一、本年新收…713000074二、上年结转…`): the figures after it are the row's named last.
 			// Names run together without figures (labels wrapped into each other) keep the first.
@@ -230,7 +247,8 @@ function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: 
 		}
 		if (best >= 0) return { j: best, label };
 	}
-	for (const label of tries) {
+	for (let n = 0; n < count; n++) {
+		const label = labelAt(n);
 		const bare = normalizeLabel(stripNumbering(label));
 		if (bare.length < 4) continue;
 		const alike = candidates
@@ -259,6 +277,7 @@ const ROW_NUMBER = /^(?:（[一二三四五六七八九十]）|[一二三四五�
  */
 function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number, labelOnly: Set<string>): string | undefined {
 	if (figuresAfterName(label, defs[j])) return '中含有几行的标签和数字，没有分开，其后的数字不知属于哪一行';
+	if (j === from) return undefined;
 	const text = normalizeLabel(label);
 	const before = text.slice(0, keywordAt(defs[j], text));
 	for (let k = from; k < j; k++) {
@@ -271,11 +290,14 @@ function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number
 	return undefined;
 }
 
+const RUN_OF_DIGITS = /\d{3,}/;
+
 /**
  * A row's figures run on after its name inside the label cell (`…逾期不补正… 2000002 2.…缴纳费用… 0000000 3.其他`):
  * the cell holds several rows that were not cut apart, and the figures after it are a later row's.
  */
 function figuresAfterName(label: string, def: RowDef): boolean {
+	if (!RUN_OF_DIGITS.test(label)) return false;
 	const text = normalizeLabel(label);
 	return /\d{3,}/.test(text.slice(keywordAt(def, text)));
 }
