@@ -250,7 +250,10 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (year === undefined) throw new Rejection('未找到报告年度（页面信息、标题、统计期限和文件名中都没有）：可在同名 .meta.json 中填写 year，或用 --year 指定 (year not found)');
 		const warnings = [...extraction.warnings, ...identityWarnings(who, overrides)];
 		if (read.doc.hanVariants) {
-			warnings.push({ code: 'han_variants', message: `文字中有 ${read.doc.hanVariants} 个康熙部首或兼容汉字（如“⼈”，多见于 PDF 的字体映射和从 PDF 复制的文字），已按通用汉字读取` });
+			warnings.push({
+				code: 'han_variants',
+				message: `文字中有 ${read.doc.hanVariants} 个康熙部首或兼容汉字（如“⼈”，多见于 PDF 的字体映射和从 PDF 复制的文字），已按通用汉字读取`
+			});
 		}
 		const agency = overrides.agency ?? who.agency ?? unrecognisedAgency(name);
 		let region: Region | undefined;
