@@ -163,12 +163,15 @@ function keywordAt(def: RowDef, text: string): number {
 	return at;
 }
 
-/** A run of figures (3 digits or more) in the label between the first row's name and a later row's. */
+/** Figures run together in a label (3 digits or more): a row's figures, never a label's own number. */
+const RUN_OF_DIGITS = /\d{3,}/;
+
+/** A run of figures in the label between the first row's name and a later row's. */
 function figuresBetween(label: string, first: RowDef, later: RowDef): boolean {
 	const text = normalizeLabel(label);
 	const a = keywordAt(first, text);
 	const b = keywordAt(later, text);
-	return b > a && /\d{3,}/.test(text.slice(a, b));
+	return b > a && RUN_OF_DIGITS.test(text.slice(a, b));
 }
 
 function bigrams(s: string): string[] {
@@ -284,13 +287,11 @@ function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number
 		if (labelOnly.has(defs[k].code)) continue;
 		const number = ROW_NUMBER.exec(normalizeLabel(defs[k].label))?.[0];
 		// Its figures between it and this row's name: a row of its own, already left behind (figuresBetween).
-		if (number && before.includes(number) && !/\d{3,}/.test(before.slice(before.lastIndexOf(number))))
+		if (number && before.includes(number) && !RUN_OF_DIGITS.test(before.slice(before.lastIndexOf(number))))
 			return `在“${defs[j].label.slice(0, 12)}”之前还有“${number}”，数字属于哪一行无法确定`;
 	}
 	return undefined;
 }
-
-const RUN_OF_DIGITS = /\d{3,}/;
 
 /**
  * A row's figures run on after its name inside the label cell (`…逾期不补正… 2000002 2.…缴纳费用… 0000000 3.其他`):
@@ -299,7 +300,7 @@ const RUN_OF_DIGITS = /\d{3,}/;
 function figuresAfterName(label: string, def: RowDef): boolean {
 	if (!RUN_OF_DIGITS.test(label)) return false;
 	const text = normalizeLabel(label);
-	return /\d{3,}/.test(text.slice(keywordAt(def, text)));
+	return RUN_OF_DIGITS.test(text.slice(keywordAt(def, text)));
 }
 
 interface MappedRow {

@@ -6,7 +6,7 @@
  * PDF and Word readers), before any reader looks for a label.
  */
 const VARIANT = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]/;
-const VARIANTS = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]/g;
+const VARIANTS = new RegExp(VARIANT.source, 'g');
 
 /**
  * The radicals supplement has no Unicode decomposition but for two: the whole characters among
@@ -47,9 +47,8 @@ const SUPPLEMENT: Record<string, string> = {
 };
 
 function ideograph(ch: string): string {
-	if (ch >= '\u2f00' && ch <= '\u2fd5') return ch.normalize('NFKC');
-	if (ch >= '\uf900') return ch.normalize('NFKC');
-	return SUPPLEMENT[ch] ?? ch;
+	// Kangxi radicals and compatibility ideographs decompose to their ideographs; the supplement does not.
+	return ch >= '\u2f00' ? ch.normalize('NFKC') : (SUPPLEMENT[ch] ?? ch);
 }
 
 /** The text with radical and compatibility forms read as ideographs; how many were replaced. */
