@@ -130,6 +130,14 @@ function sum(keys: string[], get: CellLookup, blank: string[], missing: string[]
 	return s;
 }
 
+// An identity's cells, one array per identity: the CSV writer writes a shared list once (rows-csv.ts).
+const cellsOfIdentity = new WeakMap<Identity, string[]>();
+function cellsOf(id: Identity): string[] {
+	let cells = cellsOfIdentity.get(id);
+	if (!cells) cellsOfIdentity.set(id, (cells = [...id.lhs, ...id.rhs]));
+	return cells;
+}
+
 /** Blank cells count as 0 (as the format's practice implies) but are listed with the result. */
 export function evaluateIdentity(id: Identity, get: CellLookup): CheckResult {
 	const blank: string[] = [];
@@ -146,7 +154,7 @@ export function evaluateIdentity(id: Identity, get: CellLookup): CheckResult {
 		passed,
 		expected: complete ? round(expected) : null,
 		actual: complete ? round(actual) : null,
-		cells: [...id.lhs, ...id.rhs],
+		cells: cellsOf(id),
 		blank_cells: blank,
 		missing_cells: missing,
 		message: !complete
