@@ -118,4 +118,29 @@ describe('agency and year of a report', () => {
 		const text = '发布机构 | 区统计局 | 发文日期 | 2024-01-20 |\n索引号 | 0000/2024-1 | 分类 | 年报 |\n一、总体情况\n本年度工作平稳。';
 		expect(recognize(readText(text), 'x.txt')).toMatchObject({ agency: '区统计局', published: '2024-01-20', sources: { agency: '页面信息' } });
 	});
+
+	it("no title: the report's own title quoted in the body names agency and year", () => {
+		const text = '一、总体情况\n按照通知要求，某某街道开展本年度工作，现编制《某某街道办事处2024年政府信息公开工作年度报告》。\n（一）主动公开';
+		expect(identity(text)).toMatchObject({ agency: '某某街道办事处', year: 2024, sources: { agency: '正文', year: '正文' } });
+		// Other documents quoted by name (the format, the notice) name no agency and no year.
+		const notice = '一、总体情况\n根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。';
+		expect(identity(notice, 'x.txt')).toMatchObject({ agency: undefined, year: undefined });
+	});
+
+	it('no title: the subject that 贯彻落实《条例》, after the last comma; 我局 or 本街道 is no agency', () => {
+		const text = '一、总体情况\n2024年，在区委、区政府的领导下，某某街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》，依法公开政府信息。';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某街道办事处', sources: { agency: '正文' } });
+		expect(identity('一、总体情况\n2024年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。', 'x.txt').agency).toBeUndefined();
+		expect(identity('一、总体情况\n2024年，本街道深入贯彻《政府信息公开条例》。', 'x.txt').agency).toBeUndefined();
+	});
+
+	it('nothing else names the year: the one most sentences of the overview open on, with a warning-worthy source', () => {
+		const text = '一、总体情况\n2024年，某某街道依法公开政府信息。2024年，通过门户网站主动公开信息63条。2023年度的问题已整改。\n二、主动公开政府信息情况';
+		expect(identity(text, 'x.txt')).toMatchObject({ year: 2024, sources: { year: '正文年份' } });
+		// Once only, or two years as often: no year.
+		expect(identity('一、总体情况\n2024年，某某街道依法公开政府信息。', 'x.txt').year).toBeUndefined();
+		expect(identity('一、总体情况\n2024年，甲。2023年，乙。', 'x.txt').year).toBeUndefined();
+		// The file name's year comes first.
+		expect(identity(text, '某某街道2025年报.txt')).toMatchObject({ year: 2025, sources: { year: '文件名' } });
+	});
 });

@@ -184,7 +184,8 @@ const SOURCE_NAMES: Record<IdentitySource, string> = {
 	正文: '正文（编制单位或统计期限）',
 	落款: '落款日期',
 	文件名: '文件名',
-	发布日期: '发布日期的前一年'
+	发布日期: '发布日期的前一年',
+	正文年份: '正文中以年份开头的句子（如“2023年，…”）'
 };
 
 /** Warnings for an identity that came from weak evidence, or was not found. */
@@ -195,7 +196,7 @@ function identityWarnings(who: ReportIdentity, overrides: Overrides): Warning[] 
 	} else if (!overrides.agency && (who.sources.agency === '正文' || who.sources.agency === '文件名')) {
 		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面信息中都没有：请核对` });
 	}
-	if (overrides.year === undefined && (who.sources.year === '文件名' || who.sources.year === '发布日期')) {
+	if (overrides.year === undefined && (who.sources.year === '文件名' || who.sources.year === '发布日期' || who.sources.year === '正文年份')) {
 		out.push({ code: 'year_guessed', message: `报告年度取自${SOURCE_NAMES[who.sources.year]}，正文和标题中都没有：请核对` });
 	}
 	return out;

@@ -2,13 +2,14 @@
  * Who published a report, for which year, and when. Each comes from the first source that
  * names it, in this order: the page's metadata block (crawler header, portal info table), the
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
- * the body (本报告由…编制, the 统计期限 sentence, the signature's date), the file name. The
+ * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》,
+ * the signature's date), the file name, and last the year the overview's sentences open on. The
  * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
 
-export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期';
+export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份';
 
 export interface ReportIdentity {
 	agency?: string;
@@ -188,6 +189,25 @@ const COMPILES = /([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?编�
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
 	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
+/** 现编制《北杜街道办事处2023年政府信息公开工作年度报告》: the report's own title, quoted in its body. */
+const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))\s*》/;
+/**
+ * 2023年，在区委、区政府的领导下，官洲街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》:
+ * the sentence's subject, the agency that reports on its work (after the last comma before it).
+ */
+const IMPLEMENTS =
+	/(?:^|[，,。；;：:])\s*([^，,。；;：:、《》\d（(]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
+/** A sentence opening on a year (`2023年，…`, `2023年度，…`): the year the overview reports on. */
+const YEAR_OPENS_SENTENCE = /(?:^|[。；;！!\n])\s*(20[1-4]\d)\s*年度?\s*[，,]/g;
+
+/** The year most of the overview's sentences open on, when at least two do and no other year as often. */
+function yearOpeningSentences(lines: string[]): number | undefined {
+	const counts = new Map<number, number>();
+	for (const m of lines.join('\n').matchAll(YEAR_OPENS_SENTENCE)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+	const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+	return first && first[1] >= 2 && (!second || second[1] < first[1]) ? first[0] : undefined;
+}
+
 /** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日 / …2024年1月1日至12月31日. */
 const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
@@ -286,10 +306,18 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
 	const compiles = COMPILES.exec(body);
-	const bodyAgency = [compiled?.[1], publishedAs?.[2], compiles?.[1]].map((a) => (a ? cleanAgency(a) : '')).find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
+	const quoted = QUOTED_TITLE.exec(body);
+	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
+	const implementing = IMPLEMENTS.exec(body);
+	const bodyAgency = [compiled?.[1], publishedAs?.[2], compiles?.[1], quotedTitle?.agency, implementing?.[1]]
+		.map((a) => (a ? cleanAgency(a) : ''))
+		.find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
 	take('正文', {
 		agency: bodyAgency,
-		year: period && (period[2] === undefined || period[1] === period[2]) ? Number(period[1]) : (publishedYear(publishedAs) ?? plausibleYear(compiles?.[2]))
+		year:
+			period && (period[2] === undefined || period[1] === period[2])
+				? Number(period[1])
+				: (publishedYear(publishedAs) ?? plausibleYear(compiles?.[2]) ?? plausibleYear(quotedTitle && String(quotedTitle.year)))
 	});
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
@@ -302,6 +330,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
 	// 5. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
+	// 6. The year the overview's sentences open on: the weakest evidence, taken only without any other.
+	if (year === undefined) take('正文年份', { year: yearOpeningSentences(lines.slice(0, 60)) });
 
 	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
 	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
