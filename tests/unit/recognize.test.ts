@@ -134,9 +134,10 @@ describe('agency and year of a report', () => {
 		expect(identity('一、总体情况\n2024年，本街道深入贯彻《政府信息公开条例》。', 'x.txt').agency).toBeUndefined();
 	});
 
-	it('nothing else names the year: the one most sentences of the overview open on, with a warning-worthy source', () => {
+	it('nothing else names the year: the one the overview names most (dates aside), with a warning-worthy source', () => {
 		const text = '一、总体情况\n2024年，某某街道依法公开政府信息。2024年，通过门户网站主动公开信息63条。2023年度的问题已整改。\n二、主动公开政府信息情况';
 		expect(identity(text, 'x.txt')).toMatchObject({ year: 2024, sources: { year: '正文年份' } });
+		expect(identity('一、总体情况\n2024年，我局依法公开。2024年全年累计公开信息28条，自2025年1月1日起施行新办法。', 'x.txt').year).toBe(2024);
 		// Once only, or two years as often: no year.
 		expect(identity('一、总体情况\n2024年，某某街道依法公开政府信息。', 'x.txt').year).toBeUndefined();
 		expect(identity('一、总体情况\n2024年，甲。2023年，乙。', 'x.txt').year).toBeUndefined();

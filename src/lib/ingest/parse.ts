@@ -185,7 +185,7 @@ const SOURCE_NAMES: Record<IdentitySource, string> = {
 	落款: '落款日期',
 	文件名: '文件名',
 	发布日期: '发布日期的前一年',
-	正文年份: '正文中以年份开头的句子（如“2023年，…”）'
+	正文年份: '概述中出现最多的年份（如“2023年，…”）'
 };
 
 /** Warnings for an identity that came from weak evidence, or was not found. */

@@ -3,7 +3,7 @@
  * names it, in this order: the page's metadata block (crawler header, portal info table), the
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
  * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》,
- * the signature's date), the file name, and last the year the overview's sentences open on. The
+ * the signature's date), the file name, and last the year the overview names most. The
  * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
@@ -197,13 +197,19 @@ const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*
  */
 const IMPLEMENTS =
 	/(?:^|[，,。；;：:])\s*([^，,。；;：:、《》\d（(]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
-/** A sentence opening on a year (`2023年，…`, `2023年度，…`): the year the overview reports on. */
-const YEAR_OPENS_SENTENCE = /(?:^|[。；;！!\n])\s*(20[1-4]\d)\s*年度?\s*[，,]/g;
+/** A year named in the overview (`2023年，…`, `2023年全年…`), not a date's (`2023年1月1日`). */
+const YEAR_MENTION = /(20[1-4]\d)\s*年(?!\s*\d{1,2}\s*月)/g;
+const FIRST_TABLE = /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/;
 
-/** The year most of the overview's sentences open on, when at least two do and no other year as often. */
-function yearOpeningSentences(lines: string[]): number | undefined {
+/** The year the overview (the text before the first table) names most, when it names it twice or more and no other as often. */
+function yearOfOverview(lines: string[]): number | undefined {
+	const end = lines.findIndex((l) => FIRST_TABLE.test(l));
 	const counts = new Map<number, number>();
-	for (const m of lines.join('\n').matchAll(YEAR_OPENS_SENTENCE)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+	for (const m of lines
+		.slice(0, end < 0 ? 60 : Math.min(end, 60))
+		.join('\n')
+		.matchAll(YEAR_MENTION))
+		counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
 	const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
 	return first && first[1] >= 2 && (!second || second[1] < first[1]) ? first[0] : undefined;
 }
@@ -330,8 +336,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
 	// 5. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
-	// 6. The year the overview's sentences open on: the weakest evidence, taken only without any other.
-	if (year === undefined) take('正文年份', { year: yearOpeningSentences(lines.slice(0, 60)) });
+	// 6. The year the overview names most: the weakest evidence, taken only without any other.
+	if (year === undefined) take('正文年份', { year: yearOfOverview(lines) });
 
 	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
 	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
