@@ -144,4 +144,10 @@ describe('agency and year of a report', () => {
 		// The file name's year comes first.
 		expect(identity(text, '某某街道2025年报.txt')).toMatchObject({ year: 2025, sources: { year: '文件名' } });
 	});
+
+	it('a crawler line running on from the title into the first section', () => {
+		const text =
+			'某某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年，某某县政府信息公开工作以条例为依据，紧紧围绕县委、县政府中心工作，深化重点领域信息公开，完善政务公开制度规范。（一）主动公开政府信息情况。';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某县人民政府', year: 2019, sources: { agency: '标题', year: '标题' } });
+	});
 });

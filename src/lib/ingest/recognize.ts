@@ -148,11 +148,14 @@ function agencyBelow(lines: string[], end: number): string | undefined {
 	return undefined;
 }
 
+const TITLE_THEN_SECTION = /\s+(?=[一二三四五六七八九十]\s*、)/;
+
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
 function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
 	let yearOnly: { hit: TitleHit; index: number } | undefined;
 	for (let i = 0; i < Math.min(lines.length, 400); i++) {
-		const line = lines[i];
+		// A crawler's line may run on from the title into the first section (`…年度报告 一、总体情况 2019年，…`).
+		const line = lines[i].length > 80 ? lines[i].split(TITLE_THEN_SECTION)[0] : lines[i];
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
