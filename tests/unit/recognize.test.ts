@@ -150,4 +150,9 @@ describe('agency and year of a report', () => {
 			'某某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年，某某县政府信息公开工作以条例为依据，紧紧围绕县委、县政府中心工作，深化重点领域信息公开，完善政务公开制度规范。（一）主动公开政府信息情况。';
 		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某县人民政府', year: 2019, sources: { agency: '标题', year: '标题' } });
 	});
+
+	it("a portal's tag before the title is no part of the agency", () => {
+		expect(identity('【图文】某某市市场监督管理局2022年度政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某市市场监督管理局', year: 2022 });
+		expect(identity('[转载] 某某县统计局2021年政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某县统计局', year: 2021 });
+	});
 });

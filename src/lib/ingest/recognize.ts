@@ -57,6 +57,8 @@ function cleanAgency(s: string): string {
 			.replace(/^.*(?:首页|当前位置|您的位置)\s*[：:>»]+\s*/, '')
 			// Spaces around CJK (`2024 年`, `洪泽区 人民政府`) are layout; others are kept verbatim.
 			.replace(/(?<=[\u3400-\u9fff])[\s\u00a0\u3000]+(?=[\u3400-\u9fff\d])|(?<=\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g, '')
+			// A portal's tag before the title (【图文】, [转载]) is no part of the name.
+			.replace(/^\s*[【[][^【】[\]]{1,6}[】\]]\s*/, '')
 			.replace(/^[《“"'【[】\]）)]+|[》”"'：:】\]]+$/g, '')
 			// 海坛片区管理局关于报送2020年度…报告: the cover letter's verb is not the agency's name.
 			.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '')
