@@ -155,4 +155,9 @@ describe('agency and year of a report', () => {
 		expect(identity('【图文】某某市市场监督管理局2022年度政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某市市场监督管理局', year: 2022 });
 		expect(identity('[转载] 某某县统计局2021年政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某县统计局', year: 2021 });
 	});
+
+	it('no title: the publishing sentence names 某某镇人民政府 sharing its 政府 with 政府信息公开', () => {
+		const text = '根据《条例》要求，现特向社会公布2024年某某镇人民政府信息公开工作年度报告。\n一、总体情况';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某镇人民政府', year: 2024, sources: { agency: '正文', year: '正文' } });
+	});
 });

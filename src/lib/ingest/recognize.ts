@@ -320,7 +320,9 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const quoted = QUOTED_TITLE.exec(body);
 	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
 	const implementing = IMPLEMENTS.exec(body);
-	const bodyAgency = [compiled?.[1], publishedAs?.[2], compiles?.[1], quotedTitle?.agency, implementing?.[1]]
+	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
+	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
+	const bodyAgency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
 		.map((a) => (a ? cleanAgency(a) : ''))
 		.find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
 	take('正文', {
