@@ -282,6 +282,28 @@ function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
 }
 
+/** Agency and year from the body's sentences (run only when the metadata and title left one unknown: they scan the whole opening). */
+function bodyEvidence(body: string, compiled: RegExpExecArray | null): { agency?: string; year?: number } {
+	const period = PERIOD.exec(body);
+	const publishedAs = PUBLISHED_AS.exec(body);
+	const compiles = body.includes('编制') ? COMPILES.exec(body) : null;
+	const quoted = body.includes('》') ? QUOTED_TITLE.exec(body) : null;
+	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
+	const implementing = body.includes('条例') ? IMPLEMENTS.exec(body) : null;
+	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
+	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
+	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
+		.map((a) => (a ? cleanAgency(a) : ''))
+		.find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
+	return {
+		agency,
+		year:
+			period && (period[2] === undefined || period[1] === period[2])
+				? Number(period[1])
+				: (publishedYear(publishedAs) ?? plausibleYear(compiles?.[2]) ?? plausibleYear(quotedTitle && String(quotedTitle.year)))
+	};
+}
+
 export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const lines = textLines(doc);
 	const sources: ReportIdentity['sources'] = {};
@@ -313,25 +335,9 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	if (pageTitle) take('标题', pageTitle);
 	// 3. The body: who compiled it, the statistics period, the signature's date.
 	const body = lines.slice(0, 60).join('');
+	// Who compiled it names the region too (see context), so it is read even after a title.
 	const compiled = COMPILED_BY.exec(body);
-	const period = PERIOD.exec(body);
-	const publishedAs = PUBLISHED_AS.exec(body);
-	const compiles = COMPILES.exec(body);
-	const quoted = QUOTED_TITLE.exec(body);
-	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
-	const implementing = IMPLEMENTS.exec(body);
-	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
-	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
-	const bodyAgency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
-		.map((a) => (a ? cleanAgency(a) : ''))
-		.find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
-	take('正文', {
-		agency: bodyAgency,
-		year:
-			period && (period[2] === undefined || period[1] === period[2])
-				? Number(period[1])
-				: (publishedYear(publishedAs) ?? plausibleYear(compiles?.[2]) ?? plausibleYear(quotedTitle && String(quotedTitle.year)))
-	});
+	if (!agency || year === undefined) take('正文', bodyEvidence(body, compiled));
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
 	// The signature is read only when no earlier source gave the date (it scans every line).
