@@ -160,4 +160,24 @@ describe('agency and year of a report', () => {
 		const text = '根据《条例》要求，现特向社会公布2024年某某镇人民政府信息公开工作年度报告。\n一、总体情况';
 		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某镇人民政府', year: 2024, sources: { agency: '正文', year: '正文' } });
 	});
+
+	it('titles 关于…工作情况的报告 and a letter-spaced year', () => {
+		expect(identity('某某市财政局关于2023年度政府信息公开工作情况的报告\n一、总体情况')).toMatchObject({ agency: '某某市财政局', year: 2023 });
+		expect(identity('2 0 2 3 年某某区卫生健康委员会政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某区卫生健康委员会', year: 2023 });
+	});
+
+	it('a sentence that introduces the report (现将…报告如下) names no agency, only the year', () => {
+		for (const line of [
+			'现将2020年政府信息公开工作报告如下：',
+			'现将我乡2020年政府信息公开年度报告编制和公布工作有关情况报告如下：',
+			'现将2020年度政府信息公开工作情况报告如下：'
+		]) {
+			expect(identity(`${line}\n一、总体情况\n本年度工作平稳。`, 'x.txt')).toMatchObject({ agency: undefined, year: 2020, sources: { year: '正文' } });
+		}
+	});
+
+	it('a date in the body before the year is over is no signature', () => {
+		const text = '一、总体情况\n2020年，某某局依法公开政府信息。截至2020年12月31日，2020年全年主动公开政府信息41条。';
+		expect(recognize(readText(text), 'x.txt')).toMatchObject({ year: 2020, published: undefined });
+	});
 });

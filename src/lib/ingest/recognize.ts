@@ -23,7 +23,8 @@ export interface ReportIdentity {
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 // The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
-const REPORT_WORDS = /^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:报\s*告|年\s*报)/;
+const REPORT_WORDS =
+	/^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:情\s*况\s*)?(?:的\s*)?(?:报\s*告|年\s*报)/;
 const YEAR_LAST = new RegExp(
 	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年?\\s*度?\\s*[)）]`
 );
@@ -76,7 +77,7 @@ function plausibleAgency(s: string): boolean {
 		/[\u3400-\u9fff]{2}/.test(s) &&
 		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
 		!/[，。；！？、,;!?《》»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
-		!/^(本|我|全|各|根据|按照|依据)/.test(s) &&
+		!/^(本|我|全|各|根据|按照|依据|现将|现予|现就|兹|特此)/.test(s) &&
 		!/编制$/.test(s)
 	);
 }
@@ -88,7 +89,8 @@ interface TitleHit {
 
 /** A title in one piece: agency before the year, or after it (2019年上海市人民政府办公厅政府信息公开工作年度报告). */
 function parseTitle(text: string): TitleHit | undefined {
-	const s = cleanText(text);
+	// A letter-spaced year (`2 0 2 3 年`, a PDF's spaced title) is one number.
+	const s = cleanText(text).replace(/(?<=\d)\s(?=\d)/g, '');
 	for (const m of s.matchAll(YEAR_IN_TITLE)) {
 		const year = cnNumber(m[1]);
 		if (!(year >= 2000 && year <= 2100)) continue;
@@ -161,7 +163,7 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
-		if (/^(根据|按照|依据)/.test(line)) continue;
+		if (/^(根据|按照|依据)/.test(line) || /如下\s*[:：。]?\s*$/.test(line)) continue;
 		let hit = line.includes('告') || line.includes('年报') ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
@@ -193,7 +195,7 @@ const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40
 const COMPILES = /([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?编制(?:了|完成)?\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
-	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{2,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?报告/;
+	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{0,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
 /** 现编制《北杜街道办事处2023年政府信息公开工作年度报告》: the report's own title, quoted in its body. */
 const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))\s*》/;
 /**
@@ -340,8 +342,6 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	if (!agency || year === undefined) take('正文', bodyEvidence(body, compiled));
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
-	// The signature is read only when no earlier source gave the date (it scans every line).
-	if (!published) take('落款', { published: signatureDate(lines, year) });
 	// 4. The file name.
 	const stem = fileStem(fileName);
 	const fromName = parseTitle(stem);
@@ -351,6 +351,9 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
 	// 6. The year the overview names most: the weakest evidence, taken only without any other.
 	if (year === undefined) take('正文年份', { year: yearOfOverview(lines) });
+	// The signature is read only when no earlier source gave the date (it scans every line), and
+	// after every source of the year: a date in the body before the year's end is no signature.
+	if (!published) take('落款', { published: signatureDate(lines, year) });
 
 	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
 	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
