@@ -180,4 +180,16 @@ describe('agency and year of a report', () => {
 		const text = '一、总体情况\n2020年，某某局依法公开政府信息。截至2020年12月31日，2020年全年主动公开政府信息41条。';
 		expect(recognize(readText(text), 'x.txt')).toMatchObject({ year: 2020, published: undefined });
 	});
+
+	it('no title: a county named alone in the publishing sentence, its year printed without 年', () => {
+		const text = '根据《条例》要求，现将某某自治县2021政府信息公开工作年度报告进行公开。\n一、总体情况';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某自治县人民政府', year: 2021, sources: { agency: '正文', year: '正文' } });
+	});
+
+	it('a sentence opening on the title, the statistics 日期, and 信息公开 without 政府', () => {
+		const opening = `一、总体情况\n某某乡2021年度政府信息公开工作年度报告根据国家及省、州、县各级的有关规定编制而成。${'全文由总体情况等六部分组成。'.repeat(4)}本报告中所列数据的统计日期为2021年1月1日—2021年12月31日。`;
+		expect(identity(opening, 'x.txt')).toMatchObject({ agency: '某某乡', year: 2021, sources: { agency: '标题', year: '标题' } });
+		expect(identity('某某县人民政府2021年度\n信息公开年度报告\n（2022年1月）\n一、总体情况')).toMatchObject({ agency: '某某县人民政府', year: 2021 });
+		expect(recognize(readText('一、总体情况\n本报告中所列数据的统计日期为2021年1月1日—2021年12月31日。'), 'x.txt')).toMatchObject({ year: 2021, published: undefined });
+	});
 });

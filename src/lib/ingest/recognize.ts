@@ -22,9 +22,9 @@ export interface ReportIdentity {
 }
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
-// The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 年度 twice / 工作 missing.
+// The words after the year: 政府信息公开工作年度报告, and the variants 政务公开 / 信息公开 / 年度 twice / 工作 missing.
 const REPORT_WORDS =
-	/^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:政\s*府\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:情\s*况\s*)?(?:的\s*)?(?:报\s*告|年\s*报)/;
+	/^\s*(?:年\s*)?(?:度\s*)?(?:的)?\s*(.*?)\s*(?:(?:政\s*府\s*)?信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:情\s*况\s*)?(?:的\s*)?(?:报\s*告|年\s*报)/;
 const YEAR_LAST = new RegExp(
 	`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告)\\s*[（(]\\s*(\\d{4}|${CN_YEAR})\\s*年?\\s*度?\\s*[)）]`
 );
@@ -154,12 +154,23 @@ function agencyBelow(lines: string[], end: number): string | undefined {
 
 const TITLE_THEN_SECTION = /\s+(?=[一二三四五六七八九十]\s*、)/;
 
+/**
+ * The title a long line starts with: a crawler's line running on from the title into the first
+ * section (`…年度报告 一、总体情况 2019年，…`), or a sentence opening on the title
+ * (`某某乡2021年度政府信息公开工作年度报告根据…编制而成。`, the words up to 报告 with no punctuation).
+ */
+function titleStarting(line: string): string {
+	const beforeSection = line.split(TITLE_THEN_SECTION)[0];
+	if (beforeSection.length <= 80) return beforeSection;
+	const end = line.indexOf('报告');
+	return end > 0 && end <= 60 && !/[，。；,;：:]/.test(line.slice(0, end)) ? line.slice(0, end + 2) : line;
+}
+
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
 function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
 	let yearOnly: { hit: TitleHit; index: number } | undefined;
 	for (let i = 0; i < Math.min(lines.length, 400); i++) {
-		// A crawler's line may run on from the title into the first section (`…年度报告 一、总体情况 2019年，…`).
-		const line = lines[i].length > 80 ? lines[i].split(TITLE_THEN_SECTION)[0] : lines[i];
+		const line = lines[i].length > 80 ? titleStarting(lines[i]) : lines[i];
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
@@ -195,7 +206,7 @@ const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40
 const COMPILES = /([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?编制(?:了|完成)?\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
-	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{0,40}?)\s*(?:(\d{4})\s*年度?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
+	/(?:现将|现公布|现公开|现发布|现予公布|特向社会公布|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{0,40}?)\s*(?:(\d{4})\s*(?:年度?)?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
 /** 现编制《北杜街道办事处2023年政府信息公开工作年度报告》: the report's own title, quoted in its body. */
 const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))\s*》/;
 /**
@@ -222,7 +233,7 @@ function yearOfOverview(lines: string[]): number | undefined {
 }
 
 /** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日 / …2024年1月1日至12月31日. */
-const PERIOD = /统计(?:期限|时限|时间|区间|期间)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
+const PERIOD = /统计(?:期限|时限|时间|区间|期间|日期)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
 const DATE_NUM = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g;
 const DATE_CN = /([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
@@ -296,7 +307,7 @@ function bodyEvidence(body: string, compiled: RegExpExecArray | null): { agency?
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
 	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
 		.map((a) => (a ? cleanAgency(a) : ''))
-		.find((a) => plausibleAgency(a) && AGENCY_TAIL.test(a));
+		.find((a) => plausibleAgency(a) && (AGENCY_TAIL.test(a) || REGION_ONLY.test(a)));
 	return {
 		agency,
 		year:
