@@ -192,4 +192,9 @@ describe('agency and year of a report', () => {
 		expect(identity('某某县人民政府2021年度\n信息公开年度报告\n（2022年1月）\n一、总体情况')).toMatchObject({ agency: '某某县人民政府', year: 2021 });
 		expect(recognize(readText('一、总体情况\n本报告中所列数据的统计日期为2021年1月1日—2021年12月31日。'), 'x.txt')).toMatchObject({ year: 2021, published: undefined });
 	});
+
+	it('no title: the subject that 严格对照《条例》; a kind of agency alone (园区) is no name', () => {
+		expect(identity('一、总体情况\n2024年，某某区人民政府办公室严格对照《中华人民共和国政府信息公开条例》有关要求开展工作。', 'x.txt').agency).toBe('某某区人民政府办公室');
+		expect(identity('一、总体情况\n2024年，园区认真贯彻落实《政府信息公开条例》。', 'x.txt').agency).toBeUndefined();
+	});
 });

@@ -78,6 +78,8 @@ function plausibleAgency(s: string): boolean {
 		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
 		!/[，。；！？、,;!?《》»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
 		!/^(本|我|全|各|根据|按照|依据|现将|现予|现就|兹|特此)/.test(s) &&
+		// A kind of agency alone (园区, 街道) is how a report refers to itself, not a name.
+		s.replace(AGENCY_TAIL, '') !== '' &&
 		!/编制$/.test(s)
 	);
 }
@@ -214,7 +216,7 @@ const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*
  * the sentence's subject, the agency that reports on its work (after the last comma before it).
  */
 const IMPLEMENTS =
-	/(?:^|[，,。；;：:])\s*([^，,。；;：:、《》\d（(]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
+	/(?:^|[，,。；;：:])\s*([^，,。；;：:、《》\d（(]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
 /** A year named in the overview (`2023年，…`, `2023年全年…`), not a date's (`2023年1月1日`). */
 const YEAR_MENTION = /(20[1-4]\d)\s*年(?!\s*\d{1,2}\s*月)/g;
 const FIRST_TABLE = /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/;
