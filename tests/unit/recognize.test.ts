@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/lib/ingest/readers/text';
-import { recognize } from '../../src/lib/ingest/recognize';
+import { isoDate, recognize } from '../../src/lib/ingest/recognize';
 
 const identity = (text: string, file = 'report.txt') => {
 	const { agency, year, sources } = recognize(readText(text), file);
@@ -196,5 +196,11 @@ describe('agency and year of a report', () => {
 	it('no title: the subject that 严格对照《条例》; a kind of agency alone (园区) is no name', () => {
 		expect(identity('一、总体情况\n2024年，某某区人民政府办公室严格对照《中华人民共和国政府信息公开条例》有关要求开展工作。', 'x.txt').agency).toBe('某某区人民政府办公室');
 		expect(identity('一、总体情况\n2024年，园区认真贯彻落实《政府信息公开条例》。', 'x.txt').agency).toBeUndefined();
+	});
+
+	it('full-width digits in the title, the statistics period and dates', () => {
+		expect(identity('某某县民政局２０２３年政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某县民政局', year: 2023 });
+		expect(identity('一、总体情况\n本报告所列数据的统计期限为２０２２年１月１日至２０２２年１２月３１日。', 'x.txt')).toMatchObject({ year: 2022, sources: { year: '正文' } });
+		expect(isoDate('２０２３年２月２０日')).toBe('2023-02-20');
 	});
 });

@@ -41,10 +41,15 @@ function cnNumber(s: string): number {
 	return CN_DIGITS[s] ?? NaN;
 }
 
+/** Full-width digits (`２０２３年`) as ASCII: every year and date pattern reads ASCII digits. */
+function asciiDigits(s: string): string {
+	return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
 function textLines(doc: SourceDocument): string[] {
 	return doc.blocks
 		.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text')
-		.map((b) => cleanText(b.text))
+		.map((b) => asciiDigits(cleanText(b.text)))
 		.filter(Boolean);
 }
 
@@ -92,7 +97,7 @@ interface TitleHit {
 /** A title in one piece: agency before the year, or after it (2019年上海市人民政府办公厅政府信息公开工作年度报告). */
 function parseTitle(text: string): TitleHit | undefined {
 	// A letter-spaced year (`2 0 2 3 年`, a PDF's spaced title) is one number.
-	const s = cleanText(text).replace(/(?<=\d)\s(?=\d)/g, '');
+	const s = asciiDigits(cleanText(text)).replace(/(?<=\d)\s(?=\d)/g, '');
 	for (const m of s.matchAll(YEAR_IN_TITLE)) {
 		const year = cnNumber(m[1]);
 		if (!(year >= 2000 && year <= 2100)) continue;
@@ -248,7 +253,8 @@ function toIso(y: number, m: number, d: number): string | undefined {
 }
 
 /** A date as printed (2023-02-20 15:07, 2023年2月20日, 二〇二三年二月二十日) as YYYY-MM-DD. */
-export function isoDate(text: string): string | undefined {
+export function isoDate(printed: string): string | undefined {
+	const text = asciiDigits(printed);
 	for (const m of text.matchAll(DATE_NUM)) {
 		const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
 		if (iso) return iso;
