@@ -206,9 +206,11 @@ describe('agency and year of a report', () => {
 
 	it('nothing else names the agency: whom to ask about the report, its office left out; a working group is none', () => {
 		const text = '本报告的统计期限为2020年1月1日到2020年12月31日止。如对本报告有任何疑问，请与某某市某某区人民政府办公室联系（地址：某某路1号）。\n一、总体情况';
-		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府', year: 2020, sources: { agency: '联系单位' } });
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府', year: 2020, sources: { agency: '经办单位' } });
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某镇人民政府；联系电话：0000-1234567。', 'x.txt').agency).toBe('某某县某某镇人民政府');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某乡信息公开领导小组办公室，邮编：324403。', 'x.txt').agency).toBeUndefined();
+		const compiled = '本年度报告按照通知的要求，由某某市某某区人民政府某某街道党政办公室综合科编制。\n一、总体情况';
+		expect(identity(compiled, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府某某街道', sources: { agency: '经办单位' } });
 		// The title, when there is one, comes first.
 		expect(identity(`某某区统计局2020年政府信息公开工作年度报告\n${text}`)).toMatchObject({ agency: '某某区统计局', sources: { agency: '标题' } });
 	});

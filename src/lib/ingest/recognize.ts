@@ -9,7 +9,7 @@
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
 
-export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '联系单位';
+export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '经办单位';
 
 export interface ReportIdentity {
 	agency?: string;
@@ -305,21 +305,25 @@ function fileStem(name: string): string {
 
 /** 如对本报告有疑问，请与某某局办公室联系 / 请联系：某某镇人民政府（地址…）. */
 const CONTACT = /(?:请与|请联系|可与|可联系)[：:\s]*([^，,。；;、（()：:\d\s]{4,40}?)\s*(?:联系|[，,。；;（(]|$)/;
+/** 由某某区人民政府某某街道党政办公室综合科编制: the office that compiled it. */
+const COMPILING_OFFICE = /由\s*([^，,。；;、（()《》：:\d\s]{4,40}?(?:办公室|党政办|综合科))\s*(?:负责)?编制/;
 /** The office that answers for an agency: the agency is what comes before it. */
 const OFFICE = /(?:党政综合办公室|综合办公室|党政办公室|党政办|办公室|综合科)$/;
 
 /**
- * The agency that answers questions about the report, its office left out (请与某某县人民政府办公室联系:
- * 某某县人民政府; 请联系：某某镇人民政府). Weak: an office's own report names the office too; a working
- * group is no agency.
+ * The agency that answers questions about the report or compiled it, its office left out
+ * (请与某某县人民政府办公室联系: 某某县人民政府; 请联系：某某镇人民政府; 由…某某街道党政办公室综合科编制:
+ * …某某街道). Weak: an office's own report names the office too; a working group is no agency.
  */
 function contactAgency(body: string): string | undefined {
-	const m = CONTACT.exec(body);
-	if (!m) return undefined;
-	const named = cleanAgency(m[1]);
-	const agency = named.replace(OFFICE, '');
-	if (/领导小组|公开办|政务公开|信息公开/.test(agency)) return undefined;
-	return plausibleAgency(agency) && (AGENCY_TAIL.test(agency) || REGION_ONLY.test(agency)) ? agency : undefined;
+	for (const m of [CONTACT.exec(body), COMPILING_OFFICE.exec(body)]) {
+		if (!m) continue;
+		let agency = cleanAgency(m[1]);
+		while (OFFICE.test(agency)) agency = agency.replace(OFFICE, '');
+		if (/领导小组|公开办|政务公开|信息公开/.test(agency)) continue;
+		if (plausibleAgency(agency) && (AGENCY_TAIL.test(agency) || REGION_ONLY.test(agency))) return agency;
+	}
+	return undefined;
 }
 
 /** Agency and year from the body's sentences (run only when the metadata and title left one unknown: they scan the whole opening). */
@@ -385,8 +389,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const fromName = parseTitle(stem);
 	const yearInName = /(?:^|[^\d])(20[1-4]\d)(?:[^\d]|$)/.exec(stem);
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
-	// 5. Whom to ask about the report: its agency, through its office.
-	if (!agency) take('联系单位', { agency: contactAgency(lines.slice(0, 60).join('')) });
+	// 5. Whom to ask about the report, or the office that compiled it: its agency, through its office.
+	if (!agency) take('经办单位', { agency: contactAgency(lines.slice(0, 60).join('')) });
 	// 6. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
 	// 7. The year the overview names most: the weakest evidence, taken only without any other.
