@@ -2,8 +2,9 @@
  * Who published a report, for which year, and when. Each comes from the first source that
  * names it, in this order: the page's metadata block (crawler header, portal info table), the
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
- * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》,
- * the signature's date), the file name, and last the year the overview names most. The
+ * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》),
+ * the file name; then, weakest, whom the report says to ask or the office that compiled it, the year the
+ * overview names most, and the signature's date. The
  * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
@@ -390,7 +391,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const yearInName = /(?:^|[^\d])(20[1-4]\d)(?:[^\d]|$)/.exec(stem);
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
 	// 5. Whom to ask about the report, or the office that compiled it: its agency, through its office.
-	if (!agency) take('经办单位', { agency: contactAgency(lines.slice(0, 60).join('')) });
+	if (!agency) take('经办单位', { agency: contactAgency(body) });
 	// 6. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
 	// 7. The year the overview names most: the weakest evidence, taken only without any other.
