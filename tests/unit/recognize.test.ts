@@ -214,4 +214,13 @@ describe('agency and year of a report', () => {
 		// The title, when there is one, comes first.
 		expect(identity(`某某区统计局2020年政府信息公开工作年度报告\n${text}`)).toMatchObject({ agency: '某某区统计局', sources: { agency: '标题' } });
 	});
+
+	it("an info table's key on the title's line; 现向社会公布 as a publishing sentence", () => {
+		expect(identity('索 引 号 000/2026-00001 分 类 报告\n标 题 某某区教育局政府信息公开工作2025年度报告\n一、总体情况')).toMatchObject({ agency: '某某区教育局', year: 2025 });
+		expect(identity('根据条例的有关规定，现向社会公布2021年某某市教育局政府信息公开工作年度报告。\n一、总体情况', 'x.txt')).toMatchObject({
+			agency: '某某市教育局',
+			year: 2021,
+			sources: { agency: '正文' }
+		});
+	});
 });
