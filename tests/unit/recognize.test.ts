@@ -223,4 +223,9 @@ describe('agency and year of a report', () => {
 			sources: { agency: '正文' }
 		});
 	});
+
+	it("no title: the agency that 现面向社会公开 its year's report", () => {
+		const text = '根据条例的规定和文件要求，某某街道现面向社会公开2022年度政府信息公开年度报告。\n一、总体情况';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某街道', year: 2022, sources: { agency: '正文', year: '正文' } });
+	});
 });

@@ -212,8 +212,9 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 
 /** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
 const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
-/** 某某区某某街道特编制2023年政府信息公开年度报告 / 某某局编制了2020年…报告: the agency before the verb. */
-const COMPILES = /([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?编制(?:了|完成)?\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
+/** 某某区某某街道特编制2023年政府信息公开年度报告 / 某某局编制了2020年…报告 / 某某街道现面向社会公开2022年度…报告: the agency before the verb. */
+const COMPILES =
+	/([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?(?:编制(?:了|完成)?|(?:面向|向)社会(?:公开|公布))\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
 	/(?:现将|现公布|现公开|现发布|现予公布|向社会公布|向社会公开|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{0,40}?)\s*(?:(\d{4})\s*(?:年度?)?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
@@ -333,7 +334,7 @@ function contactAgency(body: string): string | undefined {
 function bodyEvidence(body: string, compiled: RegExpExecArray | null): { agency?: string; year?: number } {
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
-	const compiles = body.includes('编制') ? COMPILES.exec(body) : null;
+	const compiles = /编制|社会公/.test(body) ? COMPILES.exec(body) : null;
 	const quoted = body.includes('》') ? QUOTED_TITLE.exec(body) : null;
 	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
 	const implementing = body.includes('条例') ? IMPLEMENTS.exec(body) : null;
