@@ -228,4 +228,9 @@ describe('agency and year of a report', () => {
 		const text = '根据条例的规定和文件要求，某某街道现面向社会公开2022年度政府信息公开年度报告。\n一、总体情况';
 		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某街道', year: 2022, sources: { agency: '正文', year: '正文' } });
 	});
+
+	it('the subject that 严格按照《条例》 starts on its own line: a heading above is no part of it', () => {
+		const text = '一、总体情况\n（一）加强领导，信息公开推进有序\n某某经济开发区管委会严格按照《中华人民共和国政府信息公开条例》，层层分解任务。';
+		expect(identity(text, 'x.txt').agency).toBe('某某经济开发区管委会');
+	});
 });

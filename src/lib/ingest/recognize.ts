@@ -222,10 +222,11 @@ const PUBLISHED_AS =
 const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))\s*》/;
 /**
  * 2023年，在区委、区政府的领导下，官洲街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》:
- * the sentence's subject, the agency that reports on its work (after the last comma before it).
+ * the sentence's subject, the agency that reports on its work (after the last comma before it, on
+ * the same line: a heading above is no part of it).
  */
 const IMPLEMENTS =
-	/(?:^|[，,。；;：:])\s*([^，,。；;：:、《》\d（(]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
+	/(?:^|[，,。；;：:\n])[^\S\n]*([^，,。；;：:、《》\d（(\n]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
 /** A year named in the overview (`2023年，…`, `2023年全年…`), not a date's (`2023年1月1日`). */
 const YEAR_MENTION = /(20[1-4]\d)\s*年(?!\s*\d{1,2}\s*月)/g;
 const FIRST_TABLE = /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/;
@@ -331,13 +332,14 @@ function contactAgency(body: string): string | undefined {
 }
 
 /** Agency and year from the body's sentences (run only when the metadata and title left one unknown: they scan the whole opening). */
-function bodyEvidence(body: string, compiled: RegExpExecArray | null): { agency?: string; year?: number } {
+function bodyEvidence(opening: string[], compiled: RegExpExecArray | null): { agency?: string; year?: number } {
+	const body = opening.join('');
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
 	const compiles = /编制|社会公/.test(body) ? COMPILES.exec(body) : null;
 	const quoted = body.includes('》') ? QUOTED_TITLE.exec(body) : null;
 	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
-	const implementing = body.includes('条例') ? IMPLEMENTS.exec(body) : null;
+	const implementing = body.includes('条例') ? IMPLEMENTS.exec(opening.join('\n')) : null;
 	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
 	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
@@ -382,10 +384,11 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	if (title) take('标题', title.hit);
 	if (pageTitle) take('标题', pageTitle);
 	// 3. The body: who compiled it, the statistics period, the signature's date.
-	const body = lines.slice(0, 60).join('');
+	const opening = lines.slice(0, 60);
+	const body = opening.join('');
 	// Who compiled it names the region too (see context), so it is read even after a title.
 	const compiled = COMPILED_BY.exec(body);
-	if (!agency || year === undefined) take('正文', bodyEvidence(body, compiled));
+	if (!agency || year === undefined) take('正文', bodyEvidence(opening, compiled));
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
 	// 4. The file name.
