@@ -206,7 +206,8 @@ describe('agency and year of a report', () => {
 
 	it('nothing else names the agency: whom to ask about the report, its office left out; a working group is none', () => {
 		const text = '本报告的统计期限为2020年1月1日到2020年12月31日止。如对本报告有任何疑问，请与某某市某某区人民政府办公室联系（地址：某某路1号）。\n一、总体情况';
-		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府', year: 2020, sources: { agency: '经办单位' } });
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府办公室', year: 2020, sources: { agency: '经办单位' } });
+		expect(identity('一、总体情况\n如对本报告有疑问，请与某某市统计局办公室联系。', 'x.txt').agency).toBe('某某市统计局');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某镇人民政府；联系电话：0000-1234567。', 'x.txt').agency).toBe('某某县某某镇人民政府');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某乡信息公开领导小组办公室，邮编：324403。', 'x.txt').agency).toBeUndefined();
 		const compiled = '本年度报告按照通知的要求，由某某市某某区人民政府某某街道党政办公室综合科编制。\n一、总体情况';
@@ -232,5 +233,15 @@ describe('agency and year of a report', () => {
 	it('the subject that 严格按照《条例》 starts on its own line: a heading above is no part of it', () => {
 		const text = '一、总体情况\n（一）加强领导，信息公开推进有序\n某某经济开发区管委会严格按照《中华人民共和国政府信息公开条例》，层层分解任务。';
 		expect(identity(text, 'x.txt').agency).toBe('某某经济开发区管委会');
+	});
+
+	it('nothing else names the agency: the one that signs the report, before its date', () => {
+		const body = '一、总体情况\n本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n六、其他需要报告的事项\n';
+		expect(identity(`${body}暂无。 某某区交通与建设局 2021年1月2日 （联系人：某某）`, 'x.txt')).toMatchObject({ agency: '某某区交通与建设局', sources: { agency: '落款' } });
+		// The last section's answer run into the name; a section signing for its agency.
+		expect(identity(`${body}无某某区行政审批局 2021年1月19日`, 'x.txt').agency).toBe('某某区行政审批局');
+		expect(identity(`${body}无。\n某某区经济发展局办公室\n2021年1月8日`, 'x.txt').agency).toBe('某某区经济发展局');
+		// Text run into the name is no signature.
+		expect(identity(`${body}详见附件：某某区统计局2021年1月8日`, 'x.txt').agency).toBeUndefined();
 	});
 });

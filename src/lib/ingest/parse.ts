@@ -194,7 +194,7 @@ function identityWarnings(who: ReportIdentity, overrides: Overrides): Warning[] 
 	const out: Warning[] = [];
 	if (!overrides.agency && !who.agency) {
 		out.push({ code: 'agency_unknown', message: '未能识别发布机关：请在同名 .meta.json 中填写 agency，或单独导入这份报告并用 --agency / --region / --year 指定' });
-	} else if (!overrides.agency && (who.sources.agency === '正文' || who.sources.agency === '文件名' || who.sources.agency === '经办单位')) {
+	} else if (!overrides.agency && (who.sources.agency === '正文' || who.sources.agency === '文件名' || who.sources.agency === '落款' || who.sources.agency === '经办单位')) {
 		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面信息中都没有：请核对` });
 	}
 	if (overrides.year === undefined && (who.sources.year === '文件名' || who.sources.year === '发布日期' || who.sources.year === '正文年份')) {

@@ -3,8 +3,8 @@
  * names it, in this order: the page's metadata block (crawler header, portal info table), the
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
  * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》),
- * the file name; then, weakest, whom the report says to ask or the office that compiled it, the year the
- * overview names most, and the signature's date. The
+ * the file name; then, weakest, the agency that signs it, whom it says to ask or the office that
+ * compiled it, the year the overview names most, and the signature's date. The
  * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
@@ -287,6 +287,23 @@ function signatureDate(lines: string[], year: number | undefined): string | unde
 	return undefined;
 }
 
+/**
+ * A name signed right before a date (`某某局\n2023年1月4日`, `…暂无。 某某局 2020年1月2日`), on a line
+ * or after a sentence of its own: text run into it (`事项：无某某局`) is not a name.
+ */
+const SIGNED =
+	/(?:^|[\s。；;！!])([\u3400-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)/g;
+
+/** The agency that signs the report: the last name before a date at the document's end. */
+function signatureAgency(lines: string[]): string | undefined {
+	const tail = lines.slice(-12).join('\n').slice(-400);
+	// The last section's answer run into the name (`六、其他需要报告的事项` / `无某某局 2021年1月19日`);
+	// 无锡, 无为, 无棣, 无极 are places.
+	const names = [...tail.matchAll(SIGNED)].map((m) => withoutOffice(cleanAgency(m[1])).replace(/^(?:暂无|无)(?![锡为棣极])/, ''));
+	const name = names[names.length - 1];
+	return name && plausibleAgency(name) && AGENCY_TAIL.test(name) ? name : undefined;
+}
+
 /** 市政府办, 区统计局: a publisher named without its place; the title names it in full. */
 const UNPLACED = /^(省|市|区|县|州|盟|旗|镇|乡|街道)/;
 const REGION_ONLY = /^[\u3400-\u9fff]{1,20}(省|市|区|县|旗|州|盟)$/;
@@ -312,19 +329,28 @@ function fileStem(name: string): string {
 const CONTACT = /(?:请与|请联系|可与|可联系)[：:\s]*([^，,。；;、（()：:\d\s]{4,40}?)\s*(?:联系|[，,。；;（(]|$)/;
 /** 由某某区人民政府某某街道党政办公室综合科编制: the office that compiled it. */
 const COMPILING_OFFICE = /由\s*([^，,。；;、（()《》：:\d\s]{4,40}?(?:办公室|党政办|综合科))\s*(?:负责)?编制/;
-/** The office that answers for an agency: the agency is what comes before it. */
-const OFFICE = /(?:党政综合办公室|综合办公室|党政办公室|党政办|办公室|综合科)$/;
+/** An agency's internal office or section: the agency is what comes before it. */
+const SECTION = /(?:党政综合办公室|综合办公室|党政办公室|党政办|综合科)$/;
+/** A government's office (人民政府办公室, 管委会办公室) publishes reports of its own: it is kept whole. */
+const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会)$/;
+
+/** 某某局办公室 → 某某局; 某某街道党政办公室综合科 → 某某街道; 某某县人民政府办公室 stays. */
+function withoutOffice(name: string): string {
+	let agency = name;
+	while (SECTION.test(agency)) agency = agency.replace(SECTION, '');
+	const office = agency.replace(/办公室$/, '');
+	return office !== agency && !GOVERNMENT.test(office) ? office : agency;
+}
 
 /**
  * The agency that answers questions about the report or compiled it, its office left out
- * (请与某某县人民政府办公室联系: 某某县人民政府; 请联系：某某镇人民政府; 由…某某街道党政办公室综合科编制:
- * …某某街道). Weak: an office's own report names the office too; a working group is no agency.
+ * (请与某某局办公室联系: 某某局; 请联系：某某镇人民政府; 由…某某街道党政办公室综合科编制: …某某街道), but a
+ * government's office kept (it may be the publisher itself). Weak; a working group is no agency.
  */
 function contactAgency(body: string): string | undefined {
 	for (const m of [CONTACT.exec(body), COMPILING_OFFICE.exec(body)]) {
 		if (!m) continue;
-		let agency = cleanAgency(m[1]);
-		while (OFFICE.test(agency)) agency = agency.replace(OFFICE, '');
+		const agency = withoutOffice(cleanAgency(m[1]));
 		if (/领导小组|公开办|政务公开|信息公开/.test(agency)) continue;
 		if (plausibleAgency(agency) && (AGENCY_TAIL.test(agency) || REGION_ONLY.test(agency))) return agency;
 	}
@@ -396,7 +422,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const fromName = parseTitle(stem);
 	const yearInName = /(?:^|[^\d])(20[1-4]\d)(?:[^\d]|$)/.exec(stem);
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
-	// 5. Whom to ask about the report, or the office that compiled it: its agency, through its office.
+	// 5. The agency that signs it; else whom to ask about it, or the office that compiled it.
+	if (!agency) take('落款', { agency: signatureAgency(lines) });
 	if (!agency) take('经办单位', { agency: contactAgency(body) });
 	// 6. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
