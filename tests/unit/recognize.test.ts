@@ -244,4 +244,9 @@ describe('agency and year of a report', () => {
 		// Text run into the name is no signature.
 		expect(identity(`${body}详见附件：某某区统计局2021年1月8日`, 'x.txt').agency).toBeUndefined();
 	});
+
+	it('Markdown heading and bold marks around a title read as plain text', () => {
+		expect(identity('# 某某县统计局2023年政府信息公开工作年度报告\n一、总体情况')).toMatchObject({ agency: '某某县统计局', year: 2023 });
+		expect(identity('**某某县统计局**\n**2023年政府信息公开工作年度报告**\n一、总体情况')).toMatchObject({ agency: '某某县统计局', year: 2023 });
+	});
 });

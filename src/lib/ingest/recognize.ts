@@ -67,6 +67,9 @@ function cleanAgency(s: string): string {
 			// An info table's key kept on the title's line (`标 题 某某局…报告`), a portal's tag before the
 			// title (【图文】, [转载]): no part of the name.
 			.replace(/^(?:标\s*题|题\s*名|名\s*称|文件名称)\s*[:：]?\s*/, '')
+			// Markdown's heading and bold marks (text an OCR tool wrote, read as plain text).
+			.replace(/^#{1,6}\s+/, '')
+			.replace(/\*\*/g, '')
 			.replace(/^\s*[【[][^【】[\]]{1,6}[】\]]\s*/, '')
 			.replace(/^[《“"'【[】\]）)]+|[》”"'：:】\]]+$/g, '')
 			// 海坛片区管理局关于报送2020年度…报告: the cover letter's verb is not the agency's name.
