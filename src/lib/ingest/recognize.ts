@@ -229,7 +229,11 @@ const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*
  * the same line: a heading above is no part of it).
  */
 const IMPLEMENTS =
-	/(?:^|[，,。；;：:\n])[^\S\n]*([^，,。；;：:、《》\d（(\n]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
+	/(?:^|[，,。；;：:\n])[^\S\n]*([^，,。；;：:、《》\d（(\n]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|履行|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*《\s*(?:中华人民共和国)?政府信息公开条例\s*》/;
+/** 由天津市某某局编制 (not only 本报告由…编制). */
+const COMPILED_BY_ANY = /由\s*([^，。；、（(《》\d\s]{2,40}?)\s*(?:负责)?编制/;
+/** 根据2023年某某市司法局信息公开工作实际编制: the year, then the agency whose work it reports. */
+const YEAR_AGENCY_WORK = /(\d{4})\s*年度?\s*([^，。；、《》\d\s]{2,30}?)\s*(?:政府)?信息公开工作/;
 /** A year named in the overview (`2023年，…`, `2023年全年…`), not a date's (`2023年1月1日`). */
 const YEAR_MENTION = /(20[1-4]\d)\s*年(?!\s*\d{1,2}\s*月)/g;
 const FIRST_TABLE = /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/;
@@ -369,9 +373,11 @@ function bodyEvidence(opening: string[], compiled: RegExpExecArray | null): { ag
 	const quoted = body.includes('》') ? QUOTED_TITLE.exec(body) : null;
 	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
 	const implementing = body.includes('条例') ? IMPLEMENTS.exec(opening.join('\n')) : null;
+	const compiledBy = body.includes('编制') ? COMPILED_BY_ANY.exec(body) : null;
+	const yearWork = YEAR_AGENCY_WORK.exec(body);
 	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
-	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, implementing?.[1]]
+	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, compiledBy?.[1], yearWork?.[2], implementing?.[1]]
 		.map((a) => (a ? cleanAgency(a) : ''))
 		.find((a) => plausibleAgency(a) && (AGENCY_TAIL.test(a) || REGION_ONLY.test(a)));
 	return {
