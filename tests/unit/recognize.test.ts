@@ -257,4 +257,9 @@ describe('agency and year of a report', () => {
 		// Not an agency: the whole city's work, or the report's own.
 		expect(identity('一、总体情况\n根据2023年全市政府信息公开工作部署编制。', 'x.txt').agency).toBeUndefined();
 	});
+
+	it('a breadcrumb with slashes naming the year is no part of the title', () => {
+		const text = '首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文\n\n某某镇2021年政府信息公开工作年度报告\n\n一、总体情况';
+		expect(identity(text)).toMatchObject({ agency: '某某镇', year: 2021, sources: { agency: '标题' } });
+	});
 });

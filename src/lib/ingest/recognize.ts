@@ -87,7 +87,7 @@ function plausibleAgency(s: string): boolean {
 		s.length <= 40 &&
 		/[\u3400-\u9fff]{2}/.test(s) &&
 		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
-		!/[，。；！？、,;!?《》»›|]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
+		!/[，。；！？、,;!?《》»›|/]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
 		!/^(本|我|全|各|根据|按照|依据|现将|现予|现就|兹|特此)/.test(s) &&
 		// A kind of agency alone (园区, 街道) is how a report refers to itself, not a name.
 		s.replace(AGENCY_TAIL, '') !== '' &&
@@ -193,8 +193,8 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
 		let joined = line;
 		let end = i;
-		// A breadcrumb (`当前位置:街镇 > 某某镇 > 政府信息公开年报`) is not a title's first part.
-		const breadcrumb = /[>»›]|当前位置|您的位置/.test(line);
+		// A breadcrumb (`当前位置:街镇 > 某某镇 > 政府信息公开年报`, `首页/ 政府信息公开 / … / 2021年 / 正文`) is not a title's first part.
+		const breadcrumb = /[>»›]|当前位置|您的位置|首页\s*\/|\s\/\s/.test(line);
 		for (let k = i + 1; !hit && !breadcrumb && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
 			joined += lines[k];
 			// The title ends at 报告: a line read past it would be another line's text.
