@@ -263,4 +263,17 @@ describe('agency and year of a report', () => {
 		const text = '首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文\n\n某某镇2021年政府信息公开工作年度报告\n\n一、总体情况';
 		expect(identity(text)).toMatchObject({ agency: '某某镇', year: 2021, sources: { agency: '标题' } });
 	});
+
+	it('no title, ASCII punctuation: the title a sentence compiles or publishes, and a looser statistics period', () => {
+		expect(identity('根据条例及有关年报编制文件要求,编制某某区卫生健康局2024年度政府信息公开工作报告。\n一、总体情况', 'x.txt')).toMatchObject({
+			agency: '某某区卫生健康局',
+			year: 2024,
+			sources: { agency: '正文', year: '正文' }
+		});
+		expect(identity('按照条例要求,特向社会公布2024年度某某市卫生健康局信息公开年度报告。本报告由某某市卫生健康局结合有关统计数据编制。\n一、总体情况', 'x.txt')).toMatchObject({
+			agency: '某某市卫生健康局',
+			year: 2024
+		});
+		expect(identity('一、总体情况\n所列统计数据时间范围为2024年1月1日至2024年12月31日。', 'x.txt')).toMatchObject({ year: 2024, sources: { year: '正文' } });
+	});
 });

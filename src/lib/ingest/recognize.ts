@@ -214,15 +214,17 @@ function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined 
 }
 
 /** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
-const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，。；（(《]{2,40}?)\s*(?:根据|依据|按照|负责|编制|汇总|牵头|组织)/;
+const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，,。；;（(《]{2,40}?)\s*(?:根据|依据|按照|结合|负责|编制|汇总|牵头|组织)/;
 /** 某某区某某街道特编制2023年政府信息公开年度报告 / 某某局编制了2020年…报告 / 某某街道现面向社会公开2022年度…报告: the agency before the verb. */
 const COMPILES =
 	/([^，。；、《》\d,;:：（(]{2,40}?)\s*(?:特|现)?(?:编制(?:了|完成)?|(?:面向|向)社会(?:公开|公布))\s*《?\s*(\d{4})\s*年度?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 /** 现将莲湖区西关街道办事处2024年度政府信息公开工作年度报告予以公开 / 现公布区统计局2023年…报告. */
 const PUBLISHED_AS =
-	/(?:现将|现公布|现公开|现发布|现予公布|向社会公布|向社会公开|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，。；、《》\d]{0,40}?)\s*(?:(\d{4})\s*(?:年度?)?\s*)?(?:的)?(?:政府信息|政务)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
-/** 现编制《北杜街道办事处2023年政府信息公开工作年度报告》: the report's own title, quoted in its body. */
+	/(?:现将|现公布|现公开|现发布|现予公布|向社会公布|向社会公开|现印发)\s*《?\s*(?:(\d{4})\s*年度?\s*)?([^，,。；;、《》\d]{0,40}?)\s*(?:(\d{4})\s*(?:年度?)?\s*)?(?:的)?(?:政府信息|政务|信息)(?:公开)?(?:工作)?(?:年度)?(?:情况)?(?:的)?报告/;
+/** 现编制《北杜街道办事处2023年政府信息公开工作年度报告》: the report's own title, quoted in its body (or, unquoted, after 编制). */
 const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))\s*》/;
+/** 编制杭州市某某局2024年政府信息公开工作年度报告: the title the sentence compiles, unquoted. */
+const COMPILED_TITLE = /编制(?:了|完成|形成)?\s*([^，,。；;、《》\d]{2,40}?\d{4}\s*年度?\s*(?:政府信息|政务|信息)\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报))/;
 /**
  * 2023年，在区委、区政府的领导下，官洲街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》:
  * the sentence's subject, the agency that reports on its work (after the last comma before it, on
@@ -231,9 +233,9 @@ const QUOTED_TITLE = /《\s*([^《》]{4,60}?(?:政府信息|政务)\s*公开\s*
 const IMPLEMENTS =
 	/(?:^|[，,。；;：:\n])[^\S\n]*([^，,。；;：:、《》\d（(\n]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|履行|对照|遵照|按照|依照)(?:落实|执行|实施)?\s*(?:新修订的)?\s*(?:《\s*(?:中华人民共和国)?政府信息公开条例\s*》|《?条例》?)/;
 /** 由天津市某某局编制 (not only 本报告由…编制). */
-const COMPILED_BY_ANY = /由\s*([^，。；、（(《》\d\s]{2,40}?)\s*(?:负责)?编制/;
+const COMPILED_BY_ANY = /由\s*([^，,。；;、（(《》\d\s]{2,40}?)\s*(?:负责)?编制/;
 /** 根据2023年某某市司法局信息公开工作实际编制: the year, then the agency whose work it reports. */
-const YEAR_AGENCY_WORK = /(\d{4})\s*年度?\s*([^，。；、《》\d\s]{2,30}?)\s*(?:政府)?信息公开工作/;
+const YEAR_AGENCY_WORK = /(\d{4})\s*年度?\s*([^，,。；;、《》\d\s]{2,30}?)\s*(?:政府)?信息公开工作/;
 /** A year named in the overview (`2023年，…`, `2023年全年…`), not a date's (`2023年1月1日`). */
 const YEAR_MENTION = /(20[1-4]\d)\s*年(?!\s*\d{1,2}\s*月)/g;
 const FIRST_TABLE = /^\s*[二三]\s*[、.．]\s*(主动公开|收到和处理)/;
@@ -252,7 +254,8 @@ function yearOfOverview(lines: string[]): number | undefined {
 }
 
 /** 统计期限自2023年1月1日起至2023年12月31日止 / 数据统计时限为2022年1月1日至2022年12月31日 / …2024年1月1日至12月31日. */
-const PERIOD = /统计(?:期限|时限|时间|区间|期间|日期)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
+const PERIOD =
+	/统计[^0-9一二〇，。；]{0,4}?(?:期限|时限|时间|区间|期间|日期|周期|范围)[^0-9一二〇]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
 const DATE_NUM = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g;
 const DATE_CN = /([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
@@ -370,7 +373,7 @@ function bodyEvidence(opening: string[], compiled: RegExpExecArray | null): { ag
 	const period = PERIOD.exec(body);
 	const publishedAs = PUBLISHED_AS.exec(body);
 	const compiles = /编制|社会公/.test(body) ? COMPILES.exec(body) : null;
-	const quoted = body.includes('》') ? QUOTED_TITLE.exec(body) : null;
+	const quoted = (body.includes('》') ? QUOTED_TITLE.exec(body) : null) ?? (body.includes('编制') ? COMPILED_TITLE.exec(body) : null);
 	const quotedTitle = quoted ? parseTitle(quoted[1]) : undefined;
 	const implementing = body.includes('条例') ? IMPLEMENTS.exec(opening.join('\n')) : null;
 	const compiledBy = body.includes('编制') ? COMPILED_BY_ANY.exec(body) : null;
