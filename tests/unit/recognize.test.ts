@@ -255,6 +255,7 @@ describe('agency and year of a report', () => {
 		expect(identity('本年报根据2023年某某市司法局信息公开工作实际编制而成。\n一、总体情况', 'x.txt')).toMatchObject({ agency: '某某市司法局', sources: { agency: '正文' } });
 		expect(identity('一、总体情况\n2022年，某某区司法局认真履行《中华人民共和国政府信息公开条例》规定的法定义务。', 'x.txt').agency).toBe('某某区司法局');
 		expect(identity('一、总体情况\n2020年，某某省人民政府办公厅认真落实条例和有关决策部署。', 'x.txt').agency).toBe('某某省人民政府办公厅');
+		expect(identity('一、总体情况\n2025年，某某县水利局坚持以《中华人民共和国政府信息公开条例》为根本遵循。', 'x.txt').agency).toBe('某某县水利局');
 		// Not an agency: the whole city's work, or the report's own.
 		expect(identity('一、总体情况\n根据2023年全市政府信息公开工作部署编制。', 'x.txt').agency).toBeUndefined();
 	});
