@@ -45,6 +45,11 @@ export function plausibleAgency(s: string): boolean {
 	);
 }
 
+/** A plausible name ending as an agency's does (局, 街道, 人民政府 …); with `orRegion`, a region named alone too. */
+export function isAgencyName(s: string, orRegion = false): boolean {
+	return plausibleAgency(s) && (AGENCY_TAIL.test(s) || (orRegion && REGION_ONLY.test(s)));
+}
+
 /** 洪山区人民政府信息公开…: the agency's 政府 is also the report's, so the name before it ends in 人民. */
 export function withGovernment(agency: string, rest: string): string {
 	return /人民$/.test(agency) && /^\s*政\s*府/.test(rest) ? `${agency}政府` : agency;

@@ -5,7 +5,8 @@
  * year its overview names most.
  */
 import { parseTitle } from './report-title';
-import { AGENCY_TAIL, REGION_ONLY, cleanAgency, plausibleAgency, withGovernment, withoutOffice } from './agency-name';
+import { cleanAgency, isAgencyName, withGovernment, withoutOffice } from './agency-name';
+import { DATE_CN } from './report-dates';
 
 /** 本报告由淮安市人民政府办公室根据…编制 / 本年度报告由…编制. */
 export const COMPILED_BY = /(?:本|此)(?:年度)?报告由\s*([^，,。；;（(《]{2,40}?)\s*(?:根据|依据|按照|结合|负责|编制|汇总|牵头|组织)/;
@@ -86,7 +87,7 @@ export function contactAgency(body: string): string | undefined {
 		if (!m) continue;
 		const agency = withoutOffice(cleanAgency(m[1]));
 		if (/领导小组|公开办|政务公开|信息公开/.test(agency)) continue;
-		if (plausibleAgency(agency) && (AGENCY_TAIL.test(agency) || REGION_ONLY.test(agency))) return agency;
+		if (isAgencyName(agency, true)) return agency;
 	}
 	return undefined;
 }
@@ -95,8 +96,7 @@ export function contactAgency(body: string): string | undefined {
  * A name signed right before a date (`某某局\n2023年1月4日`, `…暂无。 某某局 2020年1月2日`), on a line
  * or after a sentence of its own: text run into it (`事项：无某某局`) is not a name.
  */
-const SIGNED =
-	/(?:^|[\s。；;！!])([\u3400-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)/g;
+const SIGNED = new RegExp(String.raw`(?:^|[\s。；;！!])([\u3400-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|${DATE_CN.source})`, 'g');
 
 /** The agency that signs the report: the last name before a date at the document's end. */
 export function signatureAgency(lines: string[]): string | undefined {
@@ -105,7 +105,7 @@ export function signatureAgency(lines: string[]): string | undefined {
 	// 无锡, 无为, 无棣, 无极 are places.
 	const names = [...tail.matchAll(SIGNED)].map((m) => withoutOffice(cleanAgency(m[1])).replace(/^(?:暂无|无)(?![锡为棣极])/, ''));
 	const name = names[names.length - 1];
-	return name && plausibleAgency(name) && AGENCY_TAIL.test(name) ? name : undefined;
+	return name && isAgencyName(name) ? name : undefined;
 }
 
 /** Agency and year from the body's sentences (run only when the metadata and title left one unknown: they scan the whole opening). */
@@ -123,7 +123,7 @@ export function bodyEvidence(opening: string[], compiled: RegExpExecArray | null
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
 	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, compiledBy?.[1], yearWork?.[2], implementing?.[1]]
 		.map((a) => (a ? cleanAgency(a) : ''))
-		.find((a) => plausibleAgency(a) && (AGENCY_TAIL.test(a) || REGION_ONLY.test(a)));
+		.find((a) => isAgencyName(a, true));
 	return {
 		agency,
 		year:

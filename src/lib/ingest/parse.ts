@@ -189,15 +189,19 @@ const SOURCE_NAMES: Record<IdentitySource, string> = {
 	经办单位: '正文中的联系或编制科室（如“请与某某局办公室联系”“由某某街道党政办公室编制”），去掉其办公室'
 };
 
+/** Sources of an agency the report does not name as its publisher, and of a year it does not state. */
+const WEAK_AGENCY: ReadonlySet<IdentitySource> = new Set(['正文', '文件名', '落款', '经办单位']);
+const GUESSED_YEAR: ReadonlySet<IdentitySource> = new Set(['文件名', '发布日期', '正文年份']);
+
 /** Warnings for an identity that came from weak evidence, or was not found. */
 function identityWarnings(who: ReportIdentity, overrides: Overrides): Warning[] {
 	const out: Warning[] = [];
 	if (!overrides.agency && !who.agency) {
 		out.push({ code: 'agency_unknown', message: '未能识别发布机关：请在同名 .meta.json 中填写 agency，或单独导入这份报告并用 --agency / --region / --year 指定' });
-	} else if (!overrides.agency && (who.sources.agency === '正文' || who.sources.agency === '文件名' || who.sources.agency === '落款' || who.sources.agency === '经办单位')) {
+	} else if (!overrides.agency && who.sources.agency && WEAK_AGENCY.has(who.sources.agency)) {
 		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面信息中都没有：请核对` });
 	}
-	if (overrides.year === undefined && (who.sources.year === '文件名' || who.sources.year === '发布日期' || who.sources.year === '正文年份')) {
+	if (overrides.year === undefined && who.sources.year && GUESSED_YEAR.has(who.sources.year)) {
 		out.push({ code: 'year_guessed', message: `报告年度取自${SOURCE_NAMES[who.sources.year]}，正文和标题中都没有：请核对` });
 	}
 	return out;

@@ -9,8 +9,11 @@
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
-import { NOT_A_GOVERNMENT, REGION_ONLY, UNPLACED, cleanAgency, plausibleAgency, AGENCY_TAIL } from './agency-name';
-import { asciiDigits, cnNumber, parseTitle, titleIn } from './report-title';
+import { NOT_A_GOVERNMENT, REGION_ONLY, UNPLACED, cleanAgency, isAgencyName } from './agency-name';
+import { asciiDigits, parseTitle, titleIn } from './report-title';
+import { isoDate, signatureDate } from './report-dates';
+
+export { isoDate };
 import { COMPILED_BY, bodyEvidence, contactAgency, signatureAgency, yearOfOverview } from './body-evidence';
 
 export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '经办单位';
@@ -32,47 +35,6 @@ function textLines(doc: SourceDocument): string[] {
 		.filter(Boolean);
 }
 
-const DATE_NUM = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g;
-
-const DATE_CN = /([二〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
-
-function toIso(y: number, m: number, d: number): string | undefined {
-	if (!(y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return undefined;
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (date.getUTCMonth() !== m - 1) return undefined;
-	return date.toISOString().slice(0, 10);
-}
-
-/** A date as printed (2023-02-20 15:07, 2023年2月20日, 二〇二三年二月二十日) as YYYY-MM-DD. */
-export function isoDate(printed: string): string | undefined {
-	const text = asciiDigits(printed);
-	for (const m of text.matchAll(DATE_NUM)) {
-		const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
-		if (iso) return iso;
-	}
-	for (const m of text.matchAll(DATE_CN)) {
-		const iso = toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3]));
-		if (iso) return iso;
-	}
-	return undefined;
-}
-
-/** The signature's date: the last date in the document that is after the year reported on. */
-function signatureDate(lines: string[], year: number | undefined): string | undefined {
-	const valid = (iso: string | undefined) => (iso && (year === undefined || Number(iso.slice(0, 4)) > year) ? iso : undefined);
-	// From the last line back: the signature ends the document, and the first line with a date ends the search.
-	for (let i = lines.length - 1; i >= 0; i--) {
-		const line = lines[i];
-		// The shortest date either pattern reads (2023-1-1) has 8 characters: table cells have fewer.
-		if (line.length < 8) continue;
-		let found: string | undefined;
-		for (const m of line.matchAll(DATE_NUM)) found = valid(toIso(Number(m[1]), Number(m[2]), Number(m[3]))) ?? found;
-		for (const m of line.matchAll(DATE_CN)) found = valid(toIso(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3]))) ?? found;
-		if (found) return found;
-	}
-	return undefined;
-}
-
 /** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
 function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
@@ -92,7 +54,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 
 	// 1. The page's metadata block.
 	const publisher = doc.meta?.publisher ? cleanAgency(doc.meta.publisher) : undefined;
-	const plausiblePublisher = publisher && plausibleAgency(publisher) && AGENCY_TAIL.test(publisher) ? publisher : undefined;
+	const plausiblePublisher = publisher && isAgencyName(publisher) ? publisher : undefined;
 	if (doc.meta) {
 		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
 		take('页面信息', {

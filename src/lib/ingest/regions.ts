@@ -151,11 +151,10 @@ function findAll<T extends { name: string }>(items: T[], text: string, alias?: (
 
 const aliases = new Map<string, string[]>();
 const cityAlias = (c: City) => {
-	if (!aliases.has(c.code))
-		aliases.set(
-			c.code,
-			[shortPrefectureName(c.name)].filter((a): a is string => !!a)
-		);
+	if (!aliases.has(c.code)) {
+		const short = shortPrefectureName(c.name);
+		aliases.set(c.code, short ? [short] : []);
+	}
 	return aliases.get(c.code)!;
 };
 const countyAlias = (a: Area) => {

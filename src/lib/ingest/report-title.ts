@@ -5,7 +5,7 @@
  * that names none.
  */
 import { cleanText } from './cells';
-import { AGENCY_TAIL, cleanAgency, plausibleAgency, withGovernment } from './agency-name';
+import { cleanAgency, isAgencyName, plausibleAgency, withGovernment } from './agency-name';
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 
@@ -84,9 +84,9 @@ function agencyAbove(lines: string[], i: number): string | undefined {
 		// A longer last line (`区潮河街道办事处`) may be a name of its own: wrapped only when the
 		// whole name is printed elsewhere in the document (its source line, its signature).
 		const elsewhere = () => lines.some((l, k) => k !== i - 1 && k !== i - 2 && l.includes(wrapped));
-		if (plausibleAgency(wrapped) && AGENCY_TAIL.test(wrapped) && (previous.length <= 3 || elsewhere())) return wrapped;
+		if (isAgencyName(wrapped) && (previous.length <= 3 || elsewhere())) return wrapped;
 	}
-	return plausibleAgency(previous) && AGENCY_TAIL.test(previous) ? previous : undefined;
+	return isAgencyName(previous) ? previous : undefined;
 }
 
 /**
@@ -97,7 +97,7 @@ function agencyBelow(lines: string[], end: number): string | undefined {
 	for (let k = end + 1; k <= end + 2 && k < lines.length; k++) {
 		if (/^[（(]?\s*(\d{4}|[二〇○零一三四五六七八九]{4})\s*年\s*度?\s*[)）]?$/.test(lines[k])) continue;
 		const below = cleanAgency(lines[k]);
-		return plausibleAgency(below) && AGENCY_TAIL.test(below) && !/\d/.test(below) && below.length <= 30 ? below : undefined;
+		return isAgencyName(below) && !/\d/.test(below) && below.length <= 30 ? below : undefined;
 	}
 	return undefined;
 }
