@@ -86,6 +86,21 @@ describe('real reports', async () => {
 	});
 });
 
+describe('a crawler text without its header', () => {
+	it('takes the agency from its contact line or its signature, and says which, warned as weak', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const body = readFileSync(path.join(DIR, 'pingtan-2023.page.txt'), 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
+		const contact = await parseReport('report.txt', new TextEncoder().encode(body));
+		// A government's office is kept whole: it may be the publisher itself.
+		expect(contact).toMatchObject({ status: 'ok', report: { agency: '平潭综合实验区管委会办公室', year: 2023 } });
+		if (contact.status === 'ok') expect(contact.warnings.find((w) => w.code === 'agency_weak')?.message).toContain('联系或编制科室');
+		const signed = body.replace(/如对本报告[^。]*联系。/, '') + '\n平潭综合实验区管委会\n2024年1月20日\n';
+		const bySignature = await parseReport('report.txt', new TextEncoder().encode(signed));
+		expect(bySignature).toMatchObject({ status: 'ok', report: { agency: '平潭综合实验区管委会', published: '2024-01-20' } });
+		if (bySignature.status === 'ok') expect(bySignature.warnings.find((w) => w.code === 'agency_weak')?.message).toContain('取自落款（署名和日期）');
+	});
+});
+
 describe('a crawler text alone', () => {
 	it('reads every cell it can cut, refuses the ambiguous proactive row, and has no wrong cell', async () => {
 		const { parseFile } = await import('../../ingest/pipeline');
