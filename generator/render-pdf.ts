@@ -15,7 +15,8 @@ import type { Mess, ReportSpec } from './spec';
 
 const require = createRequire(import.meta.url);
 let fontBytes: Buffer | undefined;
-function font(): Buffer {
+/** The CJK font every generated PDF embeds (tests draw their own PDFs with it too). */
+export function font(): Buffer {
 	fontBytes ??= readFileSync(path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'));
 	return fontBytes;
 }

@@ -28,10 +28,14 @@ export interface ReportIdentity {
 	context: string;
 }
 
+/**
+ * The document's lines in order. A table's rows count too, their cells joined: a PDF whose title is
+ * letter-spaced (分散对齐) or whose text layer comes from OCR gives its words as cells of a row.
+ */
 function textLines(doc: SourceDocument): string[] {
 	return doc.blocks
-		.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text')
-		.map((b) => asciiDigits(cleanText(b.text)))
+		.flatMap((b: Block) => (b.kind === 'text' ? [b.text] : b.rows.map((row) => row.join(' '))))
+		.map((text) => asciiDigits(cleanText(text)))
 		.filter(Boolean);
 }
 

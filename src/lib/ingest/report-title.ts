@@ -102,6 +102,9 @@ function agencyBelow(lines: string[], end: number): string | undefined {
 	return undefined;
 }
 
+// Where a title ends, letter-spaced or not (政 府 信 息 公 开 工 作 年 度 报 告).
+const REPORT_END = /报\s*告|年\s*报/;
+
 const TITLE_THEN_SECTION = /\s+(?=[一二三四五六七八九十]\s*、)/;
 
 /**
@@ -125,7 +128,7 @@ export function titleIn(lines: string[]): { hit: TitleHit; index: number } | und
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
 		if (/^(根据|按照|依据)/.test(line) || /如下\s*[:：。]?\s*$/.test(line)) continue;
-		let hit = line.includes('告') || line.includes('年报') ? parseTitle(line) : undefined;
+		let hit = line.includes('告') || REPORT_END.test(line) ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
 		let joined = line;
@@ -135,7 +138,7 @@ export function titleIn(lines: string[]): { hit: TitleHit; index: number } | und
 		for (let k = i + 1; !hit && !breadcrumb && k <= i + 2 && k < lines.length && lines[k].length <= 20; k++) {
 			joined += lines[k];
 			// The title ends at 报告: a line read past it would be another line's text.
-			if (joined.includes('报告') || joined.includes('年报')) {
+			if (REPORT_END.test(joined)) {
 				hit = parseTitle(joined);
 				end = k;
 				break;
