@@ -201,6 +201,40 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 	});
 });
 
+describe('a real page as a crawler kept it, its figures misread as by OCR', () => {
+	// Each figure now and then recognised as a letter (a 0 as O, any figure as Q, l, B, S, a), as an
+	// OCR tool reads a scanned page: a 0 read as O is read as 0; another letter loses that figure
+	// alone, its row's other figures staying in their columns; no figure lands in another's place.
+	it.each([
+		['pingtan-2022.page.html', true],
+		['pingtan-2023.page.html', false]
+	] as const)('%s (a row per line: %s): every figure read is the transcribed one; exactly the misread cells are lost', async (file, rowPerLine) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const { Rng } = await import('../../generator/rng');
+		const text = await spanBarText(file, rowPerLine, false);
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const rng = new Rng(5);
+		for (let round = 0; round < 12; round++) {
+			let misread = 0;
+			const messy = text.replace(/(?<=^|\| )\d+(?= \|)/gm, (cell) => {
+				if (rng.next() >= 0.1) return cell;
+				if (cell === '0' && rng.next() < 0.5) return 'O';
+				misread++;
+				return ['Q', 'l', 'B', 'S', 'a'][Math.floor(rng.next() * 5)];
+			});
+			const result = await parseReport(file.replace('.html', '.ocr.txt'), new TextEncoder().encode(messy));
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+			expect(
+				[...got].filter(([k, v]) => e.figures[k] !== v),
+				`round ${round}`
+			).toEqual([]);
+			// Lost: the misread cells, and no other.
+			expect(Object.keys(e.figures).length - got.size, `round ${round}`).toBe(misread);
+		}
+	});
+});
+
 describe('a real page whose article is a string in a script (written into the page when it runs)', () => {
 	it('is read from the string, never run: every transcribed cell', async () => {
 		const { parseReport } = await import('../../ingest/pipeline');

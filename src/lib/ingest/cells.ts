@@ -18,6 +18,8 @@ export interface ValueCell {
 const ARTEFACTS = /\[bookmark:[^\]]*\]|\[\/?[a-z]+:[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/gi;
 const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
 const NONE = /^(?:[—–\-－―─\u2212/／\\]+|无|無|空|\/)$/;
+// A zero printed or recognised as a letter or a circle (OCR reads 0 as O): a cell of it alone.
+const ZERO_LOOKALIKE = /^[OoОоΟοＯｏ〇○◯]$/;
 const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
 
 /**
@@ -56,6 +58,7 @@ function parseUncached(raw: string): ValueCell | undefined {
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
 	if (NONE.test(text)) return { raw, value: null, state: 'none' };
+	if (ZERO_LOOKALIKE.test(text)) return { raw, value: 0, state: 'number' };
 	// A minus sign (−) or an en dash (–, Word's autocorrected hyphen) before a figure is its sign (本年增/减 −2).
 	let s = toHalfWidth(text)
 		.replace(/\s+/g, '')
@@ -74,6 +77,20 @@ function parseUncached(raw: string): ValueCell | undefined {
 	const value = Number(s);
 	if (!Number.isFinite(value)) return undefined;
 	return { raw, value, state: 'number', unit };
+}
+
+/** A cell read as 0 though it prints a letter or a circle (O, 〇): said in the report's warnings. */
+export function isZeroLookalike(raw: string): boolean {
+	return ZERO_LOOKALIKE.test(cleanText(raw));
+}
+
+/**
+ * A cell that is neither a figure nor a label's text: letters or marks without a Chinese character
+ * (an OCR misreading of a figure: `a`, `Q`, `l`). It holds a figure's place, its figure unknown.
+ */
+export function isMisread(raw: string): boolean {
+	const text = cleanText(raw);
+	return text !== '' && !/\p{Script=Han}/u.test(text) && parseValueCell(raw) === undefined && /^[A-Za-z|!?.,;:'"`~^*#@&%$]{1,3}$/.test(text);
 }
 
 /** A cell carries a label when it has text that is not a value. */

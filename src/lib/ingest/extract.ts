@@ -3,7 +3,7 @@
  * from the tables, match each data row to a row code by its label (or, when the label was lost,
  * by its position in the format) and read its figures from the cells to the right of the label.
  */
-import { cleanText, isLabelCell, isValueToken, memoized, parseValueCell, toColumnUnit } from './cells';
+import { cleanText, isLabelCell, isMisread, isValueToken, isZeroLookalike, memoized, parseValueCell, toColumnUnit } from './cells';
 import { isRunOfFigures } from './glued';
 import { reconstructTable } from './reconstruct';
 import type { Block } from './document';
@@ -115,7 +115,8 @@ interface RowParts {
 
 /** Label cells, then the cells right of the last label: those hold the figures. */
 function splitRow(row: string[], runTogether = false): RowParts {
-	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c)));
+	// A misread figure (`a` among the figures) holds its figure's place: it is no label.
+	const isLabel = (c: string) => isLabelCell(c) && !(runTogether && isRunOfFigures(cleanText(c))) && !isMisread(c);
 	let last = -1;
 	for (let i = 0; i < row.length; i++) if (isLabel(row[i])) last = i;
 	// Every cell up to the last label is the label's: a letter-spaced label's number comes out as a
@@ -161,6 +162,17 @@ function keywordAt(def: RowDef, text: string): number {
 	let at = 0;
 	for (const k of def.keywords) at = Math.max(at, text.lastIndexOf(normalizeLabel(k)));
 	return at;
+}
+
+/** Where the row's keyword that stands last in a label ends (0 for rows matched by their whole label). */
+function keywordEnd(def: RowDef, text: string): number {
+	let end = 0;
+	for (const k of def.keywords) {
+		const key = normalizeLabel(k);
+		const at = text.lastIndexOf(key);
+		if (at >= 0) end = Math.max(end, at + key.length);
+	}
+	return end;
 }
 
 /** Figures run together in a label (3 digits or more): a row's figures, never a label's own number. */
@@ -224,8 +236,8 @@ function isSpreadOut(labels: string[]): boolean {
 	return short * 2 >= labels.length;
 }
 
-/** matchRow, and the label that named the row. */
-function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: number; label?: string } {
+/** matchRow, the label that named the row, and whether it was only alike (`fuzzy`), not named. */
+function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: number; label?: string; fuzzy?: boolean } {
 	// The label cells from the last, then, when most are a character or two, all of them as one: a
 	// label printed letter-spaced may come out a character per cell (`1` `.` `信` `访` …).
 	const spread = labels.length > 2 && isSpreadOut(labels) ? labels.join('') : undefined;
@@ -258,7 +270,7 @@ function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: 
 			.slice(from, from + FUZZY_REACH)
 			.map((d, k) => ({ j: from + k, score: similarity(bare, bareLabel(d)) }))
 			.filter((c) => c.score >= FUZZY_THRESHOLD);
-		if (alike.length === 1) return { j: alike[0].j, label };
+		if (alike.length === 1) return { j: alike[0].j, label, fuzzy: true };
 	}
 	return { j: -1 };
 }
@@ -278,10 +290,22 @@ const ROW_NUMBER = /^(?:（[一二三四五六七八九十]）|[一二三四五�
  * name (rows never cut apart), or the number of an earlier row not yet read before its name
  * (`（一）以予公开…（二）部分公开`: a label with a typo, the next row's label wrapped into it).
  */
-function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number, labelOnly: Set<string>): string | undefined {
+function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number, labelOnly: Set<string>, nextLabels: () => string[]): string | undefined {
 	if (figuresAfterName(label, defs[j])) return '中含有几行的标签和数字，没有分开，其后的数字不知属于哪一行';
-	if (j === from) return undefined;
 	const text = normalizeLabel(label);
+	// A later row's name after this one's (行政处罚行政强制: two labels of an OCR grid joined, the
+	// first row's figures lost): the figures may be either row's. Unless a label piece of the next row
+	// goes on with that later label (`…（一）予以公开（二）部分公开（区分` / `处理的，只计这一情形…`): a
+	// label wrapped into the row above, as office suites print it.
+	const end = keywordEnd(defs[j], text);
+	const bare = stripNumbering(label);
+	for (let k = j + 1; k < defs.length; k++) {
+		if (labelOnly.has(defs[k].code) || !labelMatches(defs[k], bare, text) || keywordAt(defs[k], text) < end) continue;
+		const later = normalizeLabel(defs[k].label);
+		if (nextLabels().some((piece) => (piece = normalizeLabel(stripNumbering(piece))).length >= 2 && later.includes(piece))) break;
+		return `中还有后面“${defs[k].label.slice(0, 12)}”的标签，数字属于哪一行无法确定`;
+	}
+	if (j === from) return undefined;
 	const before = text.slice(0, keywordAt(defs[j], text));
 	for (let k = from; k < j; k++) {
 		if (labelOnly.has(defs[k].code)) continue;
@@ -323,7 +347,7 @@ function mapRows(
 	let started = startRe === null;
 	let p = 0;
 	let lost = false;
-	for (const row of rows) {
+	for (const [i, row] of rows.entries()) {
 		const { labels, values } = splitRow(row, runTogether);
 		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && isRunOfFigures(cleanText(v))));
 		if (!started) {
@@ -334,7 +358,10 @@ function mapRows(
 		if (values.length === 0) continue;
 		const named = matchRowAt(labels, defs, p);
 		let j = named.j;
-		const doubt = j >= 0 && named.label !== undefined ? namesSeveralRows(named.label, defs, p, j, labelOnly) : undefined;
+		const doubt =
+			j >= 0 && named.label !== undefined
+				? namesSeveralRows(named.label, defs, p, j, labelOnly, () => (i + 1 < rows.length ? splitRow(rows[i + 1], runTogether).labels : []))
+				: undefined;
 		if (doubt) {
 			warnings.push({ code: 'rows_rejected', table, rows: [defs[j].code], message: `${TABLE_LABELS[table].zh}：标签“${cleanText(named.label!).slice(0, 60)}”${doubt}，未读入` });
 			// Where the rows after it stand is not known either, until a label names one.
@@ -361,11 +388,14 @@ function mapRows(
 			lost = true;
 			continue;
 		}
-		if (j < 0 && labels.length > 0) {
+		if ((j < 0 || named.fuzzy) && labels.length > 0) {
 			// A label naming a row already passed by rows placed by position: those placements were
 			// wrong (a row's figures broken over two lines put the rest in the next row's place), so
 			// they are undone (their figures not read) and this row takes the place its label names.
-			const k = matchRow(labels, defs, 0);
+			// A label only alike to a row ahead (申请人无正当理由逾期不补正… and 申请人逾期未按收费通知…
+			// differ in a few words) that names a row passed so is that row's.
+			const earlier = matchRowAt(labels, defs, 0);
+			const k = j < 0 || !earlier.fuzzy ? earlier.j : -1;
 			const at = k >= 0 && k < p ? mapped.findIndex((m) => m.def === defs[k]) : -1;
 			if (at >= 0 && mapped.slice(at).every((m) => m.byPosition)) {
 				const undone = mapped.splice(at);
@@ -377,6 +407,17 @@ function mapRows(
 				});
 				j = k;
 				lost = false;
+			} else if (named.fuzzy && k >= 0 && k < p) {
+				// Named exactly as a row already read, and only alike to the one ahead: neither is sure.
+				warnings.push({
+					code: 'rows_rejected',
+					table,
+					rows: [defs[j].code],
+					message: `${TABLE_LABELS[table].zh}：标签“${cleanText(named.label!).slice(0, 40)}”是前面“${defs[k].label}”的标签，与此处的“${defs[j].label}”只是相似，未读入`
+				});
+				lost = true;
+				p = j + 1;
+				continue;
 			}
 		}
 		if (j < 0 && lost) {
@@ -441,6 +482,7 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 	}
 	const def = tableDef(format, table);
 	const out: Figure[] = [];
+	const lookalikes: string[] = [];
 	cells.forEach((raw, i) => {
 		const col = m.def.columns[i];
 		const cell = parseValueCell(raw);
@@ -457,10 +499,20 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 			warnings.push({ code: 'unreadable_cell', table, rows: [m.def.code], message: `${m.def.label}·${col}：无法识别的内容“${cleanText(raw)}”` });
 			return;
 		}
-		const columnUnit = def.columns.find((c) => c.code === col)?.unit;
+		const column = def.columns.find((c) => c.code === col);
+		if (isZeroLookalike(raw)) lookalikes.push(`${column?.label ?? col}“${cleanText(raw)}”`);
+		const columnUnit = column?.unit;
 		const { value, unit } = toColumnUnit(cell, columnUnit);
 		out.push({ table_code: table, row_code: m.def.code, col_code: col, value, raw, unit });
 	});
+	if (lookalikes.length) {
+		warnings.push({
+			code: 'zero_lookalike',
+			table,
+			rows: [m.def.code],
+			message: `${m.def.label}：${lookalikes.length} 个单元格印作字母或圆圈（${lookalikes.join('、')}），文字识别常把 0 认作 O，按 0 读入：请核对原件`
+		});
+	}
 	return out;
 }
 

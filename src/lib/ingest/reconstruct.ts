@@ -6,7 +6,7 @@
  */
 import { evaluateIdentity, identitiesFor } from '../schema/identities';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
-import { cleanText, parseValueCell } from './cells';
+import { cleanText, isMisread, isZeroLookalike, parseValueCell } from './cells';
 import { cuts, digitCount, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
@@ -37,14 +37,18 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');
 	const values = first < 0 ? [] : row.cells.slice(first);
 	const cells = printed(values);
-	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values, cut: false };
+	// A misread cell (`a`) among figures printed apart holds its place: the others are read, it is not.
+	if (values.length >= n && values.every((c) => singleNumber(c) || isMisread(c)) && values.some(singleNumber)) return { fixed: true, cells: values, cut: false };
+	// Exactly a row's cells, each one figure or empty (a grid's blank 总计): read as printed, the blank as blank.
+	if (values.length === n && values.every((c) => singleNumber(c) || cleanText(c) === '' || isMisread(c))) return { fixed: true, cells: values, cut: false };
 	if (wholeCells) {
 		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells,
 		// and where is not known; digits a space apart in one cell are one letter-spaced figure or two.
 		if (cells.length === n && cells.every(singleNumber)) return { fixed: true, cells, cut: false };
 		return { error: `${row.def.label}：有 ${cells.length} 个单元格的数字，应有 ${n} 个（没有表格线，看不出哪几格空白或哪些数字相连），本行未读入` };
 	}
-	const tokens = runTokens(cells);
+	// A zero read as a letter (O, 〇) is a digit of the run like any other (said in the warnings).
+	const tokens = runTokens(cells.map((c) => (isZeroLookalike(c) ? '0' : c)));
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
@@ -88,6 +92,14 @@ export function reconstructTable(
 		const plan = planRow(row, sums, moneyRow(row), wholeCells);
 		if ('error' in plan) refused.push(plan.error);
 		else {
+			const lookalikes = row.cells.filter(isZeroLookalike).map(cleanText);
+			if (lookalikes.length && !(plan.fixed && !plan.cut))
+				warnings.push({
+					code: 'zero_lookalike',
+					table,
+					rows: [row.def.code],
+					message: `${row.def.label}：${lookalikes.length} 个数字印作字母或圆圈（${lookalikes.join('、')}），文字识别常把 0 认作 O，按 0 拆分：请核对原件`
+				});
 			plans.push(plan);
 			live.push(row);
 		}

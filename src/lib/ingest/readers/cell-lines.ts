@@ -6,7 +6,7 @@
  * (or after an empty cell) starts the next row. Header cells stay in front of the first row's
  * label, where the aligner passes over them (it names a row by its last label).
  */
-import { isValueToken } from '../cells';
+import { isMisread, isValueToken } from '../cells';
 import type { Block } from '../document';
 
 /** A line that closes with a bar: one cell ("自然人 |", "|"), a run of bars, or a row of cells ("规章 | 0 | 0 | 0 |"). */
@@ -70,7 +70,8 @@ export function rowsOfCells(cells: string[]): string[][] {
 			next();
 			continue;
 		}
-		const label = cell !== '' && !isValueToken(cell);
+		// A misread figure (`a` among the figures) holds its figure's place: it opens no row.
+		const label = cell !== '' && !isValueToken(cell) && !isMisread(cell);
 		// Bars alone before a label open its row (a crawler's "|" in front of each row): no row of their own.
 		if (label && row.length && row.every((c) => c === '')) row = [];
 		if (label && afterFigure) next();

@@ -4,7 +4,7 @@
  * in one cell. Rows are put back together here; figures that ran together are cut later by the
  * format's arithmetic (reconstruct.ts).
  */
-import { cleanText, isValueToken, labelPieces } from '../cells';
+import { cleanText, isMisread, isValueToken, labelPieces } from '../cells';
 import type { Block, SourceDocument } from '../document';
 
 const TABLE_LINE = /^\s*\|.*\|\s*$/;
@@ -21,13 +21,23 @@ function cellsOf(line: string): string[] {
 		.replace(/\|$/, '')
 		.split('|')
 		.map((c) => c.trim());
-	// Empty cells an OCR grid pads a row with at its end carry nothing.
-	while (cells.length && cells[cells.length - 1] === '') cells.pop();
 	return cells;
 }
 
-const hasFigure = (row: string[]) => row.some((c) => isValueToken(c));
-const textCells = (row: string[]) => row.filter((c) => cleanText(c) !== '' && !isValueToken(c));
+/**
+ * Empty cells an OCR grid pads rows with past the table's last column carry nothing; an empty
+ * cell inside it is a blank (a 总计 left empty), kept in its place.
+ */
+function withinTable(rows: string[][]): string[][] {
+	const width = Math.max(0, ...rows.map((row) => row.findLastIndex((c) => c !== '') + 1));
+	return rows.map((row) => (row.length > width ? row.slice(0, width) : row));
+}
+
+// A misread figure still holds a figure's place: its row is a row of figures.
+const hasFigure = (row: string[]) => row.some((c) => isValueToken(c) || isMisread(c));
+// A misread figure (`Q` among the figures) is no text: a label joins the row's label, not it.
+const isText = (c: string) => cleanText(c) !== '' && !isValueToken(c) && !isMisread(c);
+const textCells = (row: string[]) => row.filter(isText);
 
 /** A label that came apart from its figures joins the next row that has figures. */
 function joinApart(rows: string[][]): string[][] {
@@ -42,7 +52,7 @@ function joinApart(rows: string[][]): string[][] {
 		if (pending !== null) {
 			if (hasFigure(row)) {
 				// Put the label into the row's first text cell (a label broken over two rows) or its first cell.
-				const at = row.findIndex((c) => cleanText(c) !== '' && !isValueToken(c));
+				const at = row.findIndex(isText);
 				const joined = [...row];
 				if (at >= 0 && at < row.findIndex((c) => isValueToken(c))) joined[at] = pending + joined[at];
 				else joined.unshift(pending);
@@ -63,7 +73,7 @@ export function readMarkdown(lines: string[]): SourceDocument {
 	const blocks: Block[] = [];
 	let rows: string[][] = [];
 	const closeTable = () => {
-		if (rows.length) blocks.push({ kind: 'table', rows: joinApart(rows).map((row) => row.flatMap((c) => (isValueToken(c) || c === '' ? [c] : labelPieces(c)))) });
+		if (rows.length) blocks.push({ kind: 'table', rows: joinApart(withinTable(rows)).map((row) => row.flatMap((c) => (isValueToken(c) || c === '' ? [c] : labelPieces(c)))) });
 		rows = [];
 	};
 	for (const line of lines) {
