@@ -202,9 +202,10 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 });
 
 describe('a real page as a crawler kept it, its figures misread as by OCR', () => {
-	// Each figure now and then recognised as a letter (a 0 as O, any figure as Q, l, B, S, a), as an
-	// OCR tool reads a scanned page: a 0 read as O is read as 0; another letter loses that figure
-	// alone, its row's other figures staying in their columns; no figure lands in another's place.
+	// Each figure now and then recognised as a letter (a 0 as O, any figure as Q, l, B, S, a) or one
+	// digit of it so (10690 as 1069O, 55 as 5S), as an OCR tool reads a scanned page: a 0 read as O is
+	// read as 0; another letter loses that figure alone, its row's other figures staying in their
+	// columns; no figure lands in another's place.
 	it.each([
 		['pingtan-2022.page.html', true],
 		['pingtan-2023.page.html', false]
@@ -219,6 +220,13 @@ describe('a real page as a crawler kept it, its figures misread as by OCR', () =
 			const messy = text.replace(/(?<=^|\| )\d+(?= \|)/gm, (cell) => {
 				if (rng.next() >= 0.1) return cell;
 				if (cell === '0' && rng.next() < 0.5) return 'O';
+				// One digit of a longer figure misread: 0 as O (read), 1, 5, 8 as l, S, B (lost).
+				const at = Math.floor(rng.next() * cell.length);
+				const letter = ({ '0': 'O', '1': 'l', '5': 'S', '8': 'B' } as Record<string, string>)[cell[at]];
+				if (cell.length > 1 && letter) {
+					if (letter !== 'O') misread++;
+					return cell.slice(0, at) + letter + cell.slice(at + 1);
+				}
 				misread++;
 				return ['Q', 'l', 'B', 'S', 'a'][Math.floor(rng.next() * 5)];
 			});

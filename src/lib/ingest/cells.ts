@@ -18,8 +18,9 @@ export interface ValueCell {
 const ARTEFACTS = /\[bookmark:[^\]]*\]|\[\/?[a-z]+:[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/gi;
 const SPACES = /[\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+/g;
 const NONE = /^(?:[—–\-－―─\u2212/／\\]+|无|無|空|\/)$/;
-// A zero printed or recognised as a letter or a circle (OCR reads 0 as O): a cell of it alone.
-const ZERO_LOOKALIKE = /^[OoОоΟοＯｏ〇○◯]$/;
+// A zero printed or recognised as a letter or a circle (OCR reads 0 as O): alone or among digits (1O5).
+const ZERO_LOOKALIKES = /[OoОоΟοＯｏ〇○◯]/g;
+const ZERO_LOOKALIKE = /^(?=.*[OoОоΟοＯｏ〇○◯])[\dOoОоΟοＯｏ〇○◯]+$/;
 const COUNT_UNITS = /(?:件|个|項|项|条|次|人次|宗|家)$/;
 
 /**
@@ -58,7 +59,7 @@ function parseUncached(raw: string): ValueCell | undefined {
 	const text = cleanText(raw);
 	if (text === '') return { raw, value: null, state: 'blank' };
 	if (NONE.test(text)) return { raw, value: null, state: 'none' };
-	if (ZERO_LOOKALIKE.test(text)) return { raw, value: 0, state: 'number' };
+	if (ZERO_LOOKALIKE.test(text)) return parseUncached(withZeros(text));
 	// A minus sign (−) or an en dash (–, Word's autocorrected hyphen) before a figure is its sign (本年增/减 −2).
 	let s = toHalfWidth(text)
 		.replace(/\s+/g, '')
@@ -84,13 +85,18 @@ export function isZeroLookalike(raw: string): boolean {
 	return ZERO_LOOKALIKE.test(cleanText(raw));
 }
 
+/** A cell's zero look-alikes as the digit 0 (`1O5` → `105`). */
+export function withZeros(text: string): string {
+	return text.replace(ZERO_LOOKALIKES, '0');
+}
+
 /**
- * A cell that is neither a figure nor a label's text: letters or marks without a Chinese character
- * (an OCR misreading of a figure: `a`, `Q`, `l`). It holds a figure's place, its figure unknown.
+ * A cell that is neither a figure nor a label's text: Latin letters, alone or among digits (an OCR
+ * misreading of a figure: `a`, `Q`, `2l`, `5S`). It holds a figure's place, its figure unknown.
  */
 export function isMisread(raw: string): boolean {
 	const text = cleanText(raw);
-	return text !== '' && !/\p{Script=Han}/u.test(text) && parseValueCell(raw) === undefined && /^[A-Za-z|!?.,;:'"`~^*#@&%$]{1,3}$/.test(text);
+	return /^(?=.*[A-Za-z])[\dA-Za-z]{1,10}$/.test(text) && parseValueCell(raw) === undefined;
 }
 
 /** A cell carries a label when it has text that is not a value. */

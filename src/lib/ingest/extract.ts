@@ -466,6 +466,16 @@ function withoutPadding(cells: string[], n: number, labelled: boolean): string[]
 function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnings: Warning[]): Figure[] {
 	const n = m.def.columns.length;
 	let cells = m.cells.length > n ? withoutPadding(m.cells, n, !m.byPosition) : m.cells;
+	if (cells.length > n && cells.some(isMisread) && cells.slice(0, cells.length - n).some((c) => cleanText(c) !== '')) {
+		// An unreadable cell among too many printed ones: whether it is the extra one or a figure's place is not known.
+		warnings.push({
+			code: 'rows_rejected',
+			table,
+			rows: [m.def.code],
+			message: `${m.def.label}：有 ${cells.length} 个单元格，应有 ${n} 个，其中有无法识别的内容；无法确定各数属于哪一格，本行未读入`
+		});
+		return [];
+	}
 	if (cells.length > n) {
 		const dropped = cells.slice(0, cells.length - n).filter((c) => {
 			const v = parseValueCell(c);

@@ -6,7 +6,7 @@
  */
 import { evaluateIdentity, identitiesFor } from '../schema/identities';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
-import { cleanText, isMisread, isZeroLookalike, parseValueCell } from './cells';
+import { cleanText, isMisread, isZeroLookalike, parseValueCell, withZeros } from './cells';
 import { cuts, digitCount, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
@@ -37,10 +37,10 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');
 	const values = first < 0 ? [] : row.cells.slice(first);
 	const cells = printed(values);
-	// A misread cell (`a`) among figures printed apart holds its place: the others are read, it is not.
-	if (values.length >= n && values.every((c) => singleNumber(c) || isMisread(c)) && values.some(singleNumber)) return { fixed: true, cells: values, cut: false };
-	// Exactly a row's cells, each one figure or empty (a grid's blank 总计): read as printed, the blank as blank.
-	if (values.length === n && values.every((c) => singleNumber(c) || cleanText(c) === '' || isMisread(c))) return { fixed: true, cells: values, cut: false };
+	// Exactly a row's cells (empty ones after them are padding), each one figure, empty (a grid's blank
+	// 总计) or misread (`a`, holding its place): read as printed, the blank as blank, the misread cell not at all.
+	const own = values.length > n && values.slice(n).every((c) => cleanText(c) === '') ? values.slice(0, n) : values;
+	if (own.length === n && own.every((c) => singleNumber(c) || cleanText(c) === '' || isMisread(c))) return { fixed: true, cells: own, cut: false };
 	if (wholeCells) {
 		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells,
 		// and where is not known; digits a space apart in one cell are one letter-spaced figure or two.
@@ -48,7 +48,7 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 		return { error: `${row.def.label}：有 ${cells.length} 个单元格的数字，应有 ${n} 个（没有表格线，看不出哪几格空白或哪些数字相连），本行未读入` };
 	}
 	// A zero read as a letter (O, 〇) is a digit of the run like any other (said in the warnings).
-	const tokens = runTokens(cells.map((c) => (isZeroLookalike(c) ? '0' : c)));
+	const tokens = runTokens(cells.map((c) => (isZeroLookalike(c) ? withZeros(cleanText(c)) : c)));
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
