@@ -95,6 +95,8 @@ export function withZeros(text: string): string {
  * misreading of a figure: `a`, `Q`, `2l`, `5S`). It holds a figure's place, its figure unknown.
  */
 export function isMisread(raw: string): boolean {
+	// Asked of every label cell: those without a Latin letter are answered before any cleaning.
+	if (raw.length > 24 || !/[A-Za-z]/.test(raw)) return false;
 	const text = cleanText(raw);
 	return /^(?=.*[A-Za-z])[\dA-Za-z]{1,10}$/.test(text) && parseValueCell(raw) === undefined;
 }

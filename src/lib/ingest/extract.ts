@@ -129,13 +129,14 @@ function splitRow(row: string[], runTogether = false): RowParts {
 	return { labels, values: row.slice(last + 1) };
 }
 
-function stripNumbering(label: string): string {
+// A label without its number, asked of the same labels many times: each distinct one once.
+const stripNumbering = memoized((label: string): string =>
 	// Spaces first: letter-spaced print puts them inside the number too (3 .其 他, （ 七 ） 总 计).
-	return label
+	label
 		.replace(/[\s\u00a0\u3000]+/g, '')
 		.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?/, '')
-		.replace(/[：:]/g, '');
-}
+		.replace(/[：:]/g, '')
+);
 
 /** Labels as compared: no spaces, one kind of quote mark and bracket (each distinct label once). */
 const normalizeLabel = memoized(normalizeUncached);
@@ -297,9 +298,11 @@ function namesSeveralRows(label: string, defs: RowDef[], from: number, j: number
 	// first row's figures lost): the figures may be either row's. Unless a label piece of the next row
 	// goes on with that later label (`…（一）予以公开（二）部分公开（区分` / `处理的，只计这一情形…`): a
 	// label wrapped into the row above, as office suites print it.
-	const end = keywordEnd(defs[j], text);
 	const bare = stripNumbering(label);
-	for (let k = j + 1; k < defs.length; k++) {
+	// Most labels are their row's own label, or a part of it: no room for another's.
+	const own = bareLabel(defs[j]).includes(normalizeLabel(bare));
+	const end = own ? text.length : keywordEnd(defs[j], text);
+	for (let k = j + 1; text.length - end >= 2 && k < defs.length; k++) {
 		if (labelOnly.has(defs[k].code) || !labelMatches(defs[k], bare, text) || keywordAt(defs[k], text) < end) continue;
 		const later = normalizeLabel(defs[k].label);
 		if (nextLabels().some((piece) => (piece = normalizeLabel(stripNumbering(piece))).length >= 2 && later.includes(piece))) break;

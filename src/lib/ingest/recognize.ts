@@ -29,14 +29,40 @@ export interface ReportIdentity {
 }
 
 /**
- * The document's lines in order. A table's rows count too, their cells joined: a PDF whose title is
- * letter-spaced (分散对齐) or whose text layer comes from OCR gives its words as cells of a row.
+ * The document's lines in order: its text, and with `rows` its tables' rows too, their cells joined
+ * (a PDF whose title is letter-spaced (分散对齐) or whose text layer comes from OCR gives its words
+ * as cells of a row). Not rows of figures (two or more), nor tables after the opening: they name no
+ * agency or year.
  */
-function textLines(doc: SourceDocument): string[] {
-	return doc.blocks
-		.flatMap((b: Block) => (b.kind === 'text' ? [b.text] : b.rows.map((row) => row.join(' '))))
-		.map((text) => asciiDigits(cleanText(text)))
-		.filter(Boolean);
+function textLines(doc: SourceDocument, rows: boolean): string[] {
+	const lines: string[] = [];
+	for (const b of doc.blocks as Block[]) {
+		if (b.kind === 'text') lines.push(b.text);
+		else if (rows && lines.length < OPENING_ROWS) for (const row of b.rows) if (fewFigures(row)) lines.push(row.join(' '));
+	}
+	return lines.map((text) => asciiDigits(cleanText(text))).filter(Boolean);
+}
+
+// Rows are read for the opening only (title, who compiled it): the report's own tables come later.
+const OPENING_ROWS = 80;
+
+// A cell that starts as a figure does: enough to tell a row of figures (no need to parse them).
+const FIGURE_START = /^\s*[\d０-９]/;
+
+function fewFigures(row: string[]): boolean {
+	let figures = 0;
+	for (const cell of row) if (cell.length <= 16 && FIGURE_START.test(cell) && ++figures >= 2) return false;
+	return true;
+}
+
+/** The lines to read and the title among them: the text's, or, when it names no agency, with the tables' rows. */
+function linesAndTitle(doc: SourceDocument) {
+	const text = textLines(doc, false);
+	const title = titleIn(text);
+	if (title?.hit.agency || !doc.blocks.some((b) => b.kind === 'table')) return { lines: text, title };
+	const withRows = textLines(doc, true);
+	const found = titleIn(withRows);
+	return found && (found.hit.agency || !title) ? { lines: withRows, title: found } : { lines: text, title };
 }
 
 /** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
@@ -45,7 +71,7 @@ function fileStem(name: string): string {
 }
 
 export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
-	const lines = textLines(doc);
+	const { lines, title } = linesAndTitle(doc);
 	const sources: ReportIdentity['sources'] = {};
 	let agency: string | undefined;
 	let year: number | undefined;
@@ -69,7 +95,6 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	}
 	// 2. The title: the page's <title> first, then the document's first lines.
 	const pageTitle = doc.title ? parseTitle(doc.title) : undefined;
-	const title = titleIn(lines);
 	if (pageTitle?.agency) take('标题', pageTitle);
 	if (title) take('标题', title.hit);
 	if (pageTitle) take('标题', pageTitle);
