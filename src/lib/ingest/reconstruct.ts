@@ -37,6 +37,7 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');
 	const values = first < 0 ? [] : row.cells.slice(first);
 	const cells = printed(values);
+	if (values.length >= n && values.every(singleNumber)) return { fixed: true, cells: values, cut: false };
 	// Exactly a row's cells (empty ones after them are padding), each one figure, empty (a grid's blank
 	// 总计) or misread (`a`, holding its place): read as printed, the blank as blank, the misread cell not at all.
 	const own = values.length > n && values.slice(n).every((c) => cleanText(c) === '') ? values.slice(0, n) : values;
