@@ -5,7 +5,7 @@
  */
 import { cleanText, isLabelCell, isMisread, isValueToken, isZeroLookalike, memoized, parseValueCell, toColumnUnit } from './cells';
 import { isRunOfFigures } from './glued';
-import { reconstructTable } from './reconstruct';
+import { reconstructTable, warnZeroLookalikes } from './reconstruct';
 import type { Block } from './document';
 import type { RefusedRun } from './copies';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
@@ -518,14 +518,7 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 		const { value, unit } = toColumnUnit(cell, columnUnit);
 		out.push({ table_code: table, row_code: m.def.code, col_code: col, value, raw, unit });
 	});
-	if (lookalikes.length) {
-		warnings.push({
-			code: 'zero_lookalike',
-			table,
-			rows: [m.def.code],
-			message: `${m.def.label}：${lookalikes.length} 个单元格印作字母或圆圈（${lookalikes.join('、')}），文字识别常把 0 认作 O，按 0 读入：请核对原件`
-		});
-	}
+	warnZeroLookalikes(warnings, table, m.def, lookalikes, '个单元格', '读入');
 	return out;
 }
 

@@ -58,6 +58,17 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	return { fixed: false, options: found.map((c) => c.map((x) => x.raw)) };
 }
 
+/** One warning for a row's cells read as 0 though printed as a letter or circle (`unit`: how the cells are counted, `how`: what was done with them). */
+export function warnZeroLookalikes(warnings: Warning[], table: TableCode, def: RowDef, cells: string[], unit: string, how: string) {
+	if (cells.length === 0) return;
+	warnings.push({
+		code: 'zero_lookalike',
+		table,
+		rows: [def.code],
+		message: `${def.label}：${cells.length} ${unit}印作字母或圆圈（${cells.join('、')}），文字识别常把 0 认作 O，按 0 ${how}：请核对原件`
+	});
+}
+
 /**
  * Cut the run-together rows of one table. Returns the rows with their cells in place, or null
  * when the table must be rejected (a warning says why).
@@ -93,14 +104,8 @@ export function reconstructTable(
 		const plan = planRow(row, sums, moneyRow(row), wholeCells);
 		if ('error' in plan) refused.push(plan.error);
 		else {
-			const lookalikes = row.cells.filter(isZeroLookalike).map(cleanText);
-			if (lookalikes.length && !(plan.fixed && !plan.cut))
-				warnings.push({
-					code: 'zero_lookalike',
-					table,
-					rows: [row.def.code],
-					message: `${row.def.label}：${lookalikes.length} 个数字印作字母或圆圈（${lookalikes.join('、')}），文字识别常把 0 认作 O，按 0 拆分：请核对原件`
-				});
+			// Cells read as printed say so when their figures are read (figuresOf); cut ones here.
+			if (!(plan.fixed && !plan.cut)) warnZeroLookalikes(warnings, table, row.def, row.cells.filter(isZeroLookalike).map(cleanText), '个数字', '拆分');
 			plans.push(plan);
 			live.push(row);
 		}
