@@ -260,6 +260,28 @@ describe('agency and year of a report', () => {
 		expect(identity('一、总体情况\n根据2023年全市政府信息公开工作部署编制。', 'x.txt').agency).toBeUndefined();
 	});
 
+	it("a portal's list of other reports above the article: the title nearest the report's first section or sentence", () => {
+		const list = '热点信息\n某某市财政局2021年政府信息公开工作年度报告\n某某市教育局2023年政府信息公开工作年度报告\n';
+		expect(identity(`${list}某某区统计局2022年政府信息公开工作年度报告\n一、总体情况`)).toMatchObject({ agency: '某某区统计局', year: 2022, sources: { agency: '标题' } });
+		expect(identity(`${list}某某区统计局\n2022年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》要求编制本报告。`)).toMatchObject({
+			agency: '某某区统计局',
+			year: 2022
+		});
+		// The article's title names no agency: a title in the list above does not lend it one.
+		expect(
+			identity(`${list}2022年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，现公布某某区统计局2022年政府信息公开工作年度报告。\n一、总体情况`)
+		).toMatchObject({
+			agency: '某某区统计局',
+			year: 2022,
+			sources: { agency: '正文', year: '标题' }
+		});
+		// A list after the article (相关阅读, 上一篇) was never read as its title.
+		expect(identity('某某区统计局2022年政府信息公开工作年度报告\n一、总体情况\n……\n上一篇：某某市财政局2021年政府信息公开工作年度报告')).toMatchObject({
+			agency: '某某区统计局',
+			year: 2022
+		});
+	});
+
 	it('a breadcrumb with slashes naming the year is no part of the title', () => {
 		const text = '首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文\n\n某某镇2021年政府信息公开工作年度报告\n\n一、总体情况';
 		expect(identity(text)).toMatchObject({ agency: '某某镇', year: 2021, sources: { agency: '标题' } });

@@ -119,10 +119,42 @@ function titleStarting(line: string): string {
 	return end > 0 && end <= 60 && !/[，。；,;：:]/.test(line.slice(0, end)) ? line.slice(0, end + 2) : line;
 }
 
+/**
+ * Where the report's own text starts: its first section (一、总体情况, 一、概述, 一、基本情况) or the sentence it
+ * opens with (根据《条例》…编制). A title before it is the report's; others around it are a
+ * portal's lists of other reports (热点, 相关阅读, 上一篇).
+ */
+const BODY_START =
+	/^\s*(?:[一1]\s*[、.．,，]\s*(?:(?:政府信息公开)?(?:工作)?(?:总\s*体|基\s*本)(?:工作)?\s*情\s*况|概\s*述)|(?:总\s*体\s*情\s*况|概\s*述)\s*$|(?:根据|按照|依据|本(?:年度)?报告)[^。]{0,40}(?:条例|编制))/;
+
+const LINES_SEARCHED = 400;
+
+function bodyStart(lines: string[]): number {
+	for (let i = 0; i < Math.min(lines.length, LINES_SEARCHED); i++) if (BODY_START.test(lines[i])) return i;
+	return -1;
+}
+
+type TitleAt = { hit: TitleHit; index: number };
+
+/**
+ * Of the titles before the body, the one nearest to it: a sidebar above the article may list other
+ * reports' titles. Nearest without an agency, one naming the same year a line or three above it
+ * (a subtitle under the full title) lends its agency; a farther one does not (it may be a list's).
+ */
+function nearestBeforeBody(found: TitleAt[]): TitleAt {
+	const last = found[found.length - 1];
+	if (last.hit.agency) return last;
+	const named = found.filter((f) => f.hit.agency && f.hit.year === last.hit.year && last.index - f.index <= 3).pop();
+	return named ?? last;
+}
+
 /** The title among the first lines: alone, or with the line before (agency) or after (年度报告) it. */
-export function titleIn(lines: string[]): { hit: TitleHit; index: number } | undefined {
-	let yearOnly: { hit: TitleHit; index: number } | undefined;
-	for (let i = 0; i < Math.min(lines.length, 400); i++) {
+export function titleIn(lines: string[]): TitleAt | undefined {
+	let yearOnly: TitleAt | undefined;
+	const start = bodyStart(lines);
+	const beforeBody: TitleAt[] = [];
+	for (let i = 0; i < Math.min(lines.length, LINES_SEARCHED); i++) {
+		if (start >= 0 && i > start && beforeBody.length) break;
 		const line = lines[i].length > 80 ? titleStarting(lines[i]) : lines[i];
 		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
@@ -147,8 +179,9 @@ export function titleIn(lines: string[]): { hit: TitleHit; index: number } | und
 		if (!hit) continue;
 		if (!hit.agency && i > 0) hit = { ...hit, agency: agencyAbove(lines, i) };
 		if (!hit.agency) hit = { ...hit, agency: agencyBelow(lines, end) };
-		if (hit.agency) return { hit, index: i };
-		yearOnly ??= { hit, index: i };
+		if (start >= 0 && i <= start) beforeBody.push({ hit, index: i });
+		else if (hit.agency) return { hit, index: i };
+		else yearOnly ??= { hit, index: i };
 	}
-	return yearOnly;
+	return beforeBody.length ? nearestBeforeBody(beforeBody) : yearOnly;
 }
