@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/lib/ingest/readers/text';
 import { isoDate, recognize } from '../../src/lib/ingest/recognize';
+import { resolveRegion } from '../../src/lib/ingest/regions';
+import '../../ingest/node-host';
 
 const identity = (text: string, file = 'report.txt') => {
 	const { agency, year, sources } = recognize(readText(text), file);
@@ -112,6 +114,25 @@ describe('agency and year of a report', () => {
 		const unplaced =
 			'索 引 号 | 014416330/2019-00001 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2019-02-28 |\n根据规定，现公布某某市人民政府2018年政府信息公开工作年度报告。\n一、主要工作概述';
 		expect(recognize(readText(unplaced), 'x.txt')).toMatchObject({ agency: '某某市人民政府', year: 2018, published: '2019-02-28', sources: { agency: '正文' } });
+	});
+
+	it("a publisher that is the portal's operator yields to the title naming the report's agency, and lends it its place", () => {
+		const operator = '东街街道2023年度政府信息公开工作年度报告\n| 索引号 | 620702074/2024-00047 | 发布机构 | 甘州区政务服务管理局 |\n| 发布日期 | 2024-01-26 |\n一、总体情况';
+		const who = recognize(readText(operator), 'x.txt');
+		expect(who).toMatchObject({ agency: '东街街道', year: 2023, published: '2024-01-26', sources: { agency: '标题', published: '页面信息' } });
+		expect(resolveRegion(who.agency!, who.context)).toMatchObject({ county: '甘州区', division_code: '620702' });
+		// The county's government posting a 街道's report is another agency too; the 街道's own 办事处 is the same one, named in full.
+		expect(recognize(readText(operator.replace('甘州区政务服务管理局', '甘州区人民政府')), 'x.txt')).toMatchObject({ agency: '东街街道' });
+		expect(recognize(readText(operator.replace('甘州区政务服务管理局', '甘州区东街街道办事处')), 'x.txt')).toMatchObject({
+			agency: '甘州区东街街道办事处',
+			sources: { agency: '页面信息' }
+		});
+	});
+
+	it("an info table kept as text printing the title again after its labels is no title, nor its labels' line a name", () => {
+		const text =
+			'当前位置: 首页>政府信息公开>政府信息公开年报>2023年>部门公开年报\n某某街道2023年度政府信息公开工作年度报告\n发表日期:2024-01-26 15:35:23 发布机构:政务服务管理局\n索引号 620702074/2024-00047 发文字号 某某街道2023年度政府信息公开工作年度报告号\n关键词 发布机构 政务服务管理局\n生成日期 2024-01-26 15:35:23 是否有效\n一、总体情况';
+		expect(identity(text)).toMatchObject({ agency: '某某街道', year: 2023, sources: { agency: '标题' } });
 	});
 
 	it('a publisher named without its place, and nothing better: the publisher as printed', () => {

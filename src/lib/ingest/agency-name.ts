@@ -31,6 +31,9 @@ export function cleanAgency(s: string): string {
 	);
 }
 
+/** The labels of a portal's info table, which print the title again beside its index number. */
+export const INFO_LABEL = /索引号|发文字号|发布机构|关键词|主题分类|生成日期|发布日期|发布时间|成文日期|发表日期/;
+
 export function plausibleAgency(s: string): boolean {
 	return (
 		s.length >= 2 &&
@@ -39,6 +42,8 @@ export function plausibleAgency(s: string): boolean {
 		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
 		!/[，。；！？、,;!?《》»›|/]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
 		!/^(本|我|全|各|根据|按照|依据|现将|现予|现就|兹|特此)/.test(s) &&
+		// An info table's labels (`关键词 发布机构 某某局` on one line): a row of the table, not a name.
+		!INFO_LABEL.test(s) &&
 		// A kind of agency alone (园区, 街道) is how a report refers to itself, not a name.
 		s.replace(AGENCY_TAIL, '') !== '' &&
 		!/编制$/.test(s)

@@ -24,7 +24,7 @@ export interface ReportIdentity {
 	published?: string;
 	/** Where each was found. */
 	sources: { agency?: IdentitySource; year?: IdentitySource; published?: IdentitySource };
-	/** Text around the title (and the signature) that may name the region. */
+	/** Text around the title (and the signature, and the page's publisher) that may name the region. */
 	context: string;
 }
 
@@ -70,6 +70,15 @@ function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
 }
 
+/**
+ * 甘州区东街街道办事处 and 东街街道, 某某区财政局 and 区财政局: one names the other, a 街道's 办事处 and an
+ * unplaced name's 区 aside. 甘州区人民政府 and 甘州区东街街道 are two.
+ */
+function sameAgency(a: string, b: string): boolean {
+	const core = (name: string) => name.replace(/(?:街道办事处|办事处|街道)$/, '').replace(UNPLACED, '');
+	return core(a).includes(core(b)) || core(b).includes(core(a));
+}
+
 export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const { lines, title } = linesAndTitle(doc);
 	const sources: ReportIdentity['sources'] = {};
@@ -85,16 +94,20 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// 1. The page's metadata block.
 	const publisher = doc.meta?.publisher ? cleanAgency(doc.meta.publisher) : undefined;
 	const plausiblePublisher = publisher && isAgencyName(publisher) ? publisher : undefined;
+	const pageTitle = doc.title ? parseTitle(doc.title) : undefined;
 	if (doc.meta) {
 		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
+		// The publisher may be the portal's operator (政务服务管理局 posting a 街道's report): a title
+		// naming another agency is the report's own word.
+		const titled = pageTitle?.agency ?? title?.hit.agency;
+		const publisherFirst = plausiblePublisher && !UNPLACED.test(plausiblePublisher) && (!titled || sameAgency(plausiblePublisher, titled));
 		take('页面信息', {
-			agency: fromTitle?.agency ?? (plausiblePublisher && !UNPLACED.test(plausiblePublisher) ? plausiblePublisher : undefined),
+			agency: fromTitle?.agency ?? (publisherFirst ? plausiblePublisher : undefined),
 			year: fromTitle?.year,
 			published: doc.meta.date ? isoDate(doc.meta.date) : undefined
 		});
 	}
 	// 2. The title: the page's <title> first, then the document's first lines.
-	const pageTitle = doc.title ? parseTitle(doc.title) : undefined;
 	if (pageTitle?.agency) take('标题', pageTitle);
 	if (title) take('标题', title.hit);
 	if (pageTitle) take('标题', pageTitle);
@@ -125,6 +138,14 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
 	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
 	const titleIndex = title?.index ?? 0;
-	const context = [doc.meta?.title ?? '', doc.title ?? '', ...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4), compiled?.[1] ?? '', ...lines.slice(-8)].join('\n');
+	// The publisher, when it is not the agency, is most often its government's portal: its place is the report's.
+	const context = [
+		doc.meta?.title ?? '',
+		doc.title ?? '',
+		publisher ?? '',
+		...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4),
+		compiled?.[1] ?? '',
+		...lines.slice(-8)
+	].join('\n');
 	return { agency, year, published, sources, context };
 }
