@@ -146,4 +146,24 @@ describe('aligning rows to the format', () => {
 		expect(value('other_misc')).toBeUndefined();
 		expect(value('total')).toBe(at('total') + 1);
 	});
+
+	it("the table's head repeated after a page break, merged cells left empty, is no row: its last heading 其他 is not 3.其他", () => {
+		const head = [
+			['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况', '', '', '', '', '', ''],
+			['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+			['', '', '', '', '商业 企业', '科研 机构', '社会公益组织', '法律服务机构', '其他', '']
+		];
+		const row = (d: (typeof defs)[number], k: number) => [d.label, '', '', ...full(k)];
+		const cut = defs.findIndex((d) => d.code === 'unable_not_held');
+		const blocks: Block[] = [
+			{ kind: 'text', text: '三、收到和处理政府信息公开申请情况' },
+			{ kind: 'table', rows: [...head, ...defs.slice(0, cut).map(row)] },
+			{ kind: 'text', text: '- 3 -' },
+			{ kind: 'table', rows: [...head, ...defs.slice(cut).map((d, k) => row(d, cut + k))] },
+			{ kind: 'text', text: '五、存在的主要问题及改进情况' }
+		];
+		const e = extract(blocks, 2023);
+		defs.forEach((d, k) => expect(e.figures.find((f) => f.row_code === d.code && f.col_code === 'natural')?.value, d.code).toBe(k + 1));
+		expect(e.warnings.filter((w) => w.table === 'requests')).toEqual([]);
+	});
 });

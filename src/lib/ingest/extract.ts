@@ -337,6 +337,39 @@ interface MappedRow {
 }
 
 /** `labelOnly` rows are taken only when a label names them, never by position. */
+/**
+ * The tables' column headings (自然人, 商业企业 … 本年制发件数, 结果维持), with the headings over them: a
+ * row of them repeats the table's head where a page or an OCR tool broke the table in two.
+ */
+const COLUMN_HEADINGS = new Set(
+	[
+		...(['2019', '2021'] as FormatVersion[]).flatMap((f) => (['active', 'requests', 'appeals'] as TableCode[]).flatMap((t) => tableDef(f, t).columns.map((c) => c.label))),
+		'申请人情况',
+		'法人或其他组织',
+		'信息内容'
+	].map((label) => label.replace(/\s+/g, ''))
+);
+
+// 总计 heads a column and names a row (（七）总计, printed 总计 | 总计 where its cells merge): no sign of a head.
+COLUMN_HEADINGS.delete('总计');
+
+/**
+ * The labels end in a column heading and hold another (the row has no figure): the table's head
+ * again. Headings followed by a row's own label (信息内容 本年制发件数 … 规章, cells one per line with
+ * no figure between them) are that row's.
+ */
+function repeatsTheHead(labels: string[]): boolean {
+	if (!labels.length || !COLUMN_HEADINGS.has(labels[labels.length - 1].replace(/\s+/g, ''))) return false;
+	let first: string | undefined;
+	for (const label of labels) {
+		const bare = label.replace(/\s+/g, '');
+		if (!COLUMN_HEADINGS.has(bare) || bare === first) continue;
+		if (first !== undefined) return true;
+		first = bare;
+	}
+	return false;
+}
+
 function mapRows(
 	table: TableCode,
 	rows: string[][],
@@ -359,6 +392,8 @@ function mapRows(
 		}
 		// A heading row (（六）其他处理 over its three sub-rows) has a label and no cells at all.
 		if (values.length === 0) continue;
+		// The head repeated after a page break: its last heading (其他) would name a row (3.其他).
+		if (!hasFigure && repeatsTheHead(labels)) continue;
 		const named = matchRowAt(labels, defs, p);
 		let j = named.j;
 		const doubt =
