@@ -296,6 +296,14 @@ describe('agency and year of a report', () => {
 			year: 2022,
 			sources: { agency: '正文', year: '标题' }
 		});
+		// An article with no title line: a list after its body names another report; its own sentences come first.
+		const untitled =
+			'根据《中华人民共和国政府信息公开条例》要求，现公布某某区统计局2022年政府信息公开工作年度报告。\n一、总体情况\n……\n相关文章\n某某市财政局2021年政府信息公开工作年度报告';
+		expect(identity(untitled)).toMatchObject({ agency: '某某区统计局', year: 2022, sources: { agency: '正文', year: '正文' } });
+		expect(identity('本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n……\n相关文章\n某某市财政局2021年政府信息公开工作年度报告')).toMatchObject({
+			year: 2022,
+			sources: { year: '正文' }
+		});
 		// A list after the article (相关阅读, 上一篇) was never read as its title.
 		expect(identity('某某区统计局2022年政府信息公开工作年度报告\n一、总体情况\n……\n上一篇：某某市财政局2021年政府信息公开工作年度报告')).toMatchObject({
 			agency: '某某区统计局',

@@ -109,7 +109,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	}
 	// 2. The title: the page's <title> first, then the document's first lines.
 	if (pageTitle?.agency) take('标题', pageTitle);
-	if (title) take('标题', title.hit);
+	// A title found only after the body started may be another report's (相关文章, 上一篇): the body's own sentences come first.
+	if (title && !title.afterBody) take('标题', title.hit);
 	if (pageTitle) take('标题', pageTitle);
 	// 3. The body: who compiled it, the statistics period, the signature's date.
 	const opening = lines.slice(0, 60);
@@ -117,6 +118,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// Who compiled it names the region too (see context), so it is read even after a title.
 	const compiled = COMPILED_BY.exec(body);
 	if (!agency || year === undefined) take('正文', bodyEvidence(opening, compiled));
+	if (title?.afterBody) take('标题', title.hit);
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
 	// 4. The file name.
@@ -137,7 +139,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 
 	// 2022年上海市政府信息公开工作年度报告: a region's own report is its people's government's.
 	if (agency && REGION_ONLY.test(agency) && !NOT_A_GOVERNMENT.test(agency)) agency = `${agency}人民政府`;
-	const titleIndex = title?.index ?? 0;
+	// Lines around a title the report was not recognised by (a list after its body) say nothing of its place.
+	const titleIndex = title && (!title.afterBody || sources.agency === '标题') ? title.index : 0;
 	// The publisher, when it is not the agency, is most often its government's portal: its place is the report's.
 	const context = [
 		doc.meta?.title ?? '',

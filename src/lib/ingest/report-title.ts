@@ -129,12 +129,17 @@ const BODY_START =
 
 const LINES_SEARCHED = 400;
 
+// With no title before it, a title right under the first heading (`一、总体情况` / `某某乡2021年度…报告根据…编制而成`)
+// is still the report's opening.
+const OPENING_LINES = 2;
+
 function bodyStart(lines: string[]): number {
 	for (let i = 0; i < Math.min(lines.length, LINES_SEARCHED); i++) if (BODY_START.test(lines[i])) return i;
 	return -1;
 }
 
-type TitleAt = { hit: TitleHit; index: number };
+/** A title and its line; `afterBody`: found only after the report's first section or sentence (a running head, or a list of other reports). */
+type TitleAt = { hit: TitleHit; index: number; afterBody?: boolean };
 
 /**
  * Of the titles before the body, the one nearest to it: a sidebar above the article may list other
@@ -182,9 +187,10 @@ export function titleIn(lines: string[]): TitleAt | undefined {
 		if (!hit) continue;
 		if (!hit.agency && i > 0) hit = { ...hit, agency: agencyAbove(lines, i) };
 		if (!hit.agency) hit = { ...hit, agency: agencyBelow(lines, end) };
-		if (start >= 0 && i <= start) beforeBody.push({ hit, index: i });
-		else if (hit.agency) return { hit, index: i };
-		else yearOnly ??= { hit, index: i };
+		const afterBody = start >= 0 && i > start + OPENING_LINES;
+		if (start >= 0 && !afterBody) beforeBody.push({ hit, index: i });
+		else if (hit.agency) return { hit, index: i, afterBody };
+		else yearOnly ??= { hit, index: i, afterBody };
 	}
 	return beforeBody.length ? nearestBeforeBody(beforeBody) : yearOnly;
 }
