@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/lib/ingest/readers/text';
+import { readHtml } from '../../src/lib/ingest/readers/html';
 import { isoDate, recognize } from '../../src/lib/ingest/recognize';
 import { resolveRegion } from '../../src/lib/ingest/regions';
 import '../../ingest/node-host';
@@ -229,6 +230,8 @@ describe('agency and year of a report', () => {
 		const text = '本报告的统计期限为2020年1月1日到2020年12月31日止。如对本报告有任何疑问，请与某某市某某区人民政府办公室联系（地址：某某路1号）。\n一、总体情况';
 		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府办公室', year: 2020, sources: { agency: '经办单位' } });
 		expect(identity('一、总体情况\n如对本报告有疑问，请与某某市统计局办公室联系。', 'x.txt').agency).toBe('某某市统计局');
+		// A division of a government's office: the office.
+		expect(identity('一、总体情况\n对本报告如有疑问，请与某某实验区管委会办公室保密与电子政务处联系。', 'x.txt').agency).toBe('某某实验区管委会办公室');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某镇人民政府；联系电话：0000-1234567。', 'x.txt').agency).toBe('某某县某某镇人民政府');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某乡信息公开领导小组办公室，邮编：324403。', 'x.txt').agency).toBeUndefined();
 		const compiled = '本年度报告按照通知的要求，由某某市某某区人民政府某某街道党政办公室综合科编制。\n一、总体情况';
@@ -309,6 +312,19 @@ describe('agency and year of a report', () => {
 			agency: '某某区统计局',
 			year: 2022
 		});
+	});
+
+	it("a web page's links (its menu, a list of other reports beside a title-less article) name no agency or year", () => {
+		const list = '<ul class="side"><li><a href="/a">某某市财政局2021年政府信息公开工作年度报告</a></li><li><a href="/b">某某市教育局2023年政府信息公开工作年度报告</a></li></ul>';
+		const article = '<p>本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。对本报告如有疑问，请与某某区统计局办公室联系。</p><p>一、总体情况</p><p>……</p>';
+		for (const html of [`<body>${list}${article}</body>`, `<body>${article}${list}</body>`]) {
+			const page = readHtml(`<html><head><title>某某区人民政府门户网站</title></head>${html}</html>`);
+			expect(page.blocks.filter((b) => b.kind === 'text' && b.link).map((b) => b.kind === 'text' && b.text)).toHaveLength(2);
+			expect(recognize(page, 'x.html')).toMatchObject({ agency: '某某区统计局', year: 2022, sources: { agency: '经办单位', year: '正文' } });
+		}
+		// A title whose words are partly a link (a keyword linked) is the page's own line.
+		const linked = readHtml('<body><h1>某某区统计局<a href="/k">2022年</a>政府信息公开工作年度报告</h1><p>一、总体情况</p></body>');
+		expect(recognize(linked, 'x.html')).toMatchObject({ agency: '某某区统计局', year: 2022, sources: { agency: '标题' } });
 	});
 
 	it('a breadcrumb with slashes naming the year is no part of the title', () => {

@@ -74,9 +74,12 @@ const SECTION = /(?:党政综合办公室|综合办公室|党政办公室|党政
 /** A government's office (人民政府办公室, 管委会办公室) publishes reports of its own: it is kept whole. */
 const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会)$/;
 
+const OFFICE_DIVISION = /(?<=办公室)[\u3400-\u9fff]{2,12}?[处科股]$/;
+
 /** 某某局办公室 → 某某局; 某某街道党政办公室综合科 → 某某街道; 某某县人民政府办公室 stays. */
 export function withoutOffice(name: string): string {
-	let agency = name;
+	// A division of the office (…管委会办公室保密与电子政务处, …办公室秘书科): the office.
+	let agency = name.replace(OFFICE_DIVISION, '');
 	while (SECTION.test(agency)) agency = agency.replace(SECTION, '');
 	const office = agency.replace(/办公室$/, '');
 	return office !== agency && !GOVERNMENT.test(office) ? office : agency;

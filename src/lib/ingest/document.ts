@@ -1,5 +1,7 @@
 /** What every reader produces: the document's text lines and tables, in document order. */
-export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: string[][] };
+export type Block =
+	/** `link`: the line is wholly a link's text (a portal's menu, a list of other reports): no part of the report's own words. */
+	{ kind: 'text'; text: string; link?: true } | { kind: 'table'; rows: string[][] };
 
 /** What a page says about itself outside its body: a crawler header or a portal's info table. */
 export interface DocumentMeta {

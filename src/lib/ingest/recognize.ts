@@ -37,8 +37,10 @@ export interface ReportIdentity {
 function textLines(doc: SourceDocument, rows: boolean): string[] {
 	const lines: string[] = [];
 	for (const b of doc.blocks as Block[]) {
-		if (b.kind === 'text') lines.push(b.text);
-		else if (rows && lines.length < OPENING_ROWS) for (const row of b.rows) if (fewFigures(row)) lines.push(row.join(' '));
+		// A link's text is the portal's (its menu, its lists of other reports), not the report's.
+		if (b.kind === 'text') {
+			if (!b.link) lines.push(b.text);
+		} else if (rows && lines.length < OPENING_ROWS) for (const row of b.rows) if (fewFigures(row)) lines.push(row.join(' '));
 	}
 	return lines.map((text) => asciiDigits(cleanText(text))).filter(Boolean);
 }
@@ -109,7 +111,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	}
 	// 2. The title: the page's <title> first, then the document's first lines.
 	if (pageTitle?.agency) take('标题', pageTitle);
-	// A title found only after the body started may be another report's (相关文章, 上一篇): the body's own sentences come first.
+	// A title found only after the body started may be another report's (相关文章, 上一篇): taken last.
 	if (title && !title.afterBody) take('标题', title.hit);
 	if (pageTitle) take('标题', pageTitle);
 	// 3. The body: who compiled it, the statistics period, the signature's date.
@@ -118,7 +120,6 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// Who compiled it names the region too (see context), so it is read even after a title.
 	const compiled = COMPILED_BY.exec(body);
 	if (!agency || year === undefined) take('正文', bodyEvidence(opening, compiled));
-	if (title?.afterBody) take('标题', title.hit);
 	// A publisher named without its place (区统计局) is still better than none.
 	take('页面信息', { agency: plausiblePublisher });
 	// 4. The file name.
@@ -129,10 +130,13 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// 5. The agency that signs it; else whom to ask about it, or the office that compiled it.
 	if (!agency) take('落款', { agency: signatureAgency(lines) });
 	if (!agency) take('经办单位', { agency: contactAgency(body) });
+	// Last, a title found only after the body began: a running head, or another report's in a list after it.
+	if (title?.afterBody) take('标题', { agency: title.hit.agency });
 	// 6. Reports are published early in the year after the one they report on.
 	if (year === undefined && published && sources.published === '页面信息') take('发布日期', { year: Number(published.slice(0, 4)) - 1 });
 	// 7. The year the overview names most: the weakest evidence, taken only without any other.
 	if (year === undefined) take('正文年份', { year: yearOfOverview(lines) });
+	if (title?.afterBody) take('标题', { year: title.hit.year });
 	// The signature is read only when no earlier source gave the date (it scans every line), and
 	// after every source of the year: a date in the body before the year's end is no signature.
 	if (!published) take('落款', { published: signatureDate(lines, year) });

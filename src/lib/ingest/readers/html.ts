@@ -152,10 +152,14 @@ export function readHtml(html: string, nested = false): SourceDocument {
 	let line = '';
 	let title: string | undefined;
 	let markdownLines = false;
+	// Inside an <a>, and whether the current line has text outside any.
+	let linkDepth = 0;
+	let ownText = false;
 	const flush = () => {
 		const t = line.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
-		if (t) blocks.push({ kind: 'text', text: t });
+		if (t) blocks.push(ownText ? { kind: 'text', text: t } : { kind: 'text', text: t, link: true });
 		line = '';
+		ownText = false;
 	};
 	const walk = (n: ChildNode) => {
 		if (n.type === 'text') {
@@ -166,10 +170,12 @@ export function readHtml(html: string, nested = false): SourceDocument {
 				for (const [i, part] of n.data.split(/\r?\n/).entries()) {
 					if (i > 0) flush();
 					line += part.replace(/^\s*#{1,6}\s+/, '');
+					if (/\S/.test(part)) ownText = true;
 				}
 				return;
 			}
 			line += n.data.replace(/[\r\n]+/g, ' ');
+			if (linkDepth === 0 && /\S/.test(n.data)) ownText = true;
 			return;
 		}
 		if (!isElement(n)) return;
@@ -189,7 +195,9 @@ export function readHtml(html: string, nested = false): SourceDocument {
 		}
 		const isBlock = BLOCK.has(n.name);
 		if (isBlock) flush();
+		if (n.name === 'a') linkDepth++;
 		n.children.forEach(walk);
+		if (n.name === 'a') linkDepth--;
 		if (isBlock) flush();
 	};
 	dom.children.forEach(walk);
