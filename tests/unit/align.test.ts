@@ -165,5 +165,17 @@ describe('aligning rows to the format', () => {
 		const e = extract(blocks, 2023);
 		defs.forEach((d, k) => expect(e.figures.find((f) => f.row_code === d.code && f.col_code === 'natural')?.value, d.code).toBe(k + 1));
 		expect(e.warnings.filter((w) => w.table === 'requests')).toEqual([]);
+		// The head's labels at the left, empty cells after them (an OCR grid): its last heading 总计 is not （七）总计.
+		const left = [head[0], ['自然人', '法人或其他组织', '总计', '', '', '', '', '', '', ''], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '', '', '', '', '']];
+		const again = extract(
+			blocks.map((b, i) => (i === 3 && b.kind === 'table' ? { kind: 'table', rows: [...left, ...b.rows.slice(3)] } : b)),
+			2023
+		);
+		expect(again.figures).toEqual(e.figures);
+		// The total row, its label cells merged and printed twice, blank: read as blank, not taken for a head.
+		const blankTotal = requestsTable(
+			defs.map((d) => (d.code === 'total' ? ['三、本年度办理结果', '总计', '总计', '', '', '', '', '', '', ''] : [d.label, '', '', '', '', '', '', '']))
+		);
+		expect(extract(blankTotal, 2023).figures.filter((f) => f.row_code === 'total')).toHaveLength(7);
 	});
 });

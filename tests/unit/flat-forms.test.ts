@@ -8,7 +8,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, type Form } from '../../generator/corpus';
-import { renderCrawlerText } from '../../generator/render-flat';
+import { renderCrawlerText, renderMarkdown } from '../../generator/render-flat';
 import { Rng } from '../../generator/rng';
 import { CLEAN } from '../../generator/spec';
 import { parseFile, parseReport } from '../../ingest/pipeline';
@@ -85,6 +85,47 @@ describe('forms whose cells lost their structure', async () => {
 			if (!result.warnings.some((w) => w.code === 'table_rejected' && w.table === 'requests'))
 				expect((cut?.rows?.length ?? 0) + (refused?.rows?.length ?? 0), JSON.stringify(result.warnings)).toBeGreaterThan(15);
 		}
+	});
+
+	it("Markdown tables cut in two by a page, the head repeated whole, its last row or not at all: no figure other than the uncut table's", async () => {
+		const figures = async (text: string) => {
+			const r = await parseReport('cut.md', new TextEncoder().encode(text));
+			if (r.status !== 'ok') throw new Error(r.reason);
+			return new Map(r.figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+		};
+		const rng = new Rng(5);
+		const SEPARATOR = /^\|( --- \|)+$/;
+		let cuts = 0;
+		let lost = 0;
+		let cells = 0;
+		for (const [i, { spec }] of documents.slice(0, 8).entries()) {
+			const lines = renderMarkdown(spec, new Rng(i), CLEAN).split('\n');
+			const whole = await figures(lines.join('\n'));
+			for (const heading of lines.flatMap((l, k) => (/^## [二三四]、/.test(l) ? [k] : []))) {
+				const start = lines.findIndex((l, k) => k > heading && l.startsWith('|'));
+				let end = start;
+				while (end < lines.length && lines[end].startsWith('|')) end++;
+				const rows = lines.slice(start, end);
+				const firstFigures = rows.findIndex((l) => /\|\s*\d/.test(l));
+				const head = rows.slice(0, firstFigures).filter((l) => !SEPARATOR.test(l));
+				for (const again of [head, head.slice(-1), []]) {
+					const cut = rng.int(firstFigures + 1, rows.length - 1);
+					const rest = [...again, ...rows.slice(cut)];
+					const text = [...lines.slice(0, start), ...rows.slice(0, cut), '', '- 3 -', '', rest[0], rows.find((l) => SEPARATOR.test(l))!, ...rest.slice(1), ...lines.slice(end)];
+					const got = await figures(text.join('\n'));
+					// Never a different figure; a row whose label and figures the cut parted may be lost.
+					expect(
+						[...got].filter(([k, v]) => whole.get(k) !== v),
+						`${spec.titleName} ${spec.year}: ${lines[heading]} cut at ${cut}`
+					).toEqual([]);
+					lost += whole.size - got.size;
+					cells += whole.size;
+					cuts++;
+				}
+			}
+		}
+		expect(cuts).toBeGreaterThanOrEqual(60);
+		expect(lost / cells).toBeLessThan(0.01);
 	});
 
 	it.each([

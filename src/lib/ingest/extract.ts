@@ -350,13 +350,10 @@ const COLUMN_HEADINGS = new Set(
 	].map((label) => label.replace(/\s+/g, ''))
 );
 
-// 总计 heads a column and names a row (（七）总计, printed 总计 | 总计 where its cells merge): no sign of a head.
-COLUMN_HEADINGS.delete('总计');
-
 /**
- * The labels end in a column heading and hold another (the row has no figure): the table's head
- * again. Headings followed by a row's own label (信息内容 本年制发件数 … 规章, cells one per line with
- * no figure between them) are that row's.
+ * The labels end in a column heading and hold another, different one (the row has no figure): the
+ * table's head again. 总计 | 总计 is the total row, its label cells merged; headings followed by a
+ * row's own label (信息内容 本年制发件数 … 规章, cells one per line with no figure between them) are that row's.
  */
 function repeatsTheHead(labels: string[]): boolean {
 	if (!labels.length || !COLUMN_HEADINGS.has(labels[labels.length - 1].replace(/\s+/g, ''))) return false;
