@@ -274,6 +274,13 @@ describe('agency and year of a report', () => {
 		expect(identity('**某某县统计局**\n**2023年政府信息公开工作年度报告**\n一、总体情况')).toMatchObject({ agency: '某某县统计局', year: 2023 });
 	});
 
+	it("no title: a region's report summing its units' work (汇总某某区各有关单位…编制而成) names the region", () => {
+		const text =
+			'本报告根据《中华人民共和国政府信息公开条例》要求，汇总某某经济开发区各有关单位政府信息公开工作情况编制而成。对本报告如有疑问，请与某某经济开发区管委会办公室联系。\n一、总体情况';
+		expect(identity(text, 'x.txt')).toMatchObject({ agency: '某某经济开发区', sources: { agency: '正文' } });
+		expect(identity('本报告根据要求，汇总全区各部门情况编制而成。\n一、总体情况', 'x.txt').agency).toBeUndefined();
+	});
+
 	it('no title: 由某某局编制, 根据2023年某某局信息公开工作实际编制, the subject that 认真履行《条例》', () => {
 		expect(identity('本报告根据条例有关规定由某某市司法局编制。\n一、总体情况', 'x.txt').agency).toBe('某某市司法局');
 		expect(identity('本年报根据2023年某某市司法局信息公开工作实际编制而成。\n一、总体情况', 'x.txt')).toMatchObject({ agency: '某某市司法局', sources: { agency: '正文' } });

@@ -36,6 +36,9 @@ const IMPLEMENTS =
 /** 由天津市某某局编制 (not only 本报告由…编制). */
 const COMPILED_BY_ANY = /由\s*([^，,。；;、（(《》\d\s]{2,40}?)\s*(?:负责)?编制/;
 
+/** 汇总平潭综合实验区各有关单位政府信息公开工作情况编制而成: a region's report, summing its units' work. */
+const SUMS_UNITS = /汇总\s*([^，,。；;、《》\d\s]{2,20}?)\s*(?:各|所属)\s*(?:有关|相关)?\s*(?:单位|部门|乡镇|街道)/;
+
 /** 根据2023年某某市司法局信息公开工作实际编制: the year, then the agency whose work it reports. */
 const YEAR_AGENCY_WORK = /(\d{4})\s*年度?\s*([^，,。；;、《》\d\s]{2,30}?)\s*(?:政府)?信息公开工作/;
 
@@ -119,9 +122,10 @@ export function bodyEvidence(opening: string[], compiled: RegExpExecArray | null
 	const implementing = body.includes('条例') ? IMPLEMENTS.exec(opening.join('\n')) : null;
 	const compiledBy = body.includes('编制') ? COMPILED_BY_ANY.exec(body) : null;
 	const yearWork = YEAR_AGENCY_WORK.exec(body);
+	const sums = body.includes('汇总') ? SUMS_UNITS.exec(body) : null;
 	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
-	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, compiledBy?.[1], yearWork?.[2], implementing?.[1]]
+	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, compiledBy?.[1], yearWork?.[2], sums?.[1], implementing?.[1]]
 		.map((a) => (a ? cleanAgency(a) : ''))
 		.find((a) => isAgencyName(a, true));
 	return {
