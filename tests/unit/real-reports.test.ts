@@ -87,9 +87,14 @@ describe('real reports', async () => {
 });
 
 describe('a crawler text without its header', () => {
-	it('takes the agency from its contact line or its signature, and says which, warned as weak', async () => {
+	it('takes the agency from its body, its contact line or its signature, and says which, warned as weak', async () => {
 		const { parseReport } = await import('../../ingest/pipeline');
-		const body = readFileSync(path.join(DIR, 'pingtan-2023.page.txt'), 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
+		const text = readFileSync(path.join(DIR, 'pingtan-2023.page.txt'), 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
+		// 汇总平潭综合实验区各有关单位…编制而成: the region whose units' work the report sums.
+		const summing = await parseReport('report.txt', new TextEncoder().encode(text));
+		expect(summing).toMatchObject({ status: 'ok', report: { agency: '平潭综合实验区', year: 2023 } });
+		if (summing.status === 'ok') expect(summing.warnings.find((w) => w.code === 'agency_weak')?.message).toContain('正文');
+		const body = text.replace(/汇总平潭综合实验区各有关单位/, '');
 		const contact = await parseReport('report.txt', new TextEncoder().encode(body));
 		// A government's office is kept whole: it may be the publisher itself.
 		expect(contact).toMatchObject({ status: 'ok', report: { agency: '平潭综合实验区管委会办公室', year: 2023 } });
