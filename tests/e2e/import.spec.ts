@@ -142,11 +142,13 @@ test('下载数据集: every real fixture read in the browser gives the CLI’s 
 });
 
 test('a report whose document does not name its agency is ingested under its file name, and filled in from its result row', async ({ page }) => {
-	// The crawler text without its header or its contact sentence (请与…管委会办公室联系, which names the
-	// agency): tables and the statistics period, but no title, publisher or contact.
+	// The crawler text without its header, its contact sentence (请与…管委会办公室联系) or the region whose
+	// units' work it sums (汇总平潭综合实验区各有关单位), each of which names the agency: tables and the
+	// statistics period, but no title, publisher or contact.
 	const text = readFileSync(`${REAL}/pingtan-2023.page.txt`, 'utf8')
 		.split(/={5,} 正文 ={5,}\n/)[1]
-		.replace(/如对本报告[^。]*联系。/, '');
+		.replace(/如对本报告[^。]*联系。/, '')
+		.replace(/汇总平潭综合实验区各有关单位/, '');
 	await page.goto('/?view=agency');
 	await page.getByTestId('import-toggle').click();
 	await expect(page.getByTestId('import-documents')).toBeEnabled({ timeout: 30_000 });
