@@ -4,6 +4,8 @@
  * 我局, 园区 alone), and the agency behind an office that signs or answers for it.
  */
 
+import { INFO_LABEL } from './readers/page-meta';
+
 export const AGENCY_TAIL =
 	/(人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|实验区|示范区|开发区|新区|园区|街道|镇|乡|局|厅|委|办|院|中心|署|所|站|队|会|处|部|府|政府)$/;
 
@@ -30,9 +32,6 @@ export function cleanAgency(s: string): string {
 			.trim()
 	);
 }
-
-/** The labels of a portal's info table, which print the title again beside its index number. */
-export const INFO_LABEL = /索引号|发文字号|发布机构|关键词|主题分类|生成日期|发布日期|发布时间|成文日期|发表日期/;
 
 export function plausibleAgency(s: string): boolean {
 	return (
@@ -83,4 +82,13 @@ export function withoutOffice(name: string): string {
 	while (SECTION.test(agency)) agency = agency.replace(SECTION, '');
 	const office = agency.replace(/办公室$/, '');
 	return office !== agency && !GOVERNMENT.test(office) ? office : agency;
+}
+
+/**
+ * 甘州区东街街道办事处 and 东街街道, 某某区财政局 and 区财政局: one names the other, a 街道's 办事处 and an
+ * unplaced name's 区 aside. 甘州区人民政府 and 甘州区东街街道 are two.
+ */
+export function sameAgency(a: string, b: string): boolean {
+	const core = (name: string) => name.replace(/(?:街道办事处|办事处|街道)$/, '').replace(UNPLACED, '');
+	return core(a).includes(core(b)) || core(b).includes(core(a));
 }

@@ -336,7 +336,6 @@ interface MappedRow {
 	byPosition: boolean;
 }
 
-/** `labelOnly` rows are taken only when a label names them, never by position. */
 /**
  * The tables' column headings (自然人, 商业企业 … 本年制发件数, 结果维持), with the headings over them: a
  * row of them repeats the table's head where a page or an OCR tool broke the table in two.
@@ -356,17 +355,12 @@ const COLUMN_HEADINGS = new Set(
  * row's own label (信息内容 本年制发件数 … 规章, cells one per line with no figure between them) are that row's.
  */
 function repeatsTheHead(labels: string[]): boolean {
-	if (!labels.length || !COLUMN_HEADINGS.has(labels[labels.length - 1].replace(/\s+/g, ''))) return false;
-	let first: string | undefined;
-	for (const label of labels) {
-		const bare = label.replace(/\s+/g, '');
-		if (!COLUMN_HEADINGS.has(bare) || bare === first) continue;
-		if (first !== undefined) return true;
-		first = bare;
-	}
-	return false;
+	const bare = labels.map((label) => label.replace(/\s+/g, ''));
+	if (!bare.length || !COLUMN_HEADINGS.has(bare[bare.length - 1])) return false;
+	return new Set(bare.filter((b) => COLUMN_HEADINGS.has(b))).size >= 2;
 }
 
+/** `labelOnly` rows are taken only when a label names them, never by position. */
 function mapRows(
 	table: TableCode,
 	rows: string[][],

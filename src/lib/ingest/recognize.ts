@@ -9,7 +9,7 @@
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
-import { NOT_A_GOVERNMENT, REGION_ONLY, UNPLACED, cleanAgency, isAgencyName } from './agency-name';
+import { NOT_A_GOVERNMENT, REGION_ONLY, UNPLACED, cleanAgency, isAgencyName, sameAgency } from './agency-name';
 import { asciiDigits, parseTitle, titleIn } from './report-title';
 import { isoDate, signatureDate } from './report-dates';
 
@@ -70,15 +70,6 @@ function linesAndTitle(doc: SourceDocument) {
 /** A file name's own words: path, extensions and crawler suffixes (.page) removed. */
 function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
-}
-
-/**
- * 甘州区东街街道办事处 and 东街街道, 某某区财政局 and 区财政局: one names the other, a 街道's 办事处 and an
- * unplaced name's 区 aside. 甘州区人民政府 and 甘州区东街街道 are two.
- */
-function sameAgency(a: string, b: string): boolean {
-	const core = (name: string) => name.replace(/(?:街道办事处|办事处|街道)$/, '').replace(UNPLACED, '');
-	return core(a).includes(core(b)) || core(b).includes(core(a));
 }
 
 export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {

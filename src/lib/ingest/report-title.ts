@@ -5,7 +5,8 @@
  * that names none.
  */
 import { cleanText } from './cells';
-import { INFO_LABEL, cleanAgency, isAgencyName, plausibleAgency, withGovernment } from './agency-name';
+import { cleanAgency, isAgencyName, plausibleAgency, withGovernment } from './agency-name';
+import { INFO_LABEL } from './readers/page-meta';
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
 
@@ -160,11 +161,12 @@ export function titleIn(lines: string[]): TitleAt | undefined {
 	const beforeBody: TitleAt[] = [];
 	for (let i = 0; i < Math.min(lines.length, LINES_SEARCHED); i++) {
 		if (start >= 0 && i > start && beforeBody.length) break;
+		// A title names a year: other lines are skipped before any pattern runs.
+		if (!lines[i].includes('年')) continue;
 		// A portal's info table kept as text prints the title again after its labels (`索引号 … 发文字号 某某…报告号`):
 		// what precedes the first label is the line's own.
 		const own = INFO_LABEL.test(lines[i]) ? lines[i].split(INFO_LABEL)[0] : lines[i];
 		const line = own.length > 80 ? titleStarting(own) : own;
-		// A title names a year: other lines are skipped before any pattern runs.
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
 		if (/^(根据|按照|依据)/.test(line) || /如下\s*[:：。]?\s*$/.test(line)) continue;

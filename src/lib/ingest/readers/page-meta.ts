@@ -5,6 +5,12 @@
  */
 import type { DocumentMeta } from '../document';
 
+/**
+ * Labels of an info table found inside a line (`索引号 … 发文字号 某某…报告号`, `关键词 发布机构 某某局`): such a
+ * line is a row of the table kept as text, neither a title nor a name.
+ */
+export const INFO_LABEL = /索引号|发文字号|发布机构|关键词|主题分类|生成日期|发布日期|发布时间|成文日期|发表日期/;
+
 export const META_FIELD = /^(标题|题目|名称|发布时间|发布日期|成文日期|发文日期|生成日期|发布机构|发文机关|所属机构|来源|文号|索引号|栏目|主题分类|原文链接|本地目录)$/;
 
 /** Metadata from label → value pairs; 来源 is not taken for the agency (it often names the site's owner). */
