@@ -205,6 +205,19 @@ describe('docx reader', () => {
 		});
 	});
 
+	it('reads text as UTF-8, radical forms unified and counted', async () => {
+		const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+		const doc = new Document({
+			sections: [{ children: [new Paragraph('⼆、主动公开政府信息情况 €'), new Table({ rows: [new TableRow({ children: [cell('规章'), cell('𠀀 ⼈')] })] })] }]
+		});
+		const parsed = readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+		expect(parsed.blocks).toEqual([
+			{ kind: 'text', text: '二、主动公开政府信息情况 €' },
+			{ kind: 'table', rows: [['规章', '𠀀 人']] }
+		]);
+		expect(parsed.hanVariants).toBe(2);
+	});
+
 	it('lines up merged cells in a row that starts after its first grid columns (w:gridBefore)', () => {
 		const tc = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
 		const tr = (cells: string, props = '') => `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells}</w:tr>`;

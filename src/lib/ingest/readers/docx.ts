@@ -9,7 +9,7 @@
  */
 import { unifyHan } from '../han-variants';
 import { unzipSync } from 'fflate';
-import { attribute, scanXml } from './xml-scan';
+import { attribute, scanXmlBytes } from './xml-scan';
 import { cellFromLines, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 
@@ -97,9 +97,8 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	const current = () => (tableDepth > 0 ? (cell?.text ?? '') : paragraph);
 	const inCellProperties = () => tableDepth === 1 && cell !== null && stack[stack.length - 2] === 'w:tcPr' && stack[stack.length - 3] === 'w:tc';
 
-	// Markup is ASCII: radical forms can only be text.
-	const { text: xmlText, replaced: hanVariants } = unifyHan(new TextDecoder().decode(xml));
-	scanXml(xmlText, {
+	let hanVariants = 0;
+	scanXmlBytes(xml, {
 		open(name, attrs) {
 			stack.push(name);
 			if (name === 'w:body') {
@@ -151,7 +150,11 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 			}
 		},
 		text(data) {
-			if (inText > 0 && inBody && fallback === 0) append(data);
+			if (inText > 0 && inBody && fallback === 0) {
+				const { text, replaced } = unifyHan(data);
+				hanVariants += replaced;
+				append(text);
+			}
 		},
 		close(name) {
 			stack.pop();
