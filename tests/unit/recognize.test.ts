@@ -60,6 +60,12 @@ describe('agency and year of a report', () => {
 			'当前位置：首页>政务公开>政府信息公开年报\n某某区财政局\n2021年度政府信息公开工作年度报告\n一、总体情况',
 			'某某区财政局',
 			2021
+		],
+		[
+			'the year run into the report’s name, without 年',
+			'某某区卫生健康委员会 2021政府信息公开工作年度报告\n某某区卫生健康委员会\n2021政府信息公开工作年度报告\n一、 总体情况\n2021年我委认真贯彻落实有关规定。',
+			'某某区卫生健康委员会',
+			2021
 		]
 	])('title: %s', (_, text, agency, year) => {
 		expect(identity(text)).toMatchObject({ agency, year, sources: { agency: '标题', year: '标题' } });
@@ -93,6 +99,19 @@ describe('agency and year of a report', () => {
 	])('no title: the statistics period printed as %s', (period, year) => {
 		const text = `根据《条例》规定编制本年度报告。本报告中所列数据${period}。\n一、总体情况\n本年度，我局坚持依法公开。`;
 		expect(identity(text)).toMatchObject({ year, sources: { year: '正文' } });
+	});
+
+	it('no title: the subject of the overview’s first sentence, after the contact that names it in full', () => {
+		const subject =
+			'根据《条例》有关规定，编制本报告。报告中所列数据统计期限从2021年1月1日到12月31日止。\n一、总体情况\n2021年，某某旗卫生健康委员会坚持以习近平新时代中国特色社会主义思想为指导，不断完善信息公开机制。';
+		expect(identity(subject)).toMatchObject({ agency: '某某旗卫生健康委员会', year: 2021, sources: { agency: '正文', year: '正文' } });
+		const guided = '2021年，某某市卫生健康委员会以新思想为指引，深入贯彻落实《中华人民共和国政府信息公开条例》。\n一、总体情况\n2021年，市卫生健康委高度重视政府信息公开工作。';
+		expect(identity(guided)).toMatchObject({ agency: '某某市卫生健康委员会', year: 2021 });
+		const contact =
+			'2022年，某某街道办事处按照上级要求，不断拓展公开内容。\n本年度报告根据《条例》编制。如对本报告有疑问，请联系某某市某某区某某街道办事处（办公地址：某某大街76号）。\n一、总体情况';
+		expect(identity(contact)).toMatchObject({ agency: '某某市某某区某某街道办事处', sources: { agency: '经办单位' } });
+		// The leadership the year's work was under is no agency.
+		expect(identity('2023年，在区委、区政府的坚强领导下，我局认真贯彻落实有关规定。\n一、总体情况').agency).toBeUndefined();
 	});
 
 	it('no title and no agency in the text: the file name', () => {

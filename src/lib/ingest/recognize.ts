@@ -4,7 +4,7 @@
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
  * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》),
  * the file name; then, weakest, the agency that signs it, whom it says to ask or the office that
- * compiled it, the year the overview names most, and the signature's date. The
+ * compiled it, the subject of the overview's first sentence, the year the overview names most, and the signature's date. The
  * sources used are returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
@@ -14,7 +14,7 @@ import { asciiDigits, parseTitle, titleIn } from './report-title';
 import { isoDate, signatureDate } from './report-dates';
 
 export { isoDate };
-import { COMPILED_BY, bodyEvidence, contactAgency, signatureAgency, yearOfOverview } from './body-evidence';
+import { COMPILED_BY, bodyEvidence, contactAgency, overviewSubject, signatureAgency, yearOfOverview } from './body-evidence';
 
 export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '经办单位';
 
@@ -121,6 +121,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// 5. The agency that signs it; else whom to ask about it, or the office that compiled it.
 	if (!agency) take('落款', { agency: signatureAgency(lines) });
 	if (!agency) take('经办单位', { agency: contactAgency(body) });
+	if (!agency) take('正文', { agency: overviewSubject(opening) });
 	// Last, a title found only after the body began: a running head, or another report's in a list after it.
 	if (title?.afterBody) take('标题', { agency: title.hit.agency });
 	// 6. Reports are published early in the year after the one they report on.

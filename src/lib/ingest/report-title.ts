@@ -20,7 +20,8 @@ const YEAR_LAST = new RegExp(
 
 const YEAR_INSIDE = new RegExp(`^(.*?)((?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开\\s*工\\s*作)\\s*(\\d{4}|${CN_YEAR})\\s*年\\s*度?\\s*(?:工\\s*作\\s*)?报\\s*告`);
 
-const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*年`, 'g');
+// A year with 年, or one run straight into the report's name (`某某委员会 2021政府信息公开工作年度报告`).
+const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${CN_YEAR})\\s*(?:年|(?=(?:政\\s*府\\s*信\\s*息|政\\s*务)\\s*公\\s*开))`, 'g');
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
