@@ -114,6 +114,20 @@ describe('agency and year of a report', () => {
 		expect(identity('2023年，在区委、区政府的坚强领导下，我局认真贯彻落实有关规定。\n一、总体情况').agency).toBeUndefined();
 	});
 
+	it('no title: the office that compiled the report stands for its agency, a government’s office for itself', () => {
+		const township =
+			'一、工作基本情况\n本报告是根据《条例》要求，由某某镇人民政府党政办公室编制。本报告中所列数据的统计期限为2020年1月1日至2020年12月31日。\n二、主动公开政府信息情况';
+		expect(identity(township)).toMatchObject({ agency: '某某镇人民政府', year: 2020, sources: { agency: '正文' } });
+		const office = '本报告由某某市人民政府办公室根据《条例》编制。统计期限为2020年1月1日至2020年12月31日。\n一、总体情况';
+		expect(identity(office)).toMatchObject({ agency: '某某市人民政府办公室' });
+	});
+
+	it('a sentence announcing the report (现将…报告公布如下（…）) is no title: the title above it is', () => {
+		const text =
+			'当前位置:街镇 > 某某镇 > 政务公开 > 政府信息公开年报\n某某镇2020年政府信息公开工作年度报告\n日期:2021-01-29\n字体:【 默认 超大\n分享:\n\n某某镇政府信息公开工作年度报告\n\n2020年，某某镇严格按照有关规定开展工作。\n\n现将2020年度政府信息公开工作报告公布如下（本报告所列数据统计期限自2020年1月1日起至2020年12月31日止）：\n\n一、总体情况';
+		expect(identity(text)).toMatchObject({ agency: '某某镇', year: 2020, sources: { agency: '标题', year: '标题' } });
+	});
+
 	it('no title and no agency in the text: the file name', () => {
 		expect(identity('一、总体情况\n本年度工作平稳。', '某某县统计局2021年政府信息公开工作年度报告.txt')).toMatchObject({
 			agency: '某某县统计局',
@@ -254,7 +268,8 @@ describe('agency and year of a report', () => {
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某镇人民政府；联系电话：0000-1234567。', 'x.txt').agency).toBe('某某县某某镇人民政府');
 		expect(identity('一、总体情况\n如对本报告有疑问，请联系：某某县某某乡信息公开领导小组办公室，邮编：324403。', 'x.txt').agency).toBeUndefined();
 		const compiled = '本年度报告按照通知的要求，由某某市某某区人民政府某某街道党政办公室综合科编制。\n一、总体情况';
-		expect(identity(compiled, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府某某街道', sources: { agency: '经办单位' } });
+		// Who compiled it is the body's word (本报告…由…编制), its office and section left out.
+		expect(identity(compiled, 'x.txt')).toMatchObject({ agency: '某某市某某区人民政府某某街道', sources: { agency: '正文' } });
 		// The title, when there is one, comes first.
 		expect(identity(`某某区统计局2020年政府信息公开工作年度报告\n${text}`)).toMatchObject({ agency: '某某区统计局', sources: { agency: '标题' } });
 	});
