@@ -163,6 +163,12 @@ describe('text reader', () => {
 			]
 		});
 	});
+	it('takes no label for the value of an info table field left empty', () => {
+		const empty = readText('文件名称: | |||\n索引号: | |||\n发文日期: | 公开形式: | ||\n某某市人民政府办公室\n2020年政府信息公开工作年度报告\n一、总体情况');
+		expect(empty.meta).toBeUndefined();
+		const filled = readText('索引号: | 000/2021-01 | 发布机构: | 某某局 |\n发文日期: | 2021-01-20 | 公开形式: | 主动公开 |\n一、总体情况');
+		expect(filled.meta).toMatchObject({ publisher: '某某局', date: '2021-01-20' });
+	});
 	it('reads rows copied from a web page as tab-separated lines', () => {
 		const doc = readText('规章\t1\t2\t3\n行政许可\t4\t5\t6');
 		expect(doc.blocks).toEqual([

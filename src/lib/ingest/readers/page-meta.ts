@@ -31,7 +31,10 @@ export function metaFromTable(rows: string[][]): DocumentMeta | undefined {
 	for (const row of rows) {
 		for (let i = 0; i + 1 < row.length; i++) {
 			const label = row[i].replace(/[\s\u00a0\u3000:：]+/g, '');
-			if (META_FIELD.test(label) && !fields.has(label)) fields.set(label, row[i + 1].trim());
+			const value = row[i + 1].trim();
+			// A field left empty: the next cell is the next label (`发文日期: | 公开形式: |`), not its value.
+			const isLabel = /[:：]$/.test(value) || META_FIELD.test(value.replace(/[\s\u00a0\u3000]+/g, ''));
+			if (META_FIELD.test(label) && !fields.has(label) && value && !isLabel) fields.set(label, value);
 		}
 	}
 	// Two fields at least, one of them the agency or the date: a table of the report is not this.
