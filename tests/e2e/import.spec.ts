@@ -21,12 +21,16 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 			`${REAL}/pingtan-2022.page.html`,
 			`${REAL}/pingtan-2022.page.txt`,
 			`${REAL}/pingtan-2018.page.txt`,
-			'tests/fixtures/samples/000_0230f7c11c6e0b53.txt'
+			'tests/fixtures/samples/000_0230f7c11c6e0b53.txt',
+			// A Word file as an office suite saves a report (its document.xml read in the browser's worker).
+			'tests/fixtures/real-printed/pingtan-2023.office.docx'
 		]);
 	const result = (file: string) => page.locator(`[data-testid=import-result][data-file="${file}"]`);
 	await expect(result('hongze-2024.pdf')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
 	await expect(result('pingtan-2022.page.html')).toHaveAttribute('data-status', 'ok');
 	await expect(result('pingtan-2022.page.txt')).toHaveAttribute('data-status', 'ok');
+	await expect(result('pingtan-2023.office.docx')).toHaveAttribute('data-status', 'ok');
+	await expect(result('pingtan-2023.office.docx')).toContainText('平潭综合实验区');
 	await expect(result('pingtan-2018.page.txt')).toHaveAttribute('data-status', 'rejected');
 	await expect(result('pingtan-2018.page.txt')).toContainText('2019 年以前');
 	// The sample is already in the fixture dataset: the same bytes are one report.

@@ -329,7 +329,8 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2023.copied.txt',
 		'hongze-2024.pdftotext.txt',
 		'pingtan-2023.office.txt',
-		'pingtan-2023.office.doc'
+		'pingtan-2023.office.doc',
+		'pingtan-2023.office.docx'
 	])('%s: every transcribed cell, none placed by order', async (file) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
