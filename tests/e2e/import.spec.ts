@@ -14,17 +14,15 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 	await page.goto('/');
 	await page.getByTestId('import-toggle').click();
 	await expect(page.getByTestId('import-documents')).toBeEnabled({ timeout: 30_000 });
-	await page
-		.getByTestId('import-documents')
-		.setInputFiles([
-			`${REAL}/hongze-2024.pdf`,
-			`${REAL}/pingtan-2022.page.html`,
-			`${REAL}/pingtan-2022.page.txt`,
-			`${REAL}/pingtan-2018.page.txt`,
-			'tests/fixtures/samples/000_0230f7c11c6e0b53.txt',
-			// A Word file as an office suite saves a report (its document.xml read in the browser's worker).
-			'tests/fixtures/real-printed/pingtan-2023.office.docx'
-		]);
+	await page.getByTestId('import-documents').setInputFiles([
+		`${REAL}/hongze-2024.pdf`,
+		`${REAL}/pingtan-2022.page.html`,
+		`${REAL}/pingtan-2022.page.txt`,
+		`${REAL}/pingtan-2018.page.txt`,
+		'tests/fixtures/samples/000_0230f7c11c6e0b53.txt',
+		// A Word file as an office suite saves a report (its document.xml read in the browser's worker).
+		'tests/fixtures/real-printed/pingtan-2023.office.docx'
+	]);
 	const result = (file: string) => page.locator(`[data-testid=import-result][data-file="${file}"]`);
 	await expect(result('hongze-2024.pdf')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
 	await expect(result('pingtan-2022.page.html')).toHaveAttribute('data-status', 'ok');
