@@ -33,6 +33,9 @@ export function cleanAgency(s: string): string {
 	);
 }
 
+/** How a sentence about the report opens (根据《条例》…, 现将…报告公布如下): neither a name nor a title. */
+export const SENTENCE_OPENING = /^(根据|按照|依据|现将|现予|现就)/;
+
 export function plausibleAgency(s: string): boolean {
 	return (
 		s.length >= 2 &&
@@ -40,7 +43,8 @@ export function plausibleAgency(s: string): boolean {
 		/[\u3400-\u9fff]{2}/.test(s) &&
 		// Sentence punctuation (full-width or not), book-title marks, a breadcrumb: a sentence or a path, not a name.
 		!/[，。；！？、,;!?《》»›|/]|\d{4}|[\u3400-\u9fff]\s*>\s*[\u3400-\u9fff]/.test(s) &&
-		!/^(本|我|全|各|根据|按照|依据|现将|现予|现就|兹|特此)/.test(s) &&
+		!/^(本|我|全|各|兹|特此)/.test(s) &&
+		!SENTENCE_OPENING.test(s) &&
 		// An info table's labels (`关键词 发布机构 某某局` on one line): a row of the table, not a name.
 		!INFO_LABEL.test(s) &&
 		// A kind of agency alone (园区, 街道) is how a report refers to itself, not a name.

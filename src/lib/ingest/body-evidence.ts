@@ -139,11 +139,19 @@ export function bodyEvidence(opening: string[], compiled: RegExpExecArray | null
 	const sums = body.includes('汇总') ? SUMS_UNITS.exec(body) : null;
 	// 现公布某某镇人民政府信息公开工作年度报告: 人民政府 shares its 政府 with 政府信息公开.
 	const publishedAgency = publishedAs?.[2] && publishedAs[3] === undefined ? withGovernment(publishedAs[2], '政府') : publishedAs?.[2];
+	const named = (a: string | undefined) => (a ? cleanAgency(a) : '');
 	// 由某某镇人民政府党政办公室编制: the office compiles its agency's report (a government's office keeps its name).
-	const compilers = [compiled?.[1], compiledBy?.[1]];
-	const agency = [compiled?.[1], publishedAgency, compiles?.[1], quotedTitle?.agency, compiledBy?.[1], yearWork?.[2], sums?.[1], implementing?.[1]]
-		.map((a) => (a ? (compilers.includes(a) ? withoutOffice(cleanAgency(a)) : cleanAgency(a)) : ''))
-		.find((a) => isAgencyName(a, true));
+	const compiler = (m: RegExpExecArray | null) => (m ? withoutOffice(cleanAgency(m[1])) : '');
+	const agency = [
+		compiler(compiled),
+		named(publishedAgency),
+		named(compiles?.[1]),
+		named(quotedTitle?.agency),
+		compiler(compiledBy),
+		named(yearWork?.[2]),
+		named(sums?.[1]),
+		named(implementing?.[1])
+	].find((a) => isAgencyName(a, true));
 	return {
 		agency,
 		year:

@@ -4,8 +4,9 @@
  * title (any of its real layouts: agency then year, year then agency, over two or three lines),
  * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》),
  * the file name; then, weakest, the agency that signs it, whom it says to ask or the office that
- * compiled it, the subject of the overview's first sentence, the year the overview names most, and the signature's date. The
- * sources used are returned, so the report's warnings can say where each came from.
+ * compiled it, the subject of the overview's first sentence, the year the overview names most, and
+ * the signature's date. The sources used are returned, so the report's warnings can say where each
+ * came from.
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
@@ -118,7 +119,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const fromName = parseTitle(stem);
 	const yearInName = /(?:^|[^\d])(20[1-4]\d)(?:[^\d]|$)/.exec(stem);
 	take('文件名', { agency: fromName?.agency, year: fromName?.year ?? (yearInName ? Number(yearInName[1]) : undefined) });
-	// 5. The agency that signs it; else whom to ask about it, or the office that compiled it.
+	// 5. The agency that signs it; else whom to ask about it, or the office that compiled it; else
+	// the subject of the overview's first sentence (it may name the agency shorter than they do).
 	if (!agency) take('落款', { agency: signatureAgency(lines) });
 	if (!agency) take('经办单位', { agency: contactAgency(body) });
 	if (!agency) take('正文', { agency: overviewSubject(opening) });

@@ -5,7 +5,7 @@
  * that names none.
  */
 import { cleanText } from './cells';
-import { cleanAgency, isAgencyName, plausibleAgency, withGovernment } from './agency-name';
+import { SENTENCE_OPENING, cleanAgency, isAgencyName, plausibleAgency, withGovernment } from './agency-name';
 import { INFO_LABEL } from './readers/page-meta';
 
 const CN_YEAR = '[二〇○零一二三四五六七八九]{4}';
@@ -170,7 +170,7 @@ export function titleIn(lines: string[]): TitleAt | undefined {
 		const line = own.length > 80 ? titleStarting(own) : own;
 		if (line.length > 80 || !line.includes('年')) continue;
 		// A sentence about the report (根据《条例》要求，现公布…报告。) is the body's evidence, not a title.
-		if (/^(根据|按照|依据|现将|现就|现予|现公布)/.test(line) || /如下\s*(?:[:：。]?\s*$|[（(])/.test(line)) continue;
+		if (SENTENCE_OPENING.test(line) || /^现公布/.test(line) || /如下\s*(?:[:：。]?\s*$|[（(])/.test(line)) continue;
 		let hit = line.includes('告') || REPORT_END.test(line) ? parseTitle(line) : undefined;
 		// `2024 年上海市科委政府信息公开工作` then `年度报告`; a long title wrapped once or twice
 		// (a PDF of a narrow page: `…人民防空办公室政府信息公` / `开工作` / `年度报告`).
