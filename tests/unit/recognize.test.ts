@@ -386,3 +386,49 @@ describe('agency and year of a report', () => {
 		expect(identity('一、总体情况\n所列统计数据时间范围为2024年1月1日至2024年12月31日。', 'x.txt')).toMatchObject({ year: 2024, sources: { year: '正文' } });
 	});
 });
+
+describe("a page's info block written as lines, not a table", () => {
+	const body = '2020年政府信息公开工作年度报告\n本报告由本机关编制，所列数据的统计期限为2020年1月1日至2020年12月31日。\n一、总体情况\n2020年，我镇认真贯彻落实《条例》。';
+	it.each([
+		['one line, full-width spaces between fields', '索 引 号：0012345/2021-00003　　发布机构：某某县某某镇人民政府　　发布日期：2021-01-20'],
+		['spans run together, a field the page adds after them', '索引号：0012345/2021-00003 发布机构：某某县某某镇人民政府 发布日期：2021-01-20 浏览次数：123'],
+		['one field a line', '索引号：0012345/2021-00003\n发布机构：某某县某某镇人民政府\n发布日期：2021-01-20'],
+		['a bullet list with each value under its label', '• 发布机构:\n• 某某县某某镇人民政府\n• 发布日期:\n• 2021-01-20'],
+		['a definition list (label, then value, no colon)', '发布机构\n某某县某某镇人民政府\n发布日期\n2021-01-20']
+	])('%s', (_, block) => {
+		const { agency, year, published, sources } = recognize(readText(`首页 > 政务公开 > 政府信息公开年报\n${block}\n${body}`), 'x.txt');
+		expect({ agency, year, published, sources }).toEqual({
+			agency: '某某县某某镇人民政府',
+			year: 2020,
+			published: '2021-01-20',
+			sources: { agency: '页面信息', year: '标题', published: '页面信息' }
+		});
+	});
+
+	it('in a web page: spans in a div', () => {
+		const html = `<html><body><div class="info"><span>索引号：</span><span>0012345/2021-00003</span> <span>发布机构：</span><span>某某县某某镇人民政府</span> <span>发布日期：</span><span>2021-01-20</span></div>${body
+			.split('\n')
+			.map((l) => `<p>${l}</p>`)
+			.join('')}</body></html>`;
+		expect(recognize(readHtml(html), 'x.html')).toMatchObject({ agency: '某某县某某镇人民政府', published: '2021-01-20', sources: { agency: '页面信息' } });
+	});
+
+	it('is not read from the body, nor from one field alone, nor from 来源 (often the portal’s owner)', () => {
+		expect(recognize(readText(`${body}\n发布机构：某某县某某镇人民政府\n发布日期：2021-01-20`), 'x.txt').agency).toBeUndefined();
+		expect(recognize(readText(`发布机构：某某县某某镇人民政府\n${body}`), 'x.txt').agency).toBeUndefined();
+		const source = recognize(readText(`来源：本网\u3000发布时间：2021-01-20 10:22\n${body}`), 'x.txt');
+		expect(source.agency).toBeUndefined();
+		expect(source.published).toBe('2021-01-20');
+	});
+});
+
+describe('the page’s 来源 (source) field', () => {
+	const body = '2020年政府信息公开工作年度报告\n本报告所列数据的统计期限为2020年1月1日至2020年12月31日。\n一、总体情况\n2020年，我镇认真贯彻落实《条例》。';
+	it('names the agency only when nothing else does, as weak evidence', () => {
+		const alone = recognize(readText(`来源：某某县某某镇人民政府\u3000发布时间：2021-01-20 10:22\u3000浏览次数：123\n${body}`), 'x.txt');
+		expect(alone).toMatchObject({ agency: '某某县某某镇人民政府', published: '2021-01-20', sources: { agency: '页面来源', published: '页面信息' } });
+		const signed = recognize(readText(`来源：某某县人民政府办公室\u3000发布时间：2021-01-20\n${body}\n某某县某某镇人民政府\n2021年1月20日`), 'x.txt');
+		expect(signed).toMatchObject({ agency: '某某县某某镇人民政府', sources: { agency: '落款' } });
+		expect(recognize(readText(`来源：本网\u3000发布时间：2021-01-20\n${body}`), 'x.txt').agency).toBeUndefined();
+	});
+});

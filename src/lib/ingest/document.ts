@@ -12,6 +12,8 @@ export interface DocumentMeta {
 	date?: string;
 	/** The publishing agency (发布机构); placeholders are dropped by recognition. */
 	publisher?: string;
+	/** 来源: often the portal's owner or the office that posted it, so read for the agency last. */
+	source?: string;
 }
 
 export interface SourceDocument {

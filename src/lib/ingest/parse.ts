@@ -179,18 +179,19 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 }
 
 const SOURCE_NAMES: Record<IdentitySource, string> = {
-	页面信息: '页面信息栏（爬虫页头或网页信息表）',
+	页面信息: '页面信息栏（爬虫页头、网页信息表或信息栏）',
 	标题: '标题',
 	正文: '正文（编制单位或统计期限）',
 	落款: '落款（署名和日期）',
 	文件名: '文件名',
 	发布日期: '发布日期的前一年',
 	正文年份: '概述中出现最多的年份（如“2023年，…”）',
-	经办单位: '正文中的联系或编制科室（如“请与某某局办公室联系”“由某某街道党政办公室编制”），去掉其办公室'
+	经办单位: '正文中的联系或编制科室（如“请与某某局办公室联系”“由某某街道党政办公室编制”），去掉其办公室',
+	页面来源: '页面信息栏的“来源”（常是网站主办单位或发稿单位）'
 };
 
 /** Sources of an agency the report does not name as its publisher, and of a year it does not state. */
-const WEAK_AGENCY: ReadonlySet<IdentitySource> = new Set(['正文', '文件名', '落款', '经办单位']);
+const WEAK_AGENCY: ReadonlySet<IdentitySource> = new Set(['正文', '文件名', '落款', '经办单位', '页面来源']);
 const GUESSED_YEAR: ReadonlySet<IdentitySource> = new Set(['文件名', '发布日期', '正文年份']);
 
 /** Warnings for an identity that came from weak evidence, or was not found. */
@@ -199,7 +200,7 @@ function identityWarnings(who: ReportIdentity, overrides: Overrides): Warning[] 
 	if (!overrides.agency && !who.agency) {
 		out.push({ code: 'agency_unknown', message: '未能识别发布机关：请在同名 .meta.json 中填写 agency，或单独导入这份报告并用 --agency / --region / --year 指定' });
 	} else if (!overrides.agency && who.sources.agency && WEAK_AGENCY.has(who.sources.agency)) {
-		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面信息中都没有：请核对` });
+		out.push({ code: 'agency_weak', message: `发布机关“${who.agency}”取自${SOURCE_NAMES[who.sources.agency]}，标题和页面的发布机构中都没有：请核对` });
 	}
 	if (overrides.year === undefined && who.sources.year && GUESSED_YEAR.has(who.sources.year)) {
 		out.push({ code: 'year_guessed', message: `报告年度取自${SOURCE_NAMES[who.sources.year]}，正文和标题中都没有：请核对` });

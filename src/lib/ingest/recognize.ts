@@ -13,11 +13,12 @@ import { cleanText } from './cells';
 import { NOT_A_GOVERNMENT, REGION_ONLY, UNPLACED, cleanAgency, isAgencyName, sameAgency } from './agency-name';
 import { asciiDigits, parseTitle, titleIn } from './report-title';
 import { isoDate, signatureDate } from './report-dates';
+import { metaFromInfoLines } from './readers/page-meta';
 
 export { isoDate };
 import { COMPILED_BY, bodyEvidence, contactAgency, overviewSubject, signatureAgency, yearOfOverview } from './body-evidence';
 
-export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '经办单位';
+export type IdentitySource = '页面信息' | '标题' | '正文' | '落款' | '文件名' | '发布日期' | '正文年份' | '经办单位' | '页面来源';
 
 export interface ReportIdentity {
 	agency?: string;
@@ -85,12 +86,13 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 		if (!published && found.published) [published, sources.published] = [found.published, source];
 	};
 
-	// 1. The page's metadata block.
-	const publisher = doc.meta?.publisher ? cleanAgency(doc.meta.publisher) : undefined;
+	// 1. The page's metadata block: a reader's (crawler header, info table), else an info block kept as lines.
+	const meta = doc.meta ?? metaFromInfoLines(lines);
+	const publisher = meta?.publisher ? cleanAgency(meta.publisher) : undefined;
 	const plausiblePublisher = publisher && isAgencyName(publisher) ? publisher : undefined;
 	const pageTitle = doc.title ? parseTitle(doc.title) : undefined;
-	if (doc.meta) {
-		const fromTitle = doc.meta.title ? parseTitle(doc.meta.title) : undefined;
+	if (meta) {
+		const fromTitle = meta.title ? parseTitle(meta.title) : undefined;
 		// The publisher may be the portal's operator (政务服务管理局 posting a 街道's report): a title
 		// naming another agency is the report's own word.
 		const titled = pageTitle?.agency ?? title?.hit.agency;
@@ -98,7 +100,7 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 		take('页面信息', {
 			agency: fromTitle?.agency ?? (publisherFirst ? plausiblePublisher : undefined),
 			year: fromTitle?.year,
-			published: doc.meta.date ? isoDate(doc.meta.date) : undefined
+			published: meta.date ? isoDate(meta.date) : undefined
 		});
 	}
 	// 2. The title: the page's <title> first, then the document's first lines.
@@ -124,6 +126,9 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	if (!agency) take('落款', { agency: signatureAgency(lines) });
 	if (!agency) take('经办单位', { agency: contactAgency(body) });
 	if (!agency) take('正文', { agency: overviewSubject(opening) });
+	// The page's 来源 when nothing else names the agency: often the portal's owner, so checked by the user.
+	const source = meta?.source ? cleanAgency(meta.source) : undefined;
+	if (!agency && source && isAgencyName(source)) take('页面来源', { agency: source });
 	// Last, a title found only after the body began: a running head, or another report's in a list after it.
 	if (title?.afterBody) take('标题', { agency: title.hit.agency });
 	// 6. Reports are published early in the year after the one they report on.
@@ -140,13 +145,8 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// Lines around a title the report was not recognised by (a list after its body) say nothing of its place.
 	const titleIndex = title && (!title.afterBody || sources.agency === '标题') ? title.index : 0;
 	// The publisher, when it is not the agency, is most often its government's portal: its place is the report's.
-	const context = [
-		doc.meta?.title ?? '',
-		doc.title ?? '',
-		publisher ?? '',
-		...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4),
-		compiled?.[1] ?? '',
-		...lines.slice(-8)
-	].join('\n');
+	const context = [meta?.title ?? '', doc.title ?? '', publisher ?? '', ...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4), compiled?.[1] ?? '', ...lines.slice(-8)].join(
+		'\n'
+	);
 	return { agency, year, published, sources, context };
 }
