@@ -224,6 +224,41 @@ describe('docx reader', () => {
 		expect(parsed.hanVariants).toBe(2);
 	});
 
+	it('reads a layout table (one holding tables) as the flow of its cells: paragraphs as text, inner tables as tables', () => {
+		const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+		const tc = (body: string) => `<w:tc><w:tcPr></w:tcPr>${body}<w:p/></w:tc>`;
+		const data = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => tc(p(c))).join('')}</w:tr>`).join('')}</w:tbl>`;
+		// A page pasted into Word: the whole article in one cell of a layout table, a nested layout table inside it.
+		const inner = `<w:tbl><w:tr>${tc(p('二、主动公开政府信息情况') + data([['规章', '0', '1']]))}</w:tr></w:tbl>`;
+		const layout = `<w:tbl><w:tr>${tc(
+			p('某某区统计局2023年政府信息公开工作年度报告') +
+				p('一、总体情况') +
+				inner +
+				p('四、政府信息公开行政复议、行政诉讼情况') +
+				data([
+					['维持', '1'],
+					['纠正', '0']
+				])
+		)}</w:tr></w:tbl>`;
+		const xml = `<?xml version="1.0"?><w:document><w:body>${p('首页')}${layout}${p('五、存在的主要问题及改进情况')}</w:body></w:document>`;
+		expect(readDocx(zipSync({ 'word/document.xml': strToU8(xml) })).blocks).toEqual([
+			{ kind: 'text', text: '首页' },
+			{ kind: 'text', text: '某某区统计局2023年政府信息公开工作年度报告' },
+			{ kind: 'text', text: '一、总体情况' },
+			{ kind: 'text', text: '二、主动公开政府信息情况' },
+			{ kind: 'table', rows: [['规章', '0', '1']] },
+			{ kind: 'text', text: '四、政府信息公开行政复议、行政诉讼情况' },
+			{
+				kind: 'table',
+				rows: [
+					['维持', '1'],
+					['纠正', '0']
+				]
+			},
+			{ kind: 'text', text: '五、存在的主要问题及改进情况' }
+		]);
+	});
+
 	it('lines up merged cells in a row that starts after its first grid columns (w:gridBefore)', () => {
 		const tc = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
 		const tr = (cells: string, props = '') => `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells}</w:tr>`;

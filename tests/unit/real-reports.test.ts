@@ -330,7 +330,8 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'hongze-2024.pdftotext.txt',
 		'pingtan-2023.office.txt',
 		'pingtan-2023.office.doc',
-		'pingtan-2023.office.docx'
+		'pingtan-2023.office.docx',
+		'pingtan-2022.layout-table.docx'
 	])('%s: every transcribed cell, none placed by order', async (file) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));

@@ -3,6 +3,8 @@
  * streamed through a small XML scanner, xml-scan.ts). Tables keep their grid: w:gridSpan is a column span,
  * w:vMerge a row span (a merged label repeats in the rows it covers, a merged figure does not),
  * w:gridBefore the grid columns a row starts after (so that merges below line up).
+ * A table holding tables lays out a page (a web page pasted into Word): its cells are read as a flow
+ * of paragraphs and tables, as the web reader reads layout tables.
  * Paragraphs become text lines; deleted text (w:delText) is not read. mammoth did the same through
  * HTML at ~26 ms a file, a DOM of the XML at ~2 ms, htmlparser2's
  * events at ~1.5 ms; a scanner for machine-written XML is cheaper still.
@@ -22,6 +24,25 @@ interface RawCell {
 	vMerge: 'restart' | 'continue' | null;
 	/** Grid columns a row leaves out before its first cell (w:gridBefore): no cell, no text. */
 	skipped?: boolean;
+	/** The cell's paragraphs and tables in order, for a table that lays out a page (it holds tables). */
+	flow: Block[];
+	/** Where the open paragraph's text starts in `text`, and how deep paragraphs are nested. */
+	paragraphStart: number;
+	paragraphDepth: number;
+}
+
+interface TableFrame {
+	rows: RawCell[][];
+	cell: RawCell | null;
+	/** A table holding tables lays out a page (a web page pasted into Word), as in web pages: not data. */
+	holdsTables: boolean;
+}
+
+/** A data table as its grid; a layout table as its cells' paragraphs and tables, row by row. */
+function tableBlocks(frame: TableFrame): Block[] {
+	if (frame.holdsTables) return frame.rows.flatMap((row) => row.flatMap((cell) => cell.flow));
+	const grid = tableGrid(frame.rows);
+	return grid.length ? [{ kind: 'table', rows: grid }] : [];
 }
 
 const MAX_SPAN = 100;
@@ -80,22 +101,23 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	const stack: string[] = [];
 	let sawBody = false;
 	let inBody = false;
-	let tableDepth = 0;
-	let rows: RawCell[][] = [];
-	let cell: RawCell | null = null;
+	/** Open tables, innermost last. */
+	const tables: TableFrame[] = [];
 	let paragraph = '';
 	let paragraphDepth = 0;
 	let inText = 0;
 	let fallback = 0;
 
-	/** Text goes to the cell of the outermost table (nested tables included) or to the paragraph. */
+	const table = () => tables[tables.length - 1];
+	/** Text goes to the innermost table's open cell, or to the paragraph. */
 	const append = (s: string) => {
-		if (tableDepth > 0) {
+		if (tables.length > 0) {
+			const cell = table().cell;
 			if (cell) cell.text += s;
 		} else if (paragraphDepth > 0) paragraph += s;
 	};
-	const current = () => (tableDepth > 0 ? (cell?.text ?? '') : paragraph);
-	const inCellProperties = () => tableDepth === 1 && cell !== null && stack[stack.length - 2] === 'w:tcPr' && stack[stack.length - 3] === 'w:tc';
+	const current = () => (tables.length > 0 ? (table().cell?.text ?? '') : paragraph);
+	const inCellProperties = () => table()?.cell != null && stack[stack.length - 2] === 'w:tcPr' && stack[stack.length - 3] === 'w:tc';
 
 	let hanVariants = 0;
 	scanXmlBytes(xml, {
@@ -110,25 +132,26 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 			if (!inBody || fallback > 0) return;
 			switch (name) {
 				case 'w:tbl':
-					if (++tableDepth === 1) rows = [];
+					tables.push({ rows: [], cell: null, holdsTables: false });
 					break;
 				case 'w:tr':
-					if (tableDepth === 1) rows.push([]);
+					table()?.rows.push([]);
 					break;
 				case 'w:tc':
-					if (tableDepth === 1) cell = { text: '', span: 1, vMerge: null };
+					if (tables.length > 0) table().cell = { text: '', span: 1, vMerge: null, flow: [], paragraphStart: -1, paragraphDepth: 0 };
 					break;
 				case 'w:gridSpan':
-					if (inCellProperties()) cell!.span = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
+					if (inCellProperties()) table().cell!.span = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
 					break;
 				case 'w:gridBefore': {
-					const row = rows[rows.length - 1];
+					const t = table();
+					const row = t?.rows[t.rows.length - 1];
 					const n = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
-					if (tableDepth === 1 && !cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true });
+					if (t && !t.cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true, flow: [], paragraphStart: -1, paragraphDepth: 0 });
 					break;
 				}
 				case 'w:vMerge':
-					if (inCellProperties()) cell!.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
+					if (inCellProperties()) table().cell!.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
 					break;
 				case 'w:t':
 					inText++;
@@ -141,10 +164,12 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 					append('\n');
 					break;
 				case 'w:p': {
-					if (tableDepth === 0 && paragraphDepth++ === 0) paragraph = '';
+					if (tables.length === 0 && paragraphDepth++ === 0) paragraph = '';
 					// Paragraphs inside one cell (or a text box inside a paragraph) are lines.
 					const t = current();
 					if (t && !t.endsWith('\n')) append('\n');
+					const cell = table()?.cell;
+					if (cell && cell.paragraphDepth++ === 0) cell.paragraphStart = cell.text.length;
 					break;
 				}
 			}
@@ -165,25 +190,38 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 				case 'w:t':
 					inText = Math.max(0, inText - 1);
 					break;
-				case 'w:tc':
-					if (tableDepth === 1 && cell) {
-						rows[rows.length - 1]?.push(cell);
-						cell = null;
+				case 'w:tc': {
+					const t = table();
+					if (t?.cell) {
+						t.rows[t.rows.length - 1]?.push(t.cell);
+						t.cell = null;
 					}
 					break;
-				case 'w:tbl':
-					if (tableDepth === 1) {
-						const grid = tableGrid(rows);
-						if (grid.length) blocks.push({ kind: 'table', rows: grid });
+				}
+				case 'w:tbl': {
+					const closed = tables.pop();
+					if (!closed) break;
+					const read = tableBlocks(closed);
+					const outer = table();
+					if (!outer) blocks.push(...read);
+					else if (outer.cell) {
+						// The table around this one lays out the page: its cells are read as a flow.
+						outer.holdsTables = true;
+						outer.cell.flow.push(...read);
 					}
-					tableDepth = Math.max(0, tableDepth - 1);
 					break;
-				case 'w:p':
-					if (tableDepth === 0 && paragraphDepth > 0 && --paragraphDepth === 0) {
+				}
+				case 'w:p': {
+					const cell = table()?.cell;
+					if (cell && cell.paragraphDepth > 0 && --cell.paragraphDepth === 0) {
+						const t = cell.text.slice(cell.paragraphStart).trim();
+						if (t) cell.flow.push({ kind: 'text', text: t });
+					} else if (tables.length === 0 && paragraphDepth > 0 && --paragraphDepth === 0) {
 						const t = paragraph.trim();
 						if (t) blocks.push({ kind: 'text', text: t });
 					}
 					break;
+				}
 			}
 		}
 	});
