@@ -179,3 +179,28 @@ describe('aligning rows to the format', () => {
 		expect(extract(blankTotal, 2023).figures.filter((f) => f.row_code === 'total')).toHaveLength(7);
 	});
 });
+
+describe('rows the document does not give', () => {
+	const value = (e: ReturnType<typeof extract>, row: string) => e.figures.find((f) => f.row_code === row && f.col_code === 'natural')?.value;
+
+	it('are named in a warning, their cells left out (not 0)', () => {
+		const rows = defs.filter((d) => d.code !== 'other' && d.code !== 'denied_secret').map((d, k) => [d.label, ...full(k)]);
+		const e = extract(requestsTable(rows), 2023);
+		expect(value(e, 'denied_secret')).toBeUndefined();
+		expect(e.warnings.filter((w) => w.code === 'rows_missing').map((w) => [w.table, w.rows])).toEqual([['requests', ['denied_secret']]]);
+	});
+
+	it('（六）其他处理 printed as one row in a 2021 report: its three sub-rows are not missing, nor is it when they are printed', () => {
+		const oneRow = defs.filter((d) => !d.code.startsWith('other_')).map((d, k) => [d.label, ...full(k)]);
+		expect(extract(requestsTable(oneRow), 2023).warnings.filter((w) => w.code === 'rows_missing')).toEqual([]);
+		const subRows = defs.filter((d) => d.code !== 'other').map((d, k) => [d.label, ...full(k)]);
+		expect(extract(requestsTable(subRows), 2023).warnings.filter((w) => w.code === 'rows_missing')).toEqual([]);
+	});
+
+	it('are not named twice: a row refused with its reason is not also missing', () => {
+		const rows = defs.filter((d) => d.code !== 'other').map((d, k) => (d.code === 'carried_in' ? [d.label, '1', '2'] : [d.label, ...full(k)]));
+		const e = extract(requestsTable(rows), 2023);
+		expect(e.warnings.some((w) => w.code === 'rows_rejected' && w.rows?.includes('carried_in'))).toBe(true);
+		expect(e.warnings.filter((w) => w.code === 'rows_missing')).toEqual([]);
+	});
+});

@@ -635,5 +635,36 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		seen.add(k);
 		return true;
 	});
+	warnMissingRows(format, found, unique, warnings);
 	return { format, formatEvidence: evidence, figures: unique, warnings, sections: found, refused };
+}
+
+/**
+ * Rows of a table that was read but that gave no cell, and that no other warning names: the
+ * document left them out (an agency without rule-making power drops 规章), or no reader could
+ * tell them (a row whose figures and unit ran together). Their cells stay empty, not 0; the user is told
+ * which, since the identities they belong to cannot be checked.
+ */
+function warnMissingRows(format: FormatVersion, tables: TableCode[], figures: Figure[], warnings: Warning[]) {
+	const present = new Set(figures.map((f) => `${f.table_code}.${f.row_code}`));
+	const named = new Set(warnings.flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`)));
+	for (const table of tables) {
+		if (warnings.some((w) => w.code === 'table_rejected' && w.table === table)) continue;
+		const missing = tableDef(format, table).rows.filter((d) => {
+			const key = `${table}.${d.code}`;
+			if (present.has(key) || named.has(key)) return false;
+			// 2021's （六）其他处理 is printed either as one row or as its three sub-rows.
+			if (table === 'requests' && format === '2021' && (d.code === 'other' || d.code.startsWith('other_'))) {
+				return !present.has('requests.other') && !['other_no_fix', 'other_no_fee', 'other_misc'].some((r) => present.has(`requests.${r}`));
+			}
+			return true;
+		});
+		if (missing.length)
+			warnings.push({
+				code: 'rows_missing',
+				table,
+				rows: missing.map((d) => d.code),
+				message: `${TABLE_LABELS[table].zh}：未读到以下 ${missing.length} 行（文件中没有，或其文字无法辨认），其单元格留空（不记为 0）：${missing.map((d) => d.label).join('、')}`
+			});
+	}
 }
