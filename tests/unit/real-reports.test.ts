@@ -206,6 +206,41 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 	});
 });
 
+describe('a real page whose tables were pasted into the editor as paragraphs (no table markup)', () => {
+	// A table copied from a PDF or a Word file into a portal's editor often arrives as text: a
+	// paragraph per cell, or a paragraph per row with its cells between spaces.
+	const cellsAsParagraphs = (html: string, perRow: boolean) =>
+		html.replace(/<table[\s\S]*?<\/table>/gi, (table) =>
+			[...table.matchAll(/<tr[\s\S]*?<\/tr>/gi)]
+				.map(([row]) => {
+					const cells = [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map(([, cell]) =>
+						cell
+							.replace(/<[^>]+>|&nbsp;/g, ' ')
+							.replace(/\s+/g, ' ')
+							.trim()
+					);
+					return perRow ? `<p>${cells.join(' ')}</p>` : cells.map((c) => `<p>${c}</p>`).join('');
+				})
+				.join('')
+		);
+	it.each([
+		['pingtan-2022.page.html', false],
+		['pingtan-2023.page.html', false],
+		['pingtan-2022.page.html', true],
+		['pingtan-2023.page.html', true]
+	] as const)('%s (a paragraph per row: %s): every transcribed cell', async (file, perRow) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const html = cellsAsParagraphs(readFileSync(path.join(DIR, file), 'utf8'), perRow);
+		expect(html).not.toMatch(/<table/i);
+		const result = await parseReport(file, new TextEncoder().encode(html));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
+		expect(result.report.year).toBe(e.year);
+		expect(result.report.agency).toContain(e.agency_core);
+		expect(result.reading.layout).toContain('网页文字中的表格');
+	});
+});
+
 describe('a real page as a crawler kept it, its figures misread as by OCR', () => {
 	// Each figure now and then recognised as a letter (a 0 as O, any figure as Q, l, B, S, a) or one
 	// digit of it so (10690 as 1069O, 55 as 5S), as an OCR tool reads a scanned page: a 0 read as O is

@@ -8,7 +8,7 @@ import type { CheckResult } from '../schema/identities';
 import { GENERATED_MARKER } from '../schema/origin';
 import { decodeBytes, decodeHtml, latin1 } from './decode';
 import type { InputForm, SourceDocument } from './document';
-import { extract, type Figure, type Warning } from './extract';
+import { extract, type Extraction, type Figure, type Warning } from './extract';
 import { readDocx } from './readers/docx';
 import { readLegacyDocText } from './readers/legacy-doc';
 import { readHtml } from './readers/html';
@@ -223,6 +223,31 @@ function isGenerated(doc: SourceDocument): boolean {
 	return doc.blocks.some((b) => b.kind === 'text' && b.text.includes(GENERATED_MARKER));
 }
 
+/** The figures of a document; cells one per line instead, where the reader offers them and they read whole. */
+function extractFrom(doc: SourceDocument, year: number | undefined): { doc: SourceDocument; extraction: Extraction } {
+	const extraction = extract(doc.blocks, year, doc.runTogether ?? false, doc.wholeCells ?? false);
+	if (doc.asCellLines) {
+		// Cells one per line: in the tables' row order it reads whole, with no row placed, refused or
+		// cut; in a PDF's content-stream order it does not, and the tables stay refused.
+		const cells = doc.asCellLines;
+		const alt = extract(cells.blocks, year, cells.runTogether ?? false, cells.wholeCells ?? false);
+		if (alt.sections.length === 3 && alt.warnings.length === 0) return { doc: cells, extraction: alt };
+	}
+	return { doc, extraction };
+}
+
+/** A page's or Word file's lines (not its links: a portal's menus) read by the text reader; its metadata kept. */
+function textOfDocument(doc: SourceDocument): SourceDocument {
+	const lines = doc.blocks.flatMap((b) => (b.kind === 'text' ? (b.link ? [] : [b.text]) : b.rows.map((r) => r.join(' '))));
+	const read = readText(lines.join('\n'));
+	return {
+		...read,
+		...(doc.meta ? { meta: doc.meta } : {}),
+		...(doc.title ? { title: doc.title } : {}),
+		...(doc.hanVariants ? { hanVariants: doc.hanVariants } : {})
+	};
+}
+
 export async function parseReport(name: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Parsed | Rejected> {
 	try {
 		if (bytes.length > MAX_INPUT_BYTES) throw new Rejection(TOO_LARGE);
@@ -235,15 +260,16 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (year !== undefined && year < 2019) {
 			throw new Rejection(`这是 ${year} 年度的报告：2019 年以前的年度报告使用旧格式（没有统一表格），本工具只读取 2019 版和 2021 版格式 (pre-2019 format)`);
 		}
-		let extraction = extract(doc.blocks, year, doc.runTogether ?? false, doc.wholeCells ?? false);
-		if (doc.asCellLines) {
-			// Cells one per line: in the tables' row order it reads whole, with no row placed, refused or
-			// cut; in a PDF's content-stream order it does not, and the tables stay refused.
-			const cells = doc.asCellLines;
-			const alt = extract(cells.blocks, year, cells.runTogether ?? false, cells.wholeCells ?? false);
-			if (alt.sections.length === 3 && alt.warnings.length === 0) {
-				doc = cells;
-				extraction = alt;
+		let extraction: Extraction;
+		({ doc, extraction } = extractFrom(doc, year));
+		if (extraction.sections.length === 0 && (form === 'html' || form === 'docx')) {
+			// No table markup around the report's tables (pasted into an editor as a paragraph per cell
+			// or per row): its text is read as the text reader reads a page kept as text.
+			const asText = textOfDocument(doc);
+			const again = extractFrom(asText, year);
+			if (again.extraction.sections.length > 0) {
+				extraction = again.extraction;
+				doc = { ...again.doc, layout: `${form === 'docx' ? 'Word 段落中的表格' : '网页文字中的表格'}（无表格标记，按文字读取）：${again.doc.layout ?? ''}` };
 			}
 		}
 		if (extraction.sections.length === 0) {
