@@ -204,3 +204,42 @@ describe('rows the document does not give', () => {
 		expect(e.warnings.filter((w) => w.code === 'rows_missing')).toEqual([]);
 	});
 });
+
+describe('labels and figures on lines of their own (a PDF without ruling lines, a table pasted as paragraphs)', () => {
+	// Each label a line; each figure a line under it; blank cells lost. Section 二 of the real 2022 平潭 page so.
+	const T = (text: string): Block => ({ kind: 'text', text });
+	const R = (...rows: string[][]): Block => ({ kind: 'table', rows });
+	const blocks: Block[] = [
+		T('二、主动公开政府信息情况'),
+		...['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章'].map(T),
+		R(['0']),
+		T('行政规范性文件'),
+		R(['88'], ['55'], ['698']),
+		...['第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可'].map(T),
+		R(['10690']),
+		...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚'].map(T),
+		R(['2113']),
+		T('行政强制'),
+		R(['0']),
+		...['第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '行政事业性收费'].map(T),
+		R(['9116.36']),
+		T('三、收到和处理政府信息公开申请情况')
+	];
+	it.each([false, true])('a figure is read in the row its label names, or not at all (figures run together: %s)', (runTogether) => {
+		const e = extract(blocks, 2022, runTogether);
+		const got = Object.fromEntries(e.figures.filter((f) => f.table_code === 'active' && f.value !== null).map((f) => [`${f.row_code}.${f.col_code}`, f.value]));
+		expect(got).toEqual({ 'license.decisions': 10690, 'penalty.decisions': 2113, 'coercion.decisions': 0, 'fees.amount_wan': 9116.36 });
+		expect(e.warnings.filter((w) => w.code === 'placed_by_position')).toEqual([]);
+	});
+
+	it.each([false, true])('without their label lines, no figure lands in another row’s place (figures run together: %s)', (runTogether) => {
+		const e = extract(
+			blocks.filter((b) => b.kind === 'table' || /[、项]|内容|件数|金额/.test(b.text)),
+			2022,
+			runTogether
+		);
+		const truth: Record<string, number> = { 'rules.issued': 0, 'license.decisions': 10690, 'penalty.decisions': 2113, 'coercion.decisions': 0, 'fees.amount_wan': 9116.36 };
+		const read = e.figures.filter((f) => f.table_code === 'active' && f.value !== null);
+		expect(read.filter((f) => truth[`${f.row_code}.${f.col_code}`] !== f.value)).toEqual([]);
+	});
+});

@@ -4,7 +4,7 @@
  * by its position in the format) and read its figures from the cells to the right of the label.
  */
 import { cleanText, isLabelCell, isMisread, isValueToken, isZeroLookalike, memoized, parseValueCell, toColumnUnit } from './cells';
-import { isRunOfFigures } from './glued';
+import { digitCount, isRunOfFigures } from './glued';
 import { reconstructTable, warnZeroLookalikes } from './reconstruct';
 import type { Block } from './document';
 import type { RefusedRun } from './copies';
@@ -63,10 +63,15 @@ export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
 	const moveTo = (t: TableCode) => {
 		if (state === null || SECTION_ORDER[t] > SECTION_ORDER[state]) state = t;
 	};
+	// A row's label printed as a line of its own just before its figures (a PDF whose label column
+	// sits apart from the figures, a table pasted as a paragraph per cell): joined to them.
+	let label: string | undefined;
 	for (const block of blocks) {
 		if (block.kind === 'text') {
+			label = block.text.length <= 60 && !PROSE.test(block.text) ? block.text : undefined;
 			for (const rule of HEADING_RULES) {
 				if (!rule.re.test(block.text)) continue;
+				label = undefined;
 				if (rule.table === null) {
 					if (state) ended = true;
 				} else {
@@ -77,8 +82,11 @@ export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {
 			}
 			continue;
 		}
+		const before = label;
+		label = undefined;
 		if (ended) continue;
-		for (const row of block.rows) {
+		for (const [k, printed] of block.rows.entries()) {
+			const row = k === 0 && before !== undefined && state && printed.length > 0 && printed.every((cell) => isValueToken(cell)) ? [before, ...printed] : printed;
 			const joined = row.join('');
 			// A sentence a PDF split at a wide gap (…涉及自然人72件、商业企业 | 3件，均在法定期限) names no table.
 			for (const sign of PROSE.test(joined) ? [] : TABLE_SIGNS) {
@@ -374,6 +382,8 @@ function mapRows(
 	let started = startRe === null;
 	let p = 0;
 	let lost = false;
+	// Rows whose place is not known (no label, after a row not placed for sure): named in one warning.
+	const unplaced: string[] = [];
 	for (const [i, row] of rows.entries()) {
 		const { labels, values } = splitRow(row, runTogether);
 		const hasFigure = values.some((v) => isValueToken(v) || (runTogether && isRunOfFigures(cleanText(v))));
@@ -450,11 +460,7 @@ function mapRows(
 			}
 		}
 		if (j < 0 && lost) {
-			warnings.push({
-				code: 'rows_rejected',
-				table,
-				message: `${TABLE_LABELS[table].zh}：一行没有可辨认的标签，前一行又未能确定，其位置不明，未读入（${cleanText(labels.join('') || values.join(' ')).slice(0, 40)}）`
-			});
+			unplaced.push(cleanText(labels.join('') || values.join(' ')).slice(0, 40));
 			continue;
 		}
 		const byPosition = j < 0;
@@ -463,7 +469,17 @@ function mapRows(
 		p = j + 1;
 		// A row placed by position with too few cells is a piece of a row (its figures broken over two
 		// lines, a label's number read as a figure): where the rows after it belong is not known.
-		if (byPosition && !runTogether && values.length < defs[j].columns.length) lost = true;
+		// Run-together figures may hold several cells in one token: a piece has fewer digits than cells.
+		const columns = defs[j].columns.length;
+		if (byPosition && values.length < columns && (!runTogether || digitCount(values.map(cleanText)) < columns)) lost = true;
+	}
+	if (unplaced.length) {
+		const shown = unplaced.slice(0, 8).join('；') + (unplaced.length > 8 ? '；…' : '');
+		warnings.push({
+			code: 'rows_rejected',
+			table,
+			message: `${TABLE_LABELS[table].zh}：${unplaced.length} 行没有可辨认的标签，前一行又未能确定，其位置不明，未读入（${shown}）`
+		});
 	}
 	const placed = mapped.filter((m) => m.byPosition).map((m) => m.def);
 	if (placed.length) {

@@ -265,8 +265,7 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		if (extraction.sections.length === 0 && (form === 'html' || form === 'docx')) {
 			// No table markup around the report's tables (pasted into an editor as a paragraph per cell
 			// or per row): its text is read as the text reader reads a page kept as text.
-			const asText = textOfDocument(doc);
-			const again = extractFrom(asText, year);
+			const again = extractFrom(textOfDocument(doc), year);
 			if (again.extraction.sections.length > 0) {
 				extraction = again.extraction;
 				doc = { ...again.doc, layout: `${form === 'docx' ? 'Word 段落中的表格' : '网页文字中的表格'}（无表格标记，按文字读取）：${again.doc.layout ?? ''}` };
