@@ -243,3 +243,27 @@ describe('labels and figures on lines of their own (a PDF without ruling lines, 
 		expect(read.filter((f) => truth[`${f.row_code}.${f.col_code}`] !== f.value)).toEqual([]);
 	});
 });
+
+describe('figures of a PDF without rules that a narrow column ran into one cell', () => {
+	// Cells as glyph runs (a PDF read by position): figures run together only where the text says so.
+	const read = (cells: string[]) => {
+		const rows = defs.filter((d) => d.code !== 'other').map((d, k) => (d.code === 'granted' ? [d.label, ...cells] : [d.label, ...full(k)]));
+		const e = extract(requestsTable(rows), 2023, true, true);
+		return COLUMNS.map((c) => e.figures.find((f) => f.row_code === 'granted' && f.col_code === c)?.value ?? null);
+	};
+	const COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'];
+
+	it('are apart when no part can be one letter-spaced figure (several characters, or a first 0)', () => {
+		expect(read(['71', '3', '0', '0', '0', '0 74'])).toEqual([71, 3, 0, 0, 0, 0, 74]);
+		expect(read(['37 0 0 0 0 0 37'])).toEqual([37, 0, 0, 0, 0, 0, 37]);
+	});
+
+	it('are apart when each part a figure gives the row its cells and its sum (2 0 0 0 0 2 is no 200002)', () => {
+		expect(read(['0', '2 0 0 0 0 2'])).toEqual([0, 2, 0, 0, 0, 0, 2]);
+	});
+
+	it('stay unread when parts may be a letter-spaced figure and the row does not say otherwise', () => {
+		// 1 2 may be 12: seven parts for seven cells, but the sum (1 + 2 + … ≠ 5) does not hold.
+		expect(read(['1 2', '0', '0', '0', '0', '5'])).toEqual([null, null, null, null, null, null, null]);
+	});
+});

@@ -381,6 +381,20 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 	});
 });
 
+describe('a real page exported to PDF by an office suite from tables without borders', () => {
+	// No ruling lines: cells by the glyphs' places, figures of a narrow column run into one cell
+	// (`0 74`), a label run into its figure (`行政事业性收费5949.088667`).
+	it.each(['pingtan-2022.office-borderless.pdf', 'pingtan-2023.office-borderless.pdf'])('%s: every transcribed cell, none placed by order', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		const e = expectEveryCell(result, path.join('tests/fixtures/real-printed', `${file}.expected.json`));
+		expect([result.report.year, result.report.agency]).toEqual([e.year, expect.stringContaining(e.agency_core)]);
+		expect(result.reading.layout).toContain('按文字位置');
+		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});
+
 describe('real pages whose characters are Kangxi radicals (text of a PDF whose fonts map glyphs so)', () => {
 	/** Every character that has a Kangxi radical twin (人 → ⼈), as such a PDF's text layer gives it. */
 	const asRadicals = (text: string) => {

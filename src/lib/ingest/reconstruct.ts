@@ -31,6 +31,16 @@ function singleNumber(cell: string): boolean {
 	return parseValueCell(cell) !== undefined && !/\d\s+\d/.test(t) && !/(^|[^\d.])0\d/.test(t);
 }
 
+/**
+ * A cell's figures when its space-separated parts cannot be one letter-spaced figure (`1 2` may be
+ * 12): a part of several characters (`0 74`), or a first part 0 (`0 0 0`: no figure starts with 0).
+ */
+function figuresApart(cell: string): string[] {
+	const parts = cleanText(cell).split(/\s+/).filter(Boolean);
+	if (parts.length < 2 || !parts.every(singleNumber)) return [cell];
+	return parts.some((t) => t.length > 1) || parts[0] === '0' ? parts : [cell];
+}
+
 function planRow(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
 	const n = row.def.columns.length;
 	// Blank cells before the first figure are spanned label columns, not figures.
@@ -46,6 +56,17 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 		// Each figure a cell of its own (a PDF's glyph runs): a row short of figures has lost blank cells,
 		// and where is not known; digits a space apart in one cell are one letter-spaced figure or two.
 		if (cells.length === n && cells.every(singleNumber)) return { fixed: true, cells, cut: false };
+		// Figures a narrow column's gap ran into one cell (`0 74`, `37 0 0 0 0 0 37`): apart, when that
+		// gives the row's count exactly.
+		const apart = cells.flatMap(figuresApart);
+		if (apart.length === n && apart.every(singleNumber)) return { fixed: true, cells: apart, cut: true };
+		// Parts a space apart that may each be a figure or a letter-spaced figure's digits (`2 0 0 0 0 2`):
+		// apart only when there are exactly as many as cells and the row's sums hold so.
+		const parts = runTokens(cells);
+		if (sums && parts.length === n && parts.every(singleNumber)) {
+			const found = cuts(parts, n, { sums, decimals: money });
+			if (found.length === 1) return { fixed: true, cells: found[0].map((x) => x.raw), cut: true };
+		}
 		return { error: `${row.def.label}：有 ${cells.length} 个单元格的数字，应有 ${n} 个（没有表格线，看不出哪几格空白或哪些数字相连），本行未读入` };
 	}
 	// A zero read as a letter (O, 〇) is a digit of the run like any other (said in the warnings).

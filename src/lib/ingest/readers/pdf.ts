@@ -535,6 +535,17 @@ function joinBrokenRows(lines: Line[]) {
 /** A cell's text; figures on separate lines of one cell stay apart (read as no figure, see `stacked`). */
 const cellText = (text: string) => (text.includes('\n') ? cellFromLines(text.split('\n').map(cleanText).join('\n')) : cleanText(text));
 
+/**
+ * Without rules a label may come out run into the figure after it, no gap between them
+ * (`行政事业性收费5949.088667`, a narrow label column's text reaching the figure's): two cells.
+ * Only a short label ending in a character (not a sentence, nor a date or a count with its unit).
+ */
+const LABEL_THEN_FIGURE = /^([^。，；,;：:]{2,40}[\u3400-\u9fff）)”"])(\d[\d,]*(?:\.\d+)?)$/;
+function labelAndFigure(text: string): string[] {
+	const m = LABEL_THEN_FIGURE.exec(text);
+	return m && /[\u3400-\u9fff]{2}/.test(m[1]) && !/\d\s*[年月日]$/.test(m[1]) ? [m[1], m[2]] : [text];
+}
+
 function toBlocks(lines: Line[]): Block[] {
 	const blocks: Block[] = [];
 	let rows: string[][] = [];
@@ -545,7 +556,7 @@ function toBlocks(lines: Line[]): Block[] {
 	for (const line of lines) {
 		if (line.absorbed || line.cells.length === 0) continue;
 		// A ruled row keeps its blank cells: a blank is not a missing column.
-		const cells = line.grid || line.columned ? line.cells.map((c) => cellText(c.text)) : line.cells.map((c) => cellText(c.text)).filter(Boolean);
+		const cells = line.grid || line.columned ? line.cells.map((c) => cellText(c.text)) : line.cells.flatMap((c) => labelAndFigure(cellText(c.text))).filter(Boolean);
 		if (!line.numeric && cells.filter(Boolean).length <= 1 && !(line.grid && cells.length > 1)) {
 			close();
 			const text = cells.find(Boolean);
