@@ -1,12 +1,12 @@
 /**
  * Who published a report, for which year, and when. Each comes from the first source that
- * names it, in this order: the page's metadata block (crawler header, portal info table), the
- * title (any of its real layouts: agency then year, year then agency, over two or three lines),
- * the body (本报告由…编制, the 统计期限 sentence, the report's title quoted, the subject that 贯彻落实《条例》),
- * the file name; then, weakest, the agency that signs it, whom it says to ask or the office that
- * compiled it, the subject of the overview's first sentence, the year the overview names most, and
- * the signature's date. The sources used are returned, so the report's warnings can say where each
- * came from.
+ * names it, in this order: the page's metadata block (crawler header, portal info table, or its
+ * fields kept as lines), the title (any of its real layouts: agency then year, year then agency,
+ * over two or three lines), the body (本报告由…编制, the 统计期限 sentence, the report's title quoted,
+ * the subject that 贯彻落实《条例》), the file name; then, weakest, the agency that signs it, whom it
+ * says to ask or the office that compiled it, the subject of the overview's first sentence, the
+ * page's 来源, the year the overview names most, and the signature's date. The sources used are
+ * returned, so the report's warnings can say where each came from.
  */
 import type { Block, SourceDocument } from './document';
 import { cleanText } from './cells';
