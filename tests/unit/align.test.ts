@@ -267,3 +267,52 @@ describe('figures of a PDF without rules that a narrow column ran into one cell'
 		expect(read(['1 2', '0', '0', '0', '0', '5'])).toEqual([null, null, null, null, null, null, null]);
 	});
 });
+
+describe('rows whose label names a row behind the one reached', () => {
+	const T = (text: string): Block => ({ kind: 'text', text });
+	const active = (rows: string[][]): Block[] => [
+		T('二、主动公开政府信息情况'),
+		{ kind: 'table', rows: [['信息内容', '本年处理决定数量'], ...rows] },
+		T('三、收到和处理政府信息公开申请情况')
+	];
+	const got = (e: ReturnType<typeof extract>) => Object.fromEntries(e.figures.filter((f) => f.value !== null).map((f) => [f.row_code, f.value]));
+
+	it('printed out of the format’s order: each row is its label’s, never the next place by position', () => {
+		const e = extract(
+			active([
+				['行政许可', '10690'],
+				['行政强制', '0'],
+				['行政处罚', '2113'],
+				['行政事业性收费', '9116.36']
+			]),
+			2022
+		);
+		expect(got(e)).toEqual({ license: 10690, coercion: 0, penalty: 2113, fees: 9116.36 });
+		expect(e.warnings.filter((w) => w.code === 'placed_by_position')).toEqual([]);
+	});
+
+	it('printed twice: the first stands, and a second with other figures is said', () => {
+		const same = extract(
+			active([
+				['行政许可', '10690'],
+				['行政处罚', '2113'],
+				['行政处罚', '2113'],
+				['行政事业性收费', '9116.36']
+			]),
+			2022
+		);
+		expect(got(same)).toEqual({ license: 10690, penalty: 2113, fees: 9116.36 });
+		expect(same.warnings.filter((w) => w.code === 'rows_rejected' || w.code === 'placed_by_position')).toEqual([]);
+		const other = extract(
+			active([
+				['行政许可', '10690'],
+				['行政处罚', '2113'],
+				['行政处罚', '5'],
+				['行政事业性收费', '9116.36']
+			]),
+			2022
+		);
+		expect(got(other)).toEqual({ license: 10690, penalty: 2113, fees: 9116.36 });
+		expect(other.warnings.find((w) => w.code === 'rows_rejected')?.rows).toEqual(['penalty']);
+	});
+});

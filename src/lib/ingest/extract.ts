@@ -457,6 +457,22 @@ function mapRows(
 				lost = true;
 				p = j + 1;
 				continue;
+			} else if (j < 0 && k >= 0 && k < p) {
+				// A label naming a row behind: never a place by position. Printed out of the format's
+				// order (行政强制 before 行政处罚), the row is its label's; printed again, the first stands.
+				if (at < 0) mapped.push({ def: defs[k], cells: values, byPosition: false });
+				else if (mapped[at].byPosition || mapped[at].cells.map(cleanText).join(' ') !== values.map(cleanText).join(' ')) {
+					const undone = mapped[at].byPosition ? mapped.splice(at, 1) : [];
+					warnings.push({
+						code: 'rows_rejected',
+						table,
+						rows: [defs[k].code],
+						message: undone.length
+							? `${TABLE_LABELS[table].zh}：“${defs[k].label}”已有一行按位置放在此处，与后面的标签矛盾，两行都未读入`
+							: `${TABLE_LABELS[table].zh}：“${defs[k].label}”印了两次，数字不同，只读第一次的`
+					});
+				}
+				continue;
 			}
 		}
 		if (j < 0 && lost) {
