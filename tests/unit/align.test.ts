@@ -291,7 +291,7 @@ describe('rows whose label names a row behind the one reached', () => {
 		expect(e.warnings.filter((w) => w.code === 'placed_by_position')).toEqual([]);
 	});
 
-	it('printed twice: the first stands, and a second with other figures is said', () => {
+	it('printed twice: the same figures are read once; other figures, neither', () => {
 		const same = extract(
 			active([
 				['行政许可', '10690'],
@@ -312,7 +312,17 @@ describe('rows whose label names a row behind the one reached', () => {
 			]),
 			2022
 		);
-		expect(got(other)).toEqual({ license: 10690, penalty: 2113, fees: 9116.36 });
+		expect(got(other)).toEqual({ license: 10690, fees: 9116.36 });
 		expect(other.warnings.find((w) => w.code === 'rows_rejected')?.rows).toEqual(['penalty']);
+	});
+});
+
+describe('3.其他 alone', () => {
+	it('names its row only within （六）: the applicants’ last column heading with figures after it is no 3.其他', () => {
+		// A row's label lost under the head: its figures follow the head's last cell, 其他.
+		const rows = [['其他', ...full(0)], ...defs.filter((d) => d.code !== 'other' && d.code !== 'new').map((d, k) => [d.label, ...full(k + 1)])];
+		const e = extract(requestsTable(rows), 2023);
+		const misc = e.figures.find((f) => f.row_code === 'other_misc' && f.col_code === 'natural')?.value;
+		expect(misc).toBe(defs.filter((d) => d.code !== 'other' && d.code !== 'new').findIndex((d) => d.code === 'other_misc') + 2);
 	});
 });

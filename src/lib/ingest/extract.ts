@@ -258,6 +258,8 @@ function matchRowAt(labels: string[], candidates: RowDef[], from: number): { j: 
 		const text = normalizeLabel(label);
 		let best = -1;
 		for (let j = from; j < candidates.length; j++) {
+			// 3.其他 alone is also the applicants' last column heading: it names its row only within its group.
+			if (candidates[j].code === 'other_misc' && from < j - 2) continue;
 			if (!labelMatches(candidates[j], bare, text)) continue;
 			if (best < 0) {
 				best = j;
@@ -459,17 +461,20 @@ function mapRows(
 				continue;
 			} else if (j < 0 && k >= 0 && k < p) {
 				// A label naming a row behind: never a place by position. Printed out of the format's
-				// order (行政强制 before 行政处罚), the row is its label's; printed again, the first stands.
+				// order (行政强制 before 行政处罚), the row is its label's; printed again, the same figures count once.
 				if (at < 0) mapped.push({ def: defs[k], cells: values, byPosition: false });
 				else if (mapped[at].byPosition || mapped[at].cells.map(cleanText).join(' ') !== values.map(cleanText).join(' ')) {
-					const undone = mapped[at].byPosition ? mapped.splice(at, 1) : [];
+					// Two readings of one row (one by position, or the label printed twice with other
+					// figures): which is the row's is not known. Neither is read.
+					const placed = mapped[at].byPosition;
+					mapped.splice(at, 1);
 					warnings.push({
 						code: 'rows_rejected',
 						table,
 						rows: [defs[k].code],
-						message: undone.length
+						message: placed
 							? `${TABLE_LABELS[table].zh}：“${defs[k].label}”已有一行按位置放在此处，与后面的标签矛盾，两行都未读入`
-							: `${TABLE_LABELS[table].zh}：“${defs[k].label}”印了两次，数字不同，只读第一次的`
+							: `${TABLE_LABELS[table].zh}：“${defs[k].label}”的标签出现两次，数字不同，两行都未读入`
 					});
 				}
 				continue;
