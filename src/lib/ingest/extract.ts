@@ -687,14 +687,14 @@ function warnMissingRows(format: FormatVersion, tables: TableCode[], figures: Fi
 	const named = new Set(warnings.flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`)));
 	for (const table of tables) {
 		if (warnings.some((w) => w.code === 'table_rejected' && w.table === table)) continue;
-		const missing = tableDef(format, table).rows.filter((d) => {
+		const defs = tableDef(format, table).rows;
+		// 2021's （六）其他处理 is printed either as one row or as its three sub-rows: either form is the group.
+		const otherGroup = format === '2021' && table === 'requests' ? defs.filter((d) => d.group === 'other') : [];
+		const otherPrinted = otherGroup.some((d) => present.has(`${table}.${d.code}`));
+		const missing = defs.filter((d) => {
 			const key = `${table}.${d.code}`;
 			if (present.has(key) || named.has(key)) return false;
-			// 2021's （六）其他处理 is printed either as one row or as its three sub-rows.
-			if (table === 'requests' && format === '2021' && (d.code === 'other' || d.code.startsWith('other_'))) {
-				return !present.has('requests.other') && !['other_no_fix', 'other_no_fee', 'other_misc'].some((r) => present.has(`requests.${r}`));
-			}
-			return true;
+			return !(otherGroup.includes(d) && otherPrinted);
 		});
 		if (missing.length)
 			warnings.push({

@@ -236,16 +236,9 @@ function extractFrom(doc: SourceDocument, year: number | undefined): { doc: Sour
 	return { doc, extraction };
 }
 
-/** A page's or Word file's lines (not its links: a portal's menus) read by the text reader; its metadata kept. */
+/** A page's or Word file's lines (not its links: a portal's menus) read by the text reader. */
 function textOfDocument(doc: SourceDocument): SourceDocument {
-	const lines = doc.blocks.flatMap((b) => (b.kind === 'text' ? (b.link ? [] : [b.text]) : b.rows.map((r) => r.join(' '))));
-	const read = readText(lines.join('\n'));
-	return {
-		...read,
-		...(doc.meta ? { meta: doc.meta } : {}),
-		...(doc.title ? { title: doc.title } : {}),
-		...(doc.hanVariants ? { hanVariants: doc.hanVariants } : {})
-	};
+	return readText(doc.blocks.flatMap((b) => (b.kind === 'text' ? (b.link ? [] : [b.text]) : b.rows.map((r) => r.join(' ')))).join('\n'));
 }
 
 export async function parseReport(name: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Parsed | Rejected> {
