@@ -145,6 +145,35 @@ describe('a real page as a crawler kept it, one cell per line closed by " |"', (
 	});
 });
 
+describe('a real page kept one cell per line, with a label lost', () => {
+	// Every text cell of the tables left out in turn: a row that lost its label joins the row
+	// above; neither may then be read with the other's figures.
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: no figure read wrong, whichever label is lost', async (file) => {
+		const { readHtml } = await import('../../src/lib/ingest/readers/html');
+		const { parseReport } = await import('../../ingest/pipeline');
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const blocks = readHtml(readFileSync(path.join(DIR, file), 'utf8')).blocks;
+		const cells = blocks.flatMap((b, i) => (b.kind === 'table' ? b.rows.flatMap((r, j) => r.map((c, k) => [i, j, k, c.trim()] as const)) : []));
+		const labels = cells.filter(([, , , c]) => c !== '' && !/^[\d.]+$/.test(c));
+		expect(labels.length).toBeGreaterThan(150);
+		let wrong: string[] = [];
+		for (const [bi, ri, ci] of labels) {
+			const lines = blocks.flatMap((b, i) =>
+				b.kind === 'text' ? [b.text] : b.rows.flatMap((r, j) => r.flatMap((c, k) => (i === bi && j === ri && k === ci ? [] : [`${c.trim()} |`])))
+			);
+			const result = await parseReport(file.replace('.html', '.cells.txt'), new TextEncoder().encode(lines.join('\n')), { agency: e.agency_core, year: e.year });
+			if (result.status !== 'ok') continue;
+			const label = blocks[bi].kind === 'table' ? blocks[bi].rows[ri][ci] : '';
+			wrong = wrong.concat(
+				result.figures
+					.filter((f) => f.value !== null && f.value !== e.figures[`${f.table_code}.${f.row_code}.${f.col_code}`])
+					.map((f) => `${label} lost: ${f.table_code}.${f.row_code}.${f.col_code} = ${f.value}`)
+			);
+		}
+		expect(wrong).toEqual([]);
+	});
+});
+
 /**
  * A portal page as other crawlers keep it: each cell closed by ` |` (an empty cell a bare `|`),
  * each row closed by one bar per grid place its spans cover (`||`), sometimes opened by a bar, its
@@ -203,6 +232,60 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 		const e = expectEveryCell(result, path.join(DIR, `${file}.expected.json`));
 		expect(result.report.year).toBe(e.year);
 		expect(result.reading.placed_by_order).toEqual([]);
+	});
+});
+
+describe('a real page as Markdown-like rows without the separator line (| a | b |)', () => {
+	// Each table row on a line, opened and closed by a bar. A blank cell is `|  |`; one crawler
+	// drops a cell altogether. Every figure of the 15 in section 四's one row of figures in turn.
+	const pipeRows = async (file: string, change: (rows: string[][]) => void) => {
+		const { readHtml } = await import('../../src/lib/ingest/readers/html');
+		const lines: string[] = [];
+		for (const b of readHtml(readFileSync(path.join(DIR, file), 'utf8')).blocks) {
+			if (b.kind === 'text') lines.push(b.text);
+			else {
+				const rows = b.rows.map((r) => r.map((c) => c.trim()));
+				change(rows);
+				lines.push(...rows.map((r) => `| ${r.join(' | ')} |`));
+			}
+		}
+		return new TextEncoder().encode(lines.join('\n'));
+	};
+	const appealsRow = (rows: string[][]) => rows.findIndex((r) => r.length === 15 && r.every((c) => /^\d+$/.test(c)));
+
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: a blank cell anywhere in the row is that cell left blank, the others as printed', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		for (let blank = 0; blank < 15; blank++) {
+			const bytes = await pipeRows(file, (rows) => {
+				const at = appealsRow(rows);
+				if (at >= 0) rows[at][blank] = '';
+			});
+			const result = await parseReport(file.replace('.html', '.pipes.txt'), bytes, { agency: e.agency_core, year: e.year });
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+			// The transcription lists section 四's cells in the printed order.
+			const key = Object.keys(e.figures).filter((k) => k.startsWith('appeals.'))[blank];
+			expect(got.get(key) ?? null, `${file}: ${key} left blank`).toBeNull();
+			expect(Object.entries(e.figures).filter(([k, v]) => k !== key && got.get(k) !== v)).toEqual([]);
+		}
+	});
+
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: a row with a cell dropped is not read, never read shifted', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		for (let dropped = 0; dropped < 15; dropped++) {
+			const bytes = await pipeRows(file, (rows) => {
+				const at = appealsRow(rows);
+				if (at >= 0) rows[at].splice(dropped, 1);
+			});
+			const result = await parseReport(file.replace('.html', '.pipes.txt'), bytes, { agency: e.agency_core, year: e.year });
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+			const wrong = Object.entries(e.figures).filter(([k, v]) => got.has(k) && got.get(k) !== null && got.get(k) !== v);
+			expect(wrong, `${file}: cell ${dropped} dropped`).toEqual([]);
+			expect(Object.entries(e.figures).filter(([k, v]) => !k.startsWith('appeals.') && got.get(k) !== v)).toEqual([]);
+		}
 	});
 });
 

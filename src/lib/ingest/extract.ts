@@ -529,6 +529,16 @@ function withoutPadding(cells: string[], n: number, labelled: boolean): string[]
 	return cells;
 }
 
+/**
+ * Figures in front of a row's own enough to make a row of their own: a neighbouring row whose
+ * label was lost (text with a cell per line joins it to the row above). Which are this row's is
+ * not known, unless every figure is the same (a table of zeros), when any choice reads the same.
+ */
+function holdsAnotherRow(cells: string[], n: number): boolean {
+	if (cells.slice(0, cells.length - n).filter(isValueToken).length < n) return false;
+	return new Set(cells.filter(isValueToken).map((c) => parseValueCell(c)?.value)).size > 1;
+}
+
 function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnings: Warning[]): Figure[] {
 	const n = m.def.columns.length;
 	let cells = m.cells.length > n ? withoutPadding(m.cells, n, !m.byPosition) : m.cells;
@@ -539,6 +549,15 @@ function figuresOf(table: TableCode, format: FormatVersion, m: MappedRow, warnin
 			table,
 			rows: [m.def.code],
 			message: `${m.def.label}：有 ${cells.length} 个单元格，应有 ${n} 个，其中有无法识别的内容；无法确定各数属于哪一格，本行未读入`
+		});
+		return [];
+	}
+	if (cells.length > n && holdsAnotherRow(cells, n)) {
+		warnings.push({
+			code: 'rows_rejected',
+			table,
+			rows: [m.def.code],
+			message: `${m.def.label}：有 ${cells.length} 个单元格，应有 ${n} 个；多出的数字够一整行，可能是相邻一行的标签丢失后并入了本行，无法确定哪些属于本行，本行未读入`
 		});
 		return [];
 	}
@@ -650,7 +669,7 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 		// A 2021 document may still print （六）其他处理 as one row: allow it, in its place.
 		const defs = tableDef(format, 'requests').rows;
 		const optional = new Set(format === '2021' ? ['other'] : []);
-		const mapped = mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional, runTogether);
+		const mapped = headWithoutSubRows(mapRows('requests', sections.requests, defs, /本年新收|新收/, warnings, optional, runTogether), warnings);
 		const rows = runTogether ? reconstructTable('requests', format, mapped, warnings, { wholeCells }) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('requests', format, m, warnings));
 		if (mapped.length) found.push('requests');
@@ -674,6 +693,26 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 	});
 	warnMissingRows(format, found, unique, warnings);
 	return { format, formatEvidence: evidence, figures: unique, warnings, sections: found, refused };
+}
+
+/**
+ * （六）其他处理 read as a row of its own beside its sub-rows (1.… 2.… 3.其他) is, as printed in 2021,
+ * the group's head over a sub-row whose own label was lost (a cell per line keeps the head in
+ * front of each sub-row): its figures are that sub-row's, which one unknown. Only a document
+ * that prints the group as one row, or a total above all three sub-rows, has figures of its own under the head.
+ */
+function headWithoutSubRows(mapped: MappedRow[], warnings: Warning[]): MappedRow[] {
+	const head = mapped.find((m) => m.def.code === 'other');
+	const subRows = new Set(mapped.filter((m) => m.def.code !== 'other' && m.def.group === 'other').map((m) => m.def.code));
+	// With all three sub-rows read, a row of its own under the head is the group's printed total.
+	if (!head || subRows.size === 0 || subRows.size === 3) return mapped;
+	warnings.push({
+		code: 'rows_rejected',
+		table: 'requests',
+		rows: ['other'],
+		message: `（六）其他处理：表格按 1.—3. 子行印出，却缺一个子行，另有一行只有“其他处理”而没有子行标签（可能就是那个子行，其标签丢失），这一行未读入`
+	});
+	return mapped.filter((m) => m !== head);
 }
 
 /**

@@ -40,6 +40,11 @@ export const ROW_END = '\u0000row-end';
  */
 export function cellsOfLine(line: string): string[] {
 	const out: string[] = [];
+	// `| a | b |`: a bar before a line's first text opens the row, as in Markdown; read as an empty
+	// cell, it pushed the row's figures one place right, so that a blank last cell took the
+	// figure before it. A bar alone on its line ("|") is still an empty cell.
+	const opened = /^\s*\|[^|]*[^|\s][^|]*\|/.exec(line);
+	if (opened) line = line.slice(line.indexOf('|') + 1);
 	const re = /([^|]*)(\|+)/g;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(line))) {
