@@ -42,6 +42,25 @@ function figuresApart(cell: string): string[] {
 }
 
 function planRow(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
+	const plan = planPrinted(row, sums, money, wholeCells);
+	const n = row.def.columns.length;
+	// Exactly a row's cells, the first empty, the others one figure each or empty (a grid that keeps
+	// its empty cells: OCR Markdown). The empty cell is a blank figure, or the place OCR left when it
+	// ran two figures into one cell further on (3129 for 3 and 129): each reading is an option, and
+	// the table's identities choose, or the row is refused.
+	const blankFirst =
+		!wholeCells &&
+		row.cells.length === n &&
+		cleanText(row.cells[0]) === '' &&
+		row.cells.some((c) => cleanText(c) !== '') &&
+		row.cells.every((c) => singleNumber(c) || cleanText(c) === '');
+	if (!blankFirst) return plan;
+	const cutReadings = 'error' in plan ? [] : plan.fixed ? [plan.cells] : plan.options;
+	return cutReadings.length === 0 ? { fixed: true, cells: row.cells, cut: false } : { fixed: false, options: [row.cells, ...cutReadings] };
+}
+
+/** A row read from its first printed figure on (blank cells in front are spanned label columns). */
+function planPrinted(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
 	const n = row.def.columns.length;
 	// Blank cells before the first figure are spanned label columns, not figures.
 	const first = row.cells.findIndex((c) => cleanText(c) !== '');

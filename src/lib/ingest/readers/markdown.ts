@@ -33,6 +33,28 @@ function withinTable(rows: string[][]): string[][] {
 	return rows.map((row) => (row.length > width ? row.slice(0, width) : row));
 }
 
+/**
+ * Empty cells in the label columns (a label spanning them, as OCR writes it) dropped from the
+ * rows of figures, so that an empty cell left in a row is a blank figure. Left in, they were
+ * taken together with a blank first figure for the label's span, and the row, one cell short,
+ * had its last figure cut in two (74 → 7, 4). The label columns are those before the first
+ * column holding a figure in the grid's whole rows (cells merged or lost make a row shorter).
+ */
+function withoutLabelPadding(rows: string[][]): string[][] {
+	const lengths = new Map<number, number>();
+	for (const row of rows) if (hasFigure(row)) lengths.set(row.length, (lengths.get(row.length) ?? 0) + 1);
+	const width = [...lengths].sort((a, b) => b[1] - a[1])[0]?.[0];
+	if (width === undefined) return rows;
+	// The first column that holds a figure in any whole row: the columns before it hold labels.
+	const firstFigure = Math.min(
+		...rows
+			.filter((r) => r.length === width)
+			.map((r) => r.findIndex((c) => isValueToken(c) || isMisread(c)))
+			.filter((i) => i >= 0)
+	);
+	return rows.map((row) => (hasFigure(row) ? row.filter((c, i) => i >= firstFigure || c !== '') : row));
+}
+
 // A misread figure still holds a figure's place: its row is a row of figures.
 const hasFigure = (row: string[]) => row.some((c) => isValueToken(c) || isMisread(c));
 // A misread figure (`Q` among the figures) is no text: a label joins the row's label, not it.
@@ -73,7 +95,11 @@ export function readMarkdown(lines: string[]): SourceDocument {
 	const blocks: Block[] = [];
 	let rows: string[][] = [];
 	const closeTable = () => {
-		if (rows.length) blocks.push({ kind: 'table', rows: joinApart(withinTable(rows)).map((row) => row.flatMap((c) => (isValueToken(c) || c === '' ? [c] : labelPieces(c)))) });
+		if (rows.length)
+			blocks.push({
+				kind: 'table',
+				rows: joinApart(withoutLabelPadding(withinTable(rows))).map((row) => row.flatMap((c) => (isValueToken(c) || c === '' ? [c] : labelPieces(c))))
+			});
 		rows = [];
 	};
 	for (const line of lines) {
