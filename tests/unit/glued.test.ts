@@ -29,6 +29,15 @@ describe('cutting one row', () => {
 		expect(raw('101000011', 7, [7]).sort()).toEqual(['1|0|10|0|0|0|11', '10|1|0|0|0|0|11'].sort());
 	});
 
+	it('reads a blank’s mark in a run (/, ／, —, 无) as a cell of its own, its group’s sum unchecked', () => {
+		expect(runTokens(['1/00001'])).toEqual(['1', '/', '00001']);
+		expect(raw('1/00001', 7, [7])).toEqual(['1|/|0|0|0|0|1']);
+		expect(raw('无000000', 7, [7])).toEqual(['无|0|0|0|0|0|0']);
+		expect(raw('0—0', 3)).toEqual(['0|—|0']);
+		// With a blank in the group its sum cannot tell the cuts apart: every one is listed.
+		expect(raw('／1211', 4, [4]).sort()).toEqual(['／|1|2|11', '／|1|21|1', '／|12|1|1'].sort());
+	});
+
 	it('cuts the fifteen appeal figures as three rows of five', () => {
 		expect(raw('310041000100000', 15, [5, 5, 5])).toEqual(['3|1|0|0|4|1|0|0|0|1|0|0|0|0|0']);
 	});

@@ -549,6 +549,30 @@ describe('real pages whose characters are Kangxi radicals (text of a PDF whose f
 	});
 });
 
+describe('the real crawler text on one line with blanks printed as marks among the run-together figures', () => {
+	// `/`, `—`, `无` mark a blank cell; run together with the figures, each is a cell of its own.
+	it.each([
+		['上年结转政府信息公开申请数量 1000001', '上年结转政府信息公开申请数量 1/00001', 'requests.carried_in.commercial'],
+		['上年结转政府信息公开申请数量 1000001', '上年结转政府信息公开申请数量 1000—01', 'requests.carried_in.legal'],
+		['规章000', '规章0无0', 'active.rules.repealed'],
+		['规章000', '规章00／', 'active.rules.in_force']
+	])('%s printed as %s: %s blank, the rest as printed', async (printed, marked, blank) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const file = 'pingtan-2022.page.txt';
+		const text = readFileSync(path.join(DIR, file), 'utf8');
+		expect(text).toContain(printed);
+		const [plain, result] = await Promise.all([parseReport(file, new TextEncoder().encode(text)), parseReport(file, new TextEncoder().encode(text.replace(printed, marked)))]);
+		if (plain.status !== 'ok' || result.status !== 'ok') throw new Error('not read');
+		const figures = (r: typeof result) => new Map(r.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+		const [want, got] = [figures(plain), figures(result)];
+		expect(got.has(blank) && got.get(blank)).toBeNull();
+		expect(want.get(blank)).toBe(0);
+		// Every other cell as the text read without the mark (its copy, the page, gives the rest).
+		expect([...want].filter(([k, v]) => k !== blank && got.get(k) !== v)).toEqual([]);
+		expect(got.size).toBe(want.size);
+	});
+});
+
 describe('the blank form (the format as the 2021 notice printed it, kept on portals beside the reports)', () => {
 	const page = readFileSync(path.join(DIR, 'pingtan-2023.page.html'), 'utf8');
 	// Every figure cell of the real page emptied, or set to 0.

@@ -13,27 +13,33 @@ export interface CutNumber {
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c]/g;
 
-/** The tokens of a run: whitespace is a hard boundary (a number never contains a space). */
+/** A blank cell's mark inside a run (`/`, `／`, `—`, `无`): one cell of its own, printed blank. */
+const BLANK_MARKS = /[/／]|—+|无/g;
+export const isBlankMark = (token: string) => /^(?:[/／]|—+|无)$/.test(token);
+
+/** The tokens of a run: whitespace is a hard boundary (a number never contains a space), and so is a blank's mark. */
 export function runTokens(cells: string[]): string[] {
 	return cells
 		.join(' ')
 		.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+		.replace(BLANK_MARKS, ' $& ')
 		.split(/[\s\u00a0\u3000]+/)
 		.filter(Boolean);
 }
 
-/** A cell that holds only figures, however run together ("3-1", "15200031 156", "１２"): not a label. */
+/** A cell that holds only figures and blanks' marks, however run together ("3-1", "15200031 156", "１２", "/0000037"): not a label. */
 export function isRunOfFigures(cell: string): boolean {
-	return /^[-—\d０-９.．,，\s\u00a0\u3000]*[\d０-９][-—\d０-９.．,，\s\u00a0\u3000]*$/.test(cell.trim());
+	return /^(?:[-—/／\d０-９.．,，\s\u00a0\u3000]|无)*[\d０-９](?:[-—/／\d０-９.．,，\s\u00a0\u3000]|无)*$/.test(cell.trim());
 }
 
-/** A run that can be cut: digits, decimal points and minus signs only. */
+/** A run that can be cut: digits, decimal points and minus signs, and blanks' marks between them. */
 export function isDigitRun(tokens: string[]): boolean {
-	return tokens.length > 0 && tokens.every((t) => /^[-\d.,]+$/.test(t) && /\d/.test(t));
+	return tokens.some((t) => /\d/.test(t)) && tokens.every((t) => isBlankMark(t) || (/^[-\d.,]+$/.test(t) && /\d/.test(t)));
 }
 
+/** The most cells a run can fill: a cell per digit, and one per blank's mark. */
 export function digitCount(tokens: string[]): number {
-	return tokens.reduce((n, t) => n + t.replace(/\D/g, '').length, 0);
+	return tokens.reduce((n, t) => n + t.replace(/\D/g, '').length + (t.match(BLANK_MARKS)?.length ?? 0), 0);
 }
 
 export interface CutOptions {
@@ -76,6 +82,13 @@ export function cuts(tokens: string[], n: number, opts: CutOptions = {}): CutNum
 			return;
 		}
 		const t = tokens[token];
+		if (isBlankMark(t)) {
+			// A blank is a cell of its own, and leaves the sums of its group unchecked.
+			parts.push({ value: NaN, raw: t });
+			search(token + 1, 0);
+			parts.pop();
+			return;
+		}
 		const left = n - parts.length;
 		const charsLeft = remainingChars[token] - offset;
 		const tokensLeft = tokens.length - token;
@@ -89,6 +102,7 @@ export function cuts(tokens: string[], n: number, opts: CutOptions = {}): CutNum
 			if (first !== undefined) {
 				let sum = 0;
 				for (let i = first; i < index; i++) sum += parts[i].value;
+				// NaN (a blank in the group) fails no comparison: the group is not checked.
 				if (Math.abs(sum - value) > 1e-9) continue;
 			}
 			parts.push({ value, raw });

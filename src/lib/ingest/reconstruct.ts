@@ -7,7 +7,7 @@
 import { evaluateIdentity, identitiesFor } from '../schema/identities';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
 import { cleanText, isMisread, isZeroLookalike, parseValueCell, withZeros } from './cells';
-import { cuts, digitCount, isDigitRun, resolveAgreed, runTokens } from './glued';
+import { cuts, digitCount, isBlankMark, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
 
@@ -93,7 +93,8 @@ function planPrinted(row: RowCells, sums: number[] | undefined, money: boolean, 
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
-	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t))) return { fixed: true, cells: tokens.join('').split(''), cut: true };
+	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t) || isBlankMark(t)))
+		return { fixed: true, cells: tokens.flatMap((t) => (isBlankMark(t) ? [t] : t.split(''))), cut: true };
 	const found = cuts(tokens, n, { sums, decimals: money, signed: !sums });
 	return { fixed: false, options: found.map((c) => c.map((x) => x.raw)) };
 }

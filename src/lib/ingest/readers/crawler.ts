@@ -37,8 +37,10 @@ export function crawlerHeader(lines: string[]): { meta: DocumentMeta; bodyStart:
 const SECTION_HEADING =
 	/(?:[一二三四五六]\s*[、.．]\s*)+(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|[^，。、]{0,12}?行政[^，。]{0,3}复议[^，。]{0,12}?情况)|(?:[五六七八]\s*[、.．]\s*)+(?:存在的主要问题(?:及(?:其)?改进情况)?|其他需要报告的事项|(?=[\u3400-\u9fff]))/g;
 const TABLE_SECTION = /^(?:[一二三四五六七]\s*[、.．]\s*)+(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|[^，。、]{0,12}?行政[^，。]{0,3}复议)/;
-// Not before a unit or a date's 年/月/日: `2022年，未有…` is prose, not a row's figures.
-const FIGURE_END_BEFORE_LABEL = /([\d０-９])(?=\s*(?![年月日件条个项次人元万%])[\u3400-\u9fff（(“"])/g;
+// Not before a unit or a date's 年/月/日: `2022年，未有…` is prose, not a row's figures. Nor
+// before a blank's mark 无 among the figures (`0无0`), as against 无法提供; a row's last figure may
+// be a blank's mark (`00／`).
+const FIGURE_END_BEFORE_LABEL = /([\d０-９](?:\s*(?:[/／]|—+))*)(?=\s*(?![年月日件条个项次人元万%]|无(?![\u3400-\u9fff]))[\u3400-\u9fff（(“"])/g;
 // A sub-row's number (2.其他法律…) printed right after the previous row's figures.
 const NUMBER_AFTER_FIGURES = /(?<=[\d０-９\s])(?=[1-9][.．、]\s*[\u3400-\u9fff])/g;
 
