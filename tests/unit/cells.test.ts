@@ -26,6 +26,11 @@ describe('cell rules', () => {
 		expect(parseValueCell('\u22122')?.value).toBe(-2);
 		expect(parseValueCell('\u20134')?.value).toBe(-4);
 		expect(parseValueCell('5件')?.value).toBe(5);
+		// A unit in brackets after the figure, as some tables print every cell.
+		expect(parseValueCell('5（件）')?.value).toBe(5);
+		expect(parseValueCell('12 (个)')?.value).toBe(12);
+		expect(parseValueCell('9116.36（万元）')).toMatchObject({ value: 9116.36, unit: '万元' });
+		expect(parseValueCell('（件）')).toBeUndefined();
 	});
 	it('keeps the meaning of money units', () => {
 		const yuan = parseValueCell('251000元')!;

@@ -34,6 +34,8 @@ describe('cutting one row', () => {
 		expect(raw('1/00001', 7, [7])).toEqual(['1|/|0|0|0|0|1']);
 		expect(raw('无000000', 7, [7])).toEqual(['无|0|0|0|0|0|0']);
 		expect(raw('0—0', 3)).toEqual(['0|—|0']);
+		// A dash before a figure other than 0 may be its sign: not a blank's mark.
+		expect(runTokens(['0—2'])).toEqual(['0—2']);
 		// With a blank in the group its sum cannot tell the cuts apart: every one is listed.
 		expect(raw('／1211', 4, [4]).sort()).toEqual(['／|1|2|11', '／|1|21|1', '／|12|1|1'].sort());
 	});

@@ -587,6 +587,15 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 		if (result.status === 'rejected') expect(result.reason).toContain('空白格式');
 	});
 
+	it('a report whose figures each carry their unit in brackets (5（件）) is read as the plain figures', async () => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const withUnits = page.replace(/(<td[^>]*>(?:\s|<[^>]+>)*)(\d+(?:\.\d+)?)((?:\s|<[^>]+>)*<\/td>)/g, '$1$2（件）$3');
+		expect(withUnits.match(/（件）/g)?.length).toBeGreaterThan(150);
+		const result = await parseReport('pingtan-2023.page.html', new TextEncoder().encode(withUnits));
+		if (result.status !== 'ok') throw new Error(result.reason);
+		expectEveryCell(result, path.join(DIR, 'pingtan-2023.page.html.expected.json'));
+	});
+
 	it('a report whose every figure is 0 is a report', async () => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const result = await parseReport('zeros.html', new TextEncoder().encode(figuresAs('0')));

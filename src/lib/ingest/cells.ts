@@ -63,7 +63,9 @@ function parseUncached(raw: string): ValueCell | undefined {
 	// A minus sign (−) or an en dash (–, Word's autocorrected hyphen) before a figure is its sign (本年增/减 −2).
 	let s = toHalfWidth(text)
 		.replace(/\s+/g, '')
-		.replace(/^[\u2212\u2013](?=\d)/, '-');
+		.replace(/^[\u2212\u2013](?=\d)/, '-')
+		// A unit in brackets after the figure (5（件）, 9116.36(万元)) as a unit written plainly.
+		.replace(/(?<=\d)[（(](万元|元|件|个|項|项|条|次|人次|宗|家)[)）]$/, '$1');
 	let unit: ValueCell['unit'];
 	if (s.endsWith('万元')) {
 		unit = '万元';

@@ -13,8 +13,11 @@ export interface CutNumber {
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c]/g;
 
-/** A blank cell's mark inside a run (`/`, `／`, `—`, `无`): one cell of its own, printed blank. */
-const BLANK_MARKS = /[/／]|—+|无/g;
+/**
+ * A blank cell's mark inside a run (`/`, `／`, `—`, `无`): one cell of its own, printed blank. A dash
+ * before a figure other than 0 may be its minus sign (本年增/减 —2): that run is not cut.
+ */
+const BLANK_MARKS = /[/／]|—+(?![1-9])|无/g;
 export const isBlankMark = (token: string) => /^(?:[/／]|—+|无)$/.test(token);
 
 /** The tokens of a run: whitespace is a hard boundary (a number never contains a space), and so is a blank's mark. */
