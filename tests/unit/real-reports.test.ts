@@ -313,6 +313,27 @@ describe('a real page as Markdown-like rows without the separator line (| a | b 
 		expect(blanked).toBeGreaterThan(count / 2);
 	});
 
+	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s as OCR Markdown: a blank among section 四’s fifteen figures stays in its place', async (file) => {
+		const { parseReport } = await import('../../ingest/pipeline');
+		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
+		const appeals = Object.keys(e.figures).filter((k) => k.startsWith('appeals.'));
+		for (let blank = 0; blank < 15; blank++) {
+			const bytes = await pipeRows(
+				file,
+				(rows) => {
+					const at = appealsRow(rows);
+					if (at >= 0) rows[at][blank] = '';
+				},
+				true
+			);
+			const result = await parseReport(file.replace('.html', '.md'), bytes, { agency: e.agency_core, year: e.year });
+			if (result.status !== 'ok') throw new Error(result.reason);
+			const got = new Map(result.figures.map((f) => [`${f.table_code}.${f.row_code}.${f.col_code}`, f.value]));
+			expect(got.get(appeals[blank]), `${appeals[blank]} blank`).toBeNull();
+			expect(appeals.filter((k, i) => i !== blank && got.get(k) !== e.figures[k])).toEqual([]);
+		}
+	});
+
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: a row with a cell dropped is not read, never read shifted', async (file) => {
 		const { parseReport } = await import('../../ingest/pipeline');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));

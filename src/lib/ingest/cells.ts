@@ -44,7 +44,7 @@ export function memoized<T>(compute: (key: string) => T, maxKey = Infinity): (ke
 
 export const cleanText: (raw: string) => string = memoized((raw) => raw.replace(ARTEFACTS, '').replace(SPACES, ' ').trim(), 64);
 
-function toHalfWidth(s: string): string {
+export function toHalfWidth(s: string): string {
 	return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0b\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 

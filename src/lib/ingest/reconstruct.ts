@@ -6,7 +6,7 @@
  */
 import { evaluateIdentity, identitiesFor } from '../schema/identities';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
-import { cleanText, isMisread, isZeroLookalike, parseValueCell, withZeros } from './cells';
+import { cleanText, isMisread, isZeroLookalike, parseValueCell, toHalfWidth, withZeros } from './cells';
 import { cuts, digitCount, isBlankMark, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
@@ -27,7 +27,8 @@ type Plan = { fixed: true; cells: string[]; cut: boolean } | { fixed: false; opt
 
 /** A cell that holds one number as printed: not "15 2", not "0052" (no number starts with 0). */
 function singleNumber(cell: string): boolean {
-	const t = cleanText(cell);
+	// Full-width digits as ASCII ones: 0０ (two zeros OCR ran together) is no number either.
+	const t = toHalfWidth(cleanText(cell));
 	return parseValueCell(cell) !== undefined && !/\d\s+\d/.test(t) && !/(^|[^\d.])0\d/.test(t);
 }
 
@@ -42,20 +43,17 @@ function figuresApart(cell: string): string[] {
 }
 
 function planRow(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
-	const plan = planPrinted(row, sums, money, wholeCells);
 	const n = row.def.columns.length;
-	// Exactly a row's cells, the first empty, the others one figure each or empty (a grid that keeps
-	// its empty cells: OCR Markdown). The empty cell is a blank figure, or the place OCR left when it
-	// ran two figures into one cell further on (3129 for 3 and 129): each reading is an option, and
-	// the table's identities choose, or the row is refused.
-	const blankFirst =
-		!wholeCells &&
-		row.cells.length === n &&
-		cleanText(row.cells[0]) === '' &&
-		row.cells.some((c) => cleanText(c) !== '') &&
-		row.cells.every((c) => singleNumber(c) || cleanText(c) === '');
-	if (!blankFirst) return plan;
-	const cutReadings = 'error' in plan ? [] : plan.fixed ? [plan.cells] : plan.options;
+	// Exactly a row's cells, some empty, the others one figure each (a grid that keeps its empty
+	// cells: OCR Markdown). An empty cell is a blank figure, or the place OCR left when it ran two
+	// figures into one cell (3129 for 3 and 129; a first cell left empty, the figures slid right):
+	// each reading is an option, the cuts only where the row's sums hold, and the table's identities
+	// choose, or the row is refused.
+	const blank = (c: string) => cleanText(c) === '';
+	const withBlanks = !wholeCells && row.cells.length === n && row.cells.some(blank) && !row.cells.every(blank) && row.cells.every((c) => singleNumber(c) || blank(c));
+	if (!withBlanks) return planPrinted(row, sums, money, wholeCells);
+	const tokens = runTokens(printed(row.cells));
+	const cutReadings = digitCount(tokens) >= n ? cuts(tokens, n, { sums, decimals: money, signed: !sums }).map((c) => c.map((x) => x.raw)) : [];
 	return cutReadings.length === 0 ? { fixed: true, cells: row.cells, cut: false } : { fixed: false, options: [row.cells, ...cutReadings] };
 }
 

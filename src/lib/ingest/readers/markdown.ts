@@ -37,22 +37,18 @@ function withinTable(rows: string[][]): string[][] {
  * Empty cells in the label columns (a label spanning them, as OCR writes it) dropped from the
  * rows of figures, so that an empty cell left in a row is a blank figure. Left in, they were
  * taken together with a blank first figure for the label's span, and the row, one cell short,
- * had its last figure cut in two (74 → 7, 4). The label columns are those before the first
- * column holding a figure in the grid's whole rows (cells merged or lost make a row shorter).
+ * had its last figure cut in two (74 → 7, 4). Whole rows (cells merged or lost make a row
+ * shorter) tell which columns hold labels.
  */
 function withoutLabelPadding(rows: string[][]): string[][] {
 	const lengths = new Map<number, number>();
 	for (const row of rows) if (hasFigure(row)) lengths.set(row.length, (lengths.get(row.length) ?? 0) + 1);
 	const width = [...lengths].sort((a, b) => b[1] - a[1])[0]?.[0];
 	if (width === undefined) return rows;
-	// The first column that holds a figure in any whole row: the columns before it hold labels.
-	const firstFigure = Math.min(
-		...rows
-			.filter((r) => r.length === width)
-			.map((r) => r.findIndex((c) => isValueToken(c) || isMisread(c)))
-			.filter((i) => i >= 0)
-	);
-	return rows.map((row) => (hasFigure(row) ? row.filter((c, i) => i >= firstFigure || c !== '') : row));
+	// Label columns: up to the last one holding a label's text in any whole row of figures (a row
+	// of figures alone, section 四's, has none: its empty first cell is a blank figure).
+	const labelColumns = Math.max(0, ...rows.filter((r) => r.length === width && hasFigure(r)).map((r) => r.findLastIndex(isText) + 1));
+	return rows.map((row) => (hasFigure(row) ? row.filter((c, i) => i >= labelColumns || c !== '') : row));
 }
 
 // A misread figure still holds a figure's place: its row is a row of figures.
