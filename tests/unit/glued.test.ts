@@ -98,6 +98,18 @@ describe('cutting a table', () => {
 		expect(e.warnings.find((w) => w.code === 'reconstructed')?.message).toMatch(/勾稽关系不成立/);
 	});
 
+	it('seven digits in parts a space apart, each a number of its own: cut only where the row’s sum holds', () => {
+		// `1 0 0 0 0 81` (PDF text whose blank cell left no trace) is one figure short, not 8 and 1 run
+		// together: 1 0 0 0 0 8 1 breaks the row's sum and is not read. `100 0 0 00` holds a part no number
+		// can be (00): it ran together, and the seven digits are its seven cells even though its sum fails.
+		const e = extract(requestsBlocks({ carried_in: '1 0 0 0 0 81', carried_out: '100 0 0 00', granted: '1 0 0 0 0 0 1', partial: '2 0 0 0 0 02' }), 2020, true);
+		const got = new Map(e.figures.filter((f) => f.table_code === 'requests').map((f) => [`${f.row_code}.${f.col_code}`, f.value]));
+		expect(got.has('carried_in.natural')).toBe(false);
+		expect(e.warnings.some((w) => w.message.includes('1 0 0 0 0 81') && w.message.includes('空白单元格'))).toBe(true);
+		expect([got.get('carried_out.natural'), got.get('carried_out.total')]).toEqual([1, 0]);
+		expect(got.get('partial.total')).toBe(2);
+	});
+
 	it('crawler text: label and figures on one line, merged labels run together too', () => {
 		const text = [
 			'某某局2020年度政府信息公开工作年度报告',

@@ -57,6 +57,18 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	return cutReadings.length === 0 ? { fixed: true, cells: row.cells, cut: false } : { fixed: false, options: [row.cells, ...cutReadings] };
 }
 
+/** Each group's last figure the sum of the others (a blank's mark leaves its group unchecked). */
+function sumsHold(cells: string[], sums: number[]): boolean {
+	let at = 0;
+	for (const size of sums) {
+		const group = cells.slice(at, at + size).map((c) => parseValueCell(c)?.value ?? NaN);
+		at += size;
+		if (group.some(Number.isNaN)) continue;
+		if (group.slice(0, -1).reduce((a, b) => a + b, 0) !== group[group.length - 1]) return false;
+	}
+	return true;
+}
+
 /** A row read from its first printed figure on (blank cells in front are spanned label columns). */
 function planPrinted(row: RowCells, sums: number[] | undefined, money: boolean, wholeCells: boolean): Plan | { error: string } {
 	const n = row.def.columns.length;
@@ -91,8 +103,15 @@ function planPrinted(row: RowCells, sums: number[] | undefined, money: boolean, 
 	if (!isDigitRun(tokens)) return { error: `${row.def.label}：单元格“${cells.map(cleanText).join(' ')}”不是可以拆分的数字` };
 	if (digitCount(tokens) < n) return { error: `${row.def.label}：只有 ${digitCount(tokens)} 位数字，应有 ${n} 个单元格` };
 	// As many digits as cells: one cut only, kept as printed even where its sums fail.
-	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t) || isBlankMark(t)))
-		return { fixed: true, cells: tokens.flatMap((t) => (isBlankMark(t) ? [t] : t.split(''))), cut: true };
+	if (digitCount(tokens) === n && tokens.every((t) => /^\d+$/.test(t) || isBlankMark(t))) {
+		const forced = tokens.flatMap((t) => (isBlankMark(t) ? [t] : t.split('')));
+		// But where every part a space apart is a number of its own (1 0 0 0 0 81: PDF text), a row one
+		// short may as well have lost a blank cell that left no trace as run two figures together: the
+		// cut stands only where its sums hold. A part no number can be (00) shows the run is glued.
+		if (tokens.length > 1 && sums && tokens.every(singleNumber) && !sumsHold(forced, sums))
+			return { error: `${row.def.label}：“${tokens.join(' ')}”只有 ${tokens.length} 个数，应有 ${n} 个；拆开后合计不符，可能是空白单元格没有留下痕迹，本行未读入` };
+		return { fixed: true, cells: forced, cut: true };
+	}
 	const found = cuts(tokens, n, { sums, decimals: money, signed: !sums });
 	return { fixed: false, options: found.map((c) => c.map((x) => x.raw)) };
 }

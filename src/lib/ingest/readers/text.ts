@@ -17,7 +17,7 @@ const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 const TABLE_SECTION = /^\s*[一二三四五六七]\s*[、.．]\s*(主动公开|收到和处理|[^，。]{0,16}(行政复议|行政诉讼))/;
 const AFTER_TABLES = /^\s*[五六七八]\s*[、.．]\s*\D*$/;
 /** The figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes, blanks' marks (/, 无). */
-const FIGURE_TAIL = /(?:[-—/／\d０-９]|无)*[\d０-９](?:[\d０-９.．,，\s\u00a0\u3000\-—/／]|无)*$/;
+const FIGURE_TAIL = /(?:(?:[-—/／\d０-９]|无)[\s\u00a0\u3000]*)*[\d０-９](?:[\d０-９.．,，\s\u00a0\u3000\-—/／]|无)*$/;
 
 /** A page's number as text kept of a PDF prints it (`-2-`, `— 3 —`, `第 4 页 共 9 页`): not a row. */
 const PAGE_MARK = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
