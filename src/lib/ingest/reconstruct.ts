@@ -50,8 +50,11 @@ function planRow(row: RowCells, sums: number[] | undefined, money: boolean, whol
 	// each reading is an option, the cuts only where the row's sums hold, and the table's identities
 	// choose, or the row is refused.
 	const blank = (c: string) => cleanText(c) === '';
-	const withBlanks = !wholeCells && row.cells.length === n && row.cells.some(blank) && !row.cells.every(blank) && row.cells.every((c) => singleNumber(c) || blank(c));
+	const withBlanks = row.cells.length === n && row.cells.some(blank) && !row.cells.every(blank) && row.cells.every((c) => singleNumber(c) || blank(c));
 	if (!withBlanks) return planPrinted(row, sums, money, wholeCells);
+	// A PDF's figures each a cell of their own: its blank cells come only from the columns the figures
+	// stand in (the PDF reader puts them there), never from cells run together.
+	if (wholeCells) return { fixed: true, cells: row.cells, cut: false };
 	const tokens = runTokens(printed(row.cells));
 	const cutReadings = digitCount(tokens) >= n ? cuts(tokens, n, { sums, decimals: money, signed: !sums }).map((c) => c.map((x) => x.raw)) : [];
 	return cutReadings.length === 0 ? { fixed: true, cells: row.cells, cut: false } : { fixed: false, options: [row.cells, ...cutReadings] };

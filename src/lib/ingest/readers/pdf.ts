@@ -218,6 +218,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 		blanksFromHeadings(live());
 		lines.push(...kept);
 	});
+	blanksFromWholeRows(lines);
 	// Cells read from a ruled grid are whole; text positions alone may have run figures together.
 	return {
 		blocks: toBlocks(lines),
@@ -488,6 +489,51 @@ function blanksFromHeadings(lines: Line[]) {
 		const cells: Cell[] = columns.map((h, k) => figures[taken.indexOf(k)] ?? { text: '', x0: h.x0, x1: h.x1, y: line.y });
 		line.cells = [...labels, ...cells];
 		line.columned = true;
+	}
+}
+
+/**
+ * Section 三 in a table without rules: a blank cell leaves no text, and its row comes out a figure
+ * short. The rows that print all seven figures say where each column is (the span its figures take
+ * up); a shorter row's figures each fall into one column's span, left to right, and the columns
+ * none falls into are its blank cells. Only when at least three whole rows agree on seven separate
+ * columns, and every figure of the short row falls into a column of its own; otherwise the row
+ * stays as it is (and is refused later, its blanks' places unknown).
+ */
+function blanksFromWholeRows(lines: Line[]) {
+	const APPLICANT_COLUMNS = 7;
+	let section: Line[] | undefined;
+	const sections: Line[][] = [];
+	for (const line of lines) {
+		const text = line.cells.map((c) => c.text).join('');
+		if (!line.numeric && /^\s*三\s*[、.．]\s*收到和处理/.test(text)) sections.push((section = []));
+		else if (!line.numeric && /^\s*[四五六]\s*[、.．]/.test(text)) section = undefined;
+		else if (section && line.numeric && !line.grid && !line.absorbed) section.push(line);
+	}
+	for (const rows of sections) {
+		const parts = rows.map((line) => {
+			const figures = line.cells.filter((c) => isValueToken(c.text));
+			const labels = line.cells.filter((c) => !isValueToken(c.text) && c.text.trim() !== '');
+			const labelEnd = Math.max(-Infinity, ...labels.map((c) => c.x1));
+			// A label's cell may reach a little into the first figure's (its width is estimated from its glyphs).
+			return { line, figures, labels, apart: figures.every((f) => (f.x0 + f.x1) / 2 > labelEnd) };
+		});
+		const whole = parts.filter((p) => p.apart && p.figures.length === APPLICANT_COLUMNS);
+		if (whole.length < 3) continue;
+		const spans = Array.from({ length: APPLICANT_COLUMNS }, (_, k) => ({
+			x0: Math.min(...whole.map((p) => p.figures[k].x0)),
+			x1: Math.max(...whole.map((p) => p.figures[k].x1))
+		}));
+		if (spans.some((sp, k) => k > 0 && sp.x0 <= spans[k - 1].x1)) continue;
+		for (const p of parts) {
+			if (!p.apart || p.figures.length === 0 || p.figures.length >= APPLICANT_COLUMNS) continue;
+			const columnOf = (f: Cell) => spans.findIndex((sp) => (f.x0 + f.x1) / 2 >= sp.x0 - 2 && (f.x0 + f.x1) / 2 <= sp.x1 + 2);
+			const taken = p.figures.map(columnOf);
+			if (taken.some((k) => k < 0) || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
+			const cells: Cell[] = spans.map((sp, k) => p.figures[taken.indexOf(k)] ?? { text: '', x0: sp.x0, x1: sp.x1, y: p.line.y });
+			p.line.cells = [...p.labels, ...cells];
+			p.line.columned = true;
+		}
 	}
 }
 
