@@ -613,10 +613,10 @@ function appealsFigures(rows: string[][], format: FormatVersion, warnings: Warni
 	if (labelled.length >= 2) {
 		for (const r of labelled) mapped.push({ def: defs[matchRow(r.labels, defs, 0)], cells: r.values, byPosition: false });
 	} else if (runTogether && dataRows.flatMap((r) => r.values).filter((c) => cleanText(c) !== '').length < 15) {
-		// The fifteen numbers ran together: cut them as three rows of five in one run. Fifteen cells
-		// with blanks among them (OCR Markdown keeps empty cells) go as printed, blanks and all.
+		// The fifteen numbers ran together: cut them as three rows of five in one run. A row of fifteen
+		// cells with blanks among them (OCR Markdown keeps empty cells) goes as printed, blanks and all.
 		const all = dataRows.flatMap((r) => r.values);
-		const run = all.length === 15 && !wholeCells ? all : all.filter((c) => cleanText(c) !== '');
+		const run = dataRows.length === 1 && all.length === 15 && !wholeCells ? all : all.filter((c) => cleanText(c) !== '');
 		const whole = reconstructTable('appeals', format, [{ def: { ...defs[0], columns: defs.flatMap((d) => d.columns) }, cells: run, byPosition: false }], warnings, {
 			groups: [5, 5, 5],
 			wholeCells

@@ -93,8 +93,14 @@ function flattened(blocks: Block[]): SourceDocument {
 	const cellsApart = hasLoneFigureRun(blocks);
 	const out: Block[] = [];
 	let rows: string[][] | null = null;
+	// Section 三's rows with where each figure stands on its line (pdftotext -layout keeps columns).
+	let placed: PlacedRow[] | null = null;
+	// Pages as pdftotext parts them (a form feed): each page may set its table's columns apart.
+	let page = 0;
 	let unaligned = 0;
 	const close = () => {
+		if (rows && placed) blanksByColumns(rows, placed);
+		placed = null;
 		if (rows?.length && cellsApart) {
 			unaligned++;
 			for (const r of rows) out.push({ kind: 'text', text: r.join(' ') });
@@ -103,11 +109,13 @@ function flattened(blocks: Block[]): SourceDocument {
 	};
 	for (const b of blocks) {
 		if (b.kind !== 'text') continue;
+		if (b.text.includes('\f')) page++;
 		const line = b.text.trim();
 		if (TABLE_SECTION.test(line) || AFTER_TABLES.test(line)) {
 			close();
 			out.push(b);
 			if (TABLE_SECTION.test(line)) rows = [];
+			if (/收到和处理/.test(line)) placed = [];
 			continue;
 		}
 		if (!rows) {
@@ -116,8 +124,15 @@ function flattened(blocks: Block[]): SourceDocument {
 		}
 		const tail = FIGURE_TAIL.exec(line);
 		if (!tail) rows.push([line]);
-		else if (tail.index === 0) rows.push([line]);
-		else rows.push([...labelPieces(line.slice(0, tail.index)), line.slice(tail.index).trim()]);
+		else {
+			rows.push(tail.index === 0 ? [line] : [...labelPieces(line.slice(0, tail.index)), line.slice(tail.index).trim()]);
+			if (placed) {
+				const raw = b.text.replace(/\f/g, '');
+				const from = raw.indexOf(line) + tail.index;
+				const figures = [...raw.slice(from).matchAll(/\S+/g)].map((m) => ({ text: m[0], at: from + m.index + m[0].length / 2 }));
+				placed.push({ row: rows.length - 1, page, figures });
+			}
+		}
 	}
 	close();
 	const found = out.some((b) => b.kind === 'table');
@@ -125,6 +140,49 @@ function flattened(blocks: Block[]): SourceDocument {
 		? `${unaligned} 个表格的单元格各占一行，按表格的行序也读不通（PDF 按内容流顺序转出的文字，标签夹在数字之间；或空白单元格被略去），行与行无法对齐，未读入`
 		: undefined;
 	return { blocks: out, runTogether: found, layout: ['纯文本：每行一个表格行，数字连写', refused].filter(Boolean).join('；'), ...(refused ? { tablesRefused: refused } : {}) };
+}
+
+interface PlacedRow {
+	row: number;
+	page: number;
+	/** Each figure (or blank's mark) and the middle of its place on the line, in characters. */
+	figures: { text: string; at: number }[];
+}
+
+/**
+ * Section 三 as `pdftotext -layout` writes a PDF's table: a blank cell leaves only spaces, and its
+ * row comes out a figure short. The rows with all seven figures say where the columns stand (after
+ * the first, each column's figures within a character and a half of one place: the first moves
+ * with its label's length); a shorter row's figures take the columns they stand in, the rest are
+ * its blank cells. Only when at least three whole rows agree and every figure is in a column of
+ * its own, left to right; otherwise the row stays as it is. Each page (pdftotext parts them by a
+ * form feed) on its own: a table continued on the next page may stand elsewhere there.
+ */
+function blanksByColumns(rows: string[][], placed: PlacedRow[]) {
+	for (const page of new Set(placed.map((p) => p.page)))
+		blanksByColumnsOfPage(
+			rows,
+			placed.filter((p) => p.page === page)
+		);
+}
+
+function blanksByColumnsOfPage(rows: string[][], placed: PlacedRow[]) {
+	const COLUMNS = 7;
+	const whole = placed.filter((p) => p.figures.length === COLUMNS);
+	if (whole.length < 3) return;
+	const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	const at = Array.from({ length: COLUMNS }, (_, k) => middle(whole.map((p) => p.figures[k].at)));
+	// Columns a space apart are no columns: text with one space between figures (pdftotext -raw,
+	// crawler text) lines its rows of single digits up too, whatever cells they lost.
+	for (let k = 1; k < COLUMNS; k++) if (whole.some((p) => Math.abs(p.figures[k].at - at[k]) > 1.5) || at[k] - at[k - 1] < 3) return;
+	const columnOf = (x: number) => (x < at[1] - 1.5 ? 0 : at.findIndex((a, k) => k > 0 && Math.abs(x - a) <= 1.5));
+	for (const p of placed) {
+		if (p.figures.length === 0 || p.figures.length >= COLUMNS) continue;
+		const taken = p.figures.map((f) => columnOf(f.at));
+		if (taken.some((k) => k < 0) || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
+		const cells = at.map((_, k) => p.figures[taken.indexOf(k)]?.text ?? '');
+		rows[p.row] = [...rows[p.row].slice(0, -1), ...cells];
+	}
 }
 
 /** Three figures alone on consecutive lines inside the table sections. */
