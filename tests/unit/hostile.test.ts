@@ -52,6 +52,19 @@ describe('hostile and broken inputs', () => {
 		expect(r).toMatchObject({ status: 'rejected', reason: expect.stringContaining('50 MB') });
 	});
 
+	it('a table row of 20,000 digits is read in no time, not by backtracking (it took minutes)', async () => {
+		const text = [
+			'某某局2023年政府信息公开工作年度报告',
+			'三、收到和处理政府信息公开申请情况',
+			`一、本年新收政府信息公开申请数量 ${'1'.repeat(20000)}x`,
+			`（一）予以公开 ${'1 '.repeat(10000)}`,
+			'五、存在的主要问题及改进情况'
+		].join('\n');
+		const r = await parseReport('long-row.txt', new TextEncoder().encode(text));
+		// The rows are no figures (too many digits): refused, never read.
+		if (r.status === 'ok') expect(r.figures.filter((f) => f.table_code === 'requests' && f.value !== null)).toEqual([]);
+	});
+
 	it('keeps markup in an agency name verbatim, as text', async () => {
 		const r = await parseReport('xss.html', readFileSync('tests/fixtures/hostile/xss-agency.html'));
 		expect(r.status).toBe('ok');

@@ -16,8 +16,30 @@ const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 // table's own rows 二、上年结转 … 四、结转下年度.
 const TABLE_SECTION = /^\s*[一二三四五六七]\s*[、.．]\s*(主动公开|收到和处理|[^，。]{0,16}(行政复议|行政诉讼))/;
 const AFTER_TABLES = /^\s*[五六七八]\s*[、.．]\s*\D*$/;
-/** The figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes, blanks' marks (/, 无). */
-const FIGURE_TAIL = /(?:(?:[-—/／\d０-９]|无)[\s\u00a0\u3000]*)*[\d０-９](?:[\d０-９.．,，\s\u00a0\u3000\-—/／]|无)*$/;
+/** A character of the figures at the end of a flattened row: digits (also full-width), separators, points, spaces, dashes, blanks' marks (/, 无). */
+const TAIL_CHAR = /[\d０-９.．,，\s\u00a0\u3000\-—/／无]/;
+const DIGIT = /[\d０-９]/;
+/** What may stand before a row's first figure: blanks' marks (— / 无) and spaces. */
+const BEFORE_FIRST_FIGURE = /[-—/／无\s\u00a0\u3000]/;
+const SPACE = /[\s\u00a0\u3000]/;
+
+/**
+ * Where the figures at the end of a line start (-1: none): the longest run of figure characters
+ * that ends the line, opening with a figure or a blank's mark. Scanned back from the end, in one
+ * pass (a regular expression anchored at the end took seconds on a long run of digits).
+ */
+function figureTailStart(line: string): number {
+	let from = line.length;
+	while (from > 0 && TAIL_CHAR.test(line[from - 1])) from--;
+	let digit = from;
+	while (digit < line.length && !DIGIT.test(line[digit])) digit++;
+	if (digit === line.length) return -1;
+	// Before the first figure only marks and spaces: a point or separator there is no figure's.
+	let start = from;
+	for (let k = from; k < digit; k++) if (!BEFORE_FIRST_FIGURE.test(line[k])) start = k + 1;
+	while (start < digit && SPACE.test(line[start])) start++;
+	return start;
+}
 
 /** A page's number as text kept of a PDF prints it (`-2-`, `— 3 —`, `第 4 页 共 9 页`): not a row. */
 const PAGE_MARK = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
@@ -122,13 +144,13 @@ function flattened(blocks: Block[]): SourceDocument {
 			out.push(b);
 			continue;
 		}
-		const tail = FIGURE_TAIL.exec(line);
-		if (!tail) rows.push([line]);
+		const tail = figureTailStart(line);
+		if (tail < 0) rows.push([line]);
 		else {
-			rows.push(tail.index === 0 ? [line] : [...labelPieces(line.slice(0, tail.index)), line.slice(tail.index).trim()]);
+			rows.push(tail === 0 ? [line] : [...labelPieces(line.slice(0, tail)), line.slice(tail).trim()]);
 			if (placed) {
 				const raw = b.text.replace(/\f/g, '');
-				const from = raw.indexOf(line) + tail.index;
+				const from = raw.indexOf(line) + tail;
 				const figures = [...raw.slice(from).matchAll(/\S+/g)].map((m) => ({ text: m[0], at: from + m.index + m[0].length / 2 }));
 				placed.push({ row: rows.length - 1, page, figures });
 			}
