@@ -52,8 +52,11 @@ const TABLE_SIGNS: { table: TableCode; re: RegExp }[] = [
 	{ table: 'active', re: /第二十条|规章|行政许可|行政处罚|信息内容/ }
 ];
 
-/** A sentence's marks: a full stop, or a count in running text (申请75件，). */
-const PROSE = /[。！？]|\d+\s*(?:件|条|个|次|篇|期)[，、；。]/;
+/**
+ * A sentence's marks: a full stop, or a count in running text (申请75件，). A count starts where a
+ * run of digits starts: tried inside the run too, a long run of digits took minutes.
+ */
+const PROSE = /[。！？]|(?<!\d)\d+\s*(?:件|条|个|次|篇|期)[，、；。]/;
 
 /** Rows of each section's tables, in document order. */
 export function sectionRows(blocks: Block[]): Record<TableCode, string[][]> {

@@ -76,7 +76,9 @@ export function cuts(tokens: string[], n: number, opts: CutOptions = {}): CutNum
 	}
 	const out: CutNumber[][] = [];
 	const parts: CutNumber[] = [];
-	const remainingChars = tokens.map((_, i) => tokens.slice(i).reduce((s, t) => s + t.length, 0));
+	// Characters from each token to the end, summed from the end (one pass: runs may be long).
+	const remainingChars = new Array<number>(tokens.length + 1).fill(0);
+	for (let i = tokens.length - 1; i >= 0; i--) remainingChars[i] = remainingChars[i + 1] + tokens[i].length;
 
 	const search = (token: number, offset: number) => {
 		if (out.length >= limit) return;
