@@ -5,6 +5,7 @@
  * below its row's figures joins that row. Running heads, page numbers and table headings
  * repeated on a new page are dropped. A PDF without a text layer (a scan) is refused.
  */
+import { intoColumns } from './columns';
 import { cellFromLines, cleanText, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { unifyHan } from '../han-variants';
@@ -483,10 +484,9 @@ function blanksFromHeadings(lines: Line[]) {
 		if (columns.length <= figures.length || columns.length > 16) continue;
 		// A figure belongs to the heading it stands under (its centre within the heading's width): a
 		// figure aligned left in a wide column under a centred heading stands under none, and the row is left alone.
-		const columnOf = (x: number) => columns.findIndex((h) => x >= h.x0 - 3 && x <= h.x1 + 3);
-		const taken = figures.map((f) => columnOf((f.x0 + f.x1) / 2));
-		if (taken.some((k) => k < 0) || new Set(taken).size !== taken.length || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
-		const cells: Cell[] = columns.map((h, k) => figures[taken.indexOf(k)] ?? { text: '', x0: h.x0, x1: h.x1, y: line.y });
+		const underHeading = (f: Cell) => columns.findIndex((h) => (f.x0 + f.x1) / 2 >= h.x0 - 3 && (f.x0 + f.x1) / 2 <= h.x1 + 3);
+		const cells = intoColumns(figures, columns.length, underHeading, (k) => ({ text: '', x0: columns[k].x0, x1: columns[k].x1, y: line.y }));
+		if (!cells) continue;
 		line.cells = [...labels, ...cells];
 		line.columned = true;
 	}
@@ -527,10 +527,9 @@ function blanksFromWholeRows(lines: Line[]) {
 		if (spans.some((sp, k) => k > 0 && sp.x0 <= spans[k - 1].x1)) continue;
 		for (const p of parts) {
 			if (!p.apart || p.figures.length === 0 || p.figures.length >= APPLICANT_COLUMNS) continue;
-			const columnOf = (f: Cell) => spans.findIndex((sp) => (f.x0 + f.x1) / 2 >= sp.x0 - 2 && (f.x0 + f.x1) / 2 <= sp.x1 + 2);
-			const taken = p.figures.map(columnOf);
-			if (taken.some((k) => k < 0) || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
-			const cells: Cell[] = spans.map((sp, k) => p.figures[taken.indexOf(k)] ?? { text: '', x0: sp.x0, x1: sp.x1, y: p.line.y });
+			const inSpan = (f: Cell) => spans.findIndex((sp) => (f.x0 + f.x1) / 2 >= sp.x0 - 2 && (f.x0 + f.x1) / 2 <= sp.x1 + 2);
+			const cells = intoColumns(p.figures, spans.length, inSpan, (k) => ({ text: '', x0: spans[k].x0, x1: spans[k].x1, y: p.line.y }));
+			if (!cells) continue;
 			p.line.cells = [...p.labels, ...cells];
 			p.line.columned = true;
 		}

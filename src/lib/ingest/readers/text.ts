@@ -10,6 +10,7 @@ import { looksLikeMarkdownTables, readMarkdown } from './markdown';
 import { crawlerHeader, RUN_ON_LINE, splitRunOnLine } from './crawler';
 import { asCellLine, looksLikeCellLines, readCellLines } from './cell-lines';
 import { metaFromPipeLines } from './page-meta';
+import { intoColumns } from './columns';
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 // Headings of sections 二–四 by their words (some reports number them 三–五), not the requests
@@ -197,13 +198,11 @@ function blanksByColumnsOfPage(rows: string[][], placed: PlacedRow[]) {
 	// Columns a space apart are no columns: text with one space between figures (pdftotext -raw,
 	// crawler text) lines its rows of single digits up too, whatever cells they lost.
 	for (let k = 1; k < COLUMNS; k++) if (whole.some((p) => Math.abs(p.figures[k].at - at[k]) > 1.5) || at[k] - at[k - 1] < 3) return;
-	const columnOf = (x: number) => (x < at[1] - 1.5 ? 0 : at.findIndex((a, k) => k > 0 && Math.abs(x - a) <= 1.5));
+	const columnOf = (f: { at: number }) => (f.at < at[1] - 1.5 ? 0 : at.findIndex((a, k) => k > 0 && Math.abs(f.at - a) <= 1.5));
 	for (const p of placed) {
 		if (p.figures.length === 0 || p.figures.length >= COLUMNS) continue;
-		const taken = p.figures.map((f) => columnOf(f.at));
-		if (taken.some((k) => k < 0) || taken.some((k, i) => i > 0 && k <= taken[i - 1])) continue;
-		const cells = at.map((_, k) => p.figures[taken.indexOf(k)]?.text ?? '');
-		rows[p.row] = [...rows[p.row].slice(0, -1), ...cells];
+		const cells = intoColumns(p.figures, COLUMNS, columnOf, () => ({ text: '', at: -1 }));
+		if (cells) rows[p.row] = [...rows[p.row].slice(0, -1), ...cells.map((c) => c.text)];
 	}
 }
 
