@@ -11,8 +11,8 @@ export function figureMap(figures: Figure[]): Map<string, number | null> {
 	return new Map(figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
 }
 
-export function reportChecks(format: FormatVersion, figures: Figure[]): CheckResult[] {
-	const values = figureMap(figures);
+/** `values`: the report's figures by cell (figureMap). */
+export function reportChecks(format: FormatVersion, values: Map<string, number | null>): CheckResult[] {
 	return identitiesFor(format, (k) => values.has(k)).map((id) => evaluateIdentity(id, (k) => values.get(k)));
 }
 

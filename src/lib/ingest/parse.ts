@@ -20,7 +20,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { unifyHan } from './han-variants';
 import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
-import { reportChecks } from './checks';
+import { figureMap, reportChecks } from './checks';
 import { textChecks } from './prose-checks';
 import type { ReportRow } from './report-row';
 
@@ -316,11 +316,12 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 			identity: identitySources(who, overrides),
 			placed_by_order: warnings.filter((w) => w.code === 'placed_by_position').flatMap((w) => (w.rows ?? []).map((r) => `${w.table}.${r}`))
 		};
+		const values = figureMap(extraction.figures);
 		return {
 			status: 'ok',
 			report,
 			figures: extraction.figures,
-			checks: [...reportChecks(extraction.format, extraction.figures), ...textChecks(extraction.format, doc.blocks, extraction.figures)],
+			checks: [...reportChecks(extraction.format, values), ...textChecks(extraction.format, doc.blocks, values)],
 			warnings,
 			reading,
 			refused: extraction.refused

@@ -9,7 +9,6 @@
 import type { CheckResult } from '../schema/identities';
 import { cellKey, type FormatVersion } from '../schema/report-format';
 import type { Block } from './document';
-import type { Figure } from './extract';
 
 /** A table figure a statement may mean: the cells it adds up and how to say it. */
 interface Reading {
@@ -26,6 +25,8 @@ interface Statement {
 	/** The number is in 万元 (fees), and may have decimals. */
 	money?: boolean;
 	global?: RegExp;
+	/** Words every match of `re` contains: a sentence without them is not tried (most sentences). */
+	needs?: string;
 }
 
 const req = (row: string, col = 'total') => cellKey('requests', row, col);
@@ -184,8 +185,38 @@ const STATEMENTS: Statement[] = [
 	}
 ];
 
-// Each rule's pattern, compiled once for matchAll.
-for (const st of STATEMENTS) st.global = new RegExp(st.re.source, 'g');
+/** By rule (the code's last part): a literal that each rule's pattern above requires. */
+const NEEDS: Record<string, string> = {
+	received: '申请',
+	handled: '申请',
+	carried_in: '结转',
+	carried_out: '结转',
+	natural: '自然人',
+	granted_partial: '部分公开',
+	granted: '予以公开',
+	partial: '部分公开',
+	denied: '不予公开',
+	unable: '无法提供',
+	rejected: '不予处理',
+	other: '其他处理',
+	review: '行政复议',
+	suits: '行政诉讼',
+	normative_issued: '规范性文件',
+	normative_repealed: '规范性文件',
+	normative_in_force: '规范性文件',
+	license: '行政许可',
+	penalty: '行政处罚',
+	coercion: '行政强制',
+	fees: '行政事业性收费'
+};
+
+// Each rule's pattern, compiled once for matchAll, and the words its every match contains.
+for (const st of STATEMENTS) {
+	st.global = new RegExp(st.re.source, 'g');
+	st.needs = NEEDS[st.code.split('.').pop()!];
+	// Not a proof that every match holds it (the word must not sit in an optional part), but a guard against a typo.
+	if (!st.needs || !st.re.source.includes(st.needs)) throw new Error(`prose-checks: no required words for ${st.code}`);
+}
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e]/g;
 
@@ -217,21 +248,21 @@ export function proseSentences(blocks: Block[]): string[] {
 		.filter(Boolean);
 }
 
-const HAS_DIGIT = /\d/;
+/** Every statement ends in a count or an amount with its unit: a sentence without one states none. */
+const STATES_A_NUMBER = /\d\s*(?:件|份|宗|起|项|个|条|万元)/;
 const quote = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}…` : s);
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Every statement of a measure the tables hold, checked against them. */
-export function textChecks(format: FormatVersion, blocks: Block[], figures: Figure[]): CheckResult[] {
-	const values = new Map(figures.map((f) => [cellKey(f.table_code, f.row_code, f.col_code), f.value]));
+export function textChecks(format: FormatVersion, blocks: Block[], values: Map<string, number | null>): CheckResult[] {
 	const out: CheckResult[] = [];
 	const seen = new Map<string, number>();
 	for (const sentence of proseSentences(blocks)) {
-		// Every statement states a number: a sentence without a digit states none.
-		if (!HAS_DIGIT.test(sentence)) continue;
+		if (!STATES_A_NUMBER.test(sentence)) continue;
 		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
 		const taken = new Set<number>();
 		for (const st of STATEMENTS) {
+			if (!sentence.includes(st.needs!)) continue;
 			for (const m of sentence.matchAll(st.global!)) {
 				const at = m.index! + m[0].length;
 				if (taken.has(at)) continue;
