@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, decodeXmlEntities, scanXml, scanXmlBytes, type XmlHandlers } from '../../src/lib/ingest/readers/xml-scan';
+import { attribute, decodeXmlEntities, scanXmlBytes, type XmlHandlers } from '../../src/lib/ingest/readers/xml-scan';
 
 function recorder(out: string[]): XmlHandlers {
 	return {
-		open: (name, attrs) => out.push(`<${name}${attrs.trim() ? ' ' + attrs.trim() : ''}>`),
+		open: (name, attrs) => out.push(`<${name}${attrs.text().trim() ? ' ' + attrs.text().trim() : ''}>`),
 		close: (name) => out.push(`</${name}>`),
 		text: (text) => out.push(text)
 	};
 }
 
 function events(xml: string): string[] {
-	const out: string[] = [];
-	scanXml(xml, recorder(out));
-	return out;
-}
-
-function byteEvents(xml: string): string[] {
 	const out: string[] = [];
 	scanXmlBytes(new TextEncoder().encode(xml), recorder(out));
 	return out;
@@ -52,12 +46,32 @@ describe('xml-scan (document.xml of a Word file)', () => {
 		expect(attribute('', 'w:val')).toBeUndefined();
 	});
 
-	it('reads UTF-8 bytes as the decoded text would be read: CJK, 4-byte characters, bytes 0x80–0x9F inside characters', () => {
+	it('decodes UTF-8 text: CJK, 4-byte characters, bytes 0x80–0x9F inside characters, short and long runs', () => {
 		// 「€」 and 「…」 are E2 82 AC and E2 80 A6: their bytes are windows-1252's special range; 𠀀 is four bytes.
-		const xml = '<?xml version="1.0"?><w:p><w:r><w:t>申请&amp;办理 €… 𠀀 é</w:t></w:r><w:r><w:t xml:space="preserve"> 12 </w:t></w:r><![CDATA[政府]]></w:p>';
-		expect(byteEvents(xml)).toEqual(events(xml));
-		expect(byteEvents(xml)).toContain('申请&办理 €… 𠀀 é');
-		expect(byteEvents('<w:p><w:t>半')).toEqual(['<w:p>', '<w:t>', '半']);
+		const xml = '<?xml version="1.0"?><w:p><w:r><w:t>申请&amp;办理 €… 𠀀 é</w:t></w:r><w:r><w:t xml:space="preserve"> 12 </w:t></w:r><w:t>é</w:t><![CDATA[政府]]></w:p>';
+		expect(events(xml)).toEqual([
+			'<w:p>',
+			'<w:r>',
+			'<w:t>',
+			'申请&办理 €… 𠀀 é',
+			'</w:t>',
+			'</w:r>',
+			'<w:r>',
+			'<w:t xml:space="preserve">',
+			' 12 ',
+			'</w:t>',
+			'</w:r>',
+			'<w:t>',
+			'é',
+			'</w:t>',
+			'政府',
+			'</w:p>'
+		]);
+		expect(events('<w:t>' + 'a'.repeat(40) + '</w:t>')).toEqual(['<w:t>', 'a'.repeat(40), '</w:t>']);
+	});
+
+	it('reads the same tag name as the same string, and tells apart names of equal length', () => {
+		expect(events('<w:tc><w:tr/></w:tc ><w:tc/>')).toEqual(['<w:tc>', '<w:tr>', '</w:tr>', '</w:tc>', '<w:tc>', '</w:tc>']);
 	});
 
 	it('stops at a cut-off document without throwing', () => {

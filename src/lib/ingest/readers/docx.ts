@@ -141,17 +141,17 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 					if (tables.length > 0) table().cell = { text: '', span: 1, vMerge: null, flow: [], paragraphStart: -1, paragraphDepth: 0 };
 					break;
 				case 'w:gridSpan':
-					if (inCellProperties()) table().cell!.span = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
+					if (inCellProperties()) table().cell!.span = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
 					break;
 				case 'w:gridBefore': {
 					const t = table();
 					const row = t?.rows[t.rows.length - 1];
-					const n = Math.min(Math.max(parseInt(attribute(attrs, 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
+					const n = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
 					if (t && !t.cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true, flow: [], paragraphStart: -1, paragraphDepth: 0 });
 					break;
 				}
 				case 'w:vMerge':
-					if (inCellProperties()) table().cell!.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
+					if (inCellProperties()) table().cell!.vMerge = attribute(attrs.text(), 'w:val') === 'restart' ? 'restart' : 'continue';
 					break;
 				case 'w:t':
 					inText++;

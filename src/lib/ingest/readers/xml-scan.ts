@@ -5,9 +5,14 @@
  * parser's work (no attribute objects, no entity tables), which is most of a .docx's parse time.
  */
 
+/** A tag's raw attribute text, made only when asked (most tags' attributes are never read); valid during `open`. */
+export interface TagAttributes {
+	text(): string;
+}
+
 export interface XmlHandlers {
-	/** `attrs` is the raw attribute text; read one with `attribute(attrs, name)`. */
-	open(name: string, attrs: string): void;
+	/** Read an attribute with `attribute(attrs.text(), name)`. */
+	open(name: string, attrs: TagAttributes): void;
 	close(name: string): void;
 	text(text: string): void;
 }
@@ -45,71 +50,129 @@ export function attribute(attrs: string, name: string): string | undefined {
 	return undefined;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
 const utf8 = new TextDecoder();
-/** One character per byte (WHATWG's latin1 is windows-1252: every byte is one UTF-16 unit), so offsets are byte offsets. */
+/** One character per byte: attribute text is read only for ASCII values (w:val). */
 const bytewise = new TextDecoder('latin1');
 
-/**
- * Scan UTF-8 XML without decoding all of it: the markup is ASCII, so it is scanned one character per
- * byte (four times faster to decode than UTF-8), and only text with other bytes is decoded as UTF-8.
- * Attribute values are passed one character per byte: read only ASCII ones.
- */
-export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers): void {
-	const text = bytewise.decode(bytes);
-	scanXml(text, on, (start, end) => {
-		const raw = text.slice(start, end);
-		return NON_ASCII.test(raw) ? utf8.decode(bytes.subarray(start, end)) : raw;
-	});
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+
+/** Bytes as they are in `marker` (ASCII), at `at`. */
+function bytesAre(bytes: Uint8Array, at: number, marker: string): boolean {
+	for (let i = 0; i < marker.length; i++) if (bytes[at + i] !== marker.charCodeAt(i)) return false;
+	return true;
 }
 
-/** `textAt`: the text between two offsets, if the string is not already the decoded text. */
-export function scanXml(xml: string, on: XmlHandlers, textAt: (start: number, end: number) => string = (start, end) => xml.slice(start, end)): void {
+function indexOfMarker(bytes: Uint8Array, marker: string, from: number): number {
+	const first = marker.charCodeAt(0);
+	for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) if (bytesAre(bytes, at, marker)) return at;
+	return -1;
+}
+
+/**
+ * Scan UTF-8 XML as bytes, without decoding it: the markup is ASCII, tag names repeat (each is made a
+ * string once, then looked up by its bytes), attribute text is made only when a handler asks, and only
+ * text is decoded. A .docx's document.xml is mostly markup: decoding all of it was half the scan.
+ */
+export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers): void {
+	const names = new TagNames();
+	let attrStart = 0;
+	let attrEnd = 0;
+	const attrs: TagAttributes = { text: () => bytewise.decode(bytes.subarray(attrStart, attrEnd)) };
+	const text = (start: number, end: number) => on.text(decodeXmlEntities(utf8Text(bytes, start, end)));
+	const n = bytes.length;
 	let i = 0;
-	const n = xml.length;
 	while (i < n) {
-		const lt = xml.indexOf('<', i);
-		if (lt < 0) {
-			if (i < n) on.text(decodeXmlEntities(textAt(i, n)));
+		// Loops, not indexOf: the distances are a few bytes, shorter than a call's cost.
+		let lt = i;
+		while (lt < n && bytes[lt] !== LT) lt++;
+		if (lt === n) {
+			text(i, n);
 			return;
 		}
-		if (lt > i) on.text(decodeXmlEntities(textAt(i, lt)));
-		const next = xml.charCodeAt(lt + 1);
-		if (next === 33 /* ! */) {
-			if (xml.startsWith('<!--', lt)) {
-				const end = xml.indexOf('-->', lt + 4);
+		if (lt > i) text(i, lt);
+		const next = bytes[lt + 1];
+		if (next === BANG) {
+			if (bytesAre(bytes, lt, '<!--')) {
+				const end = indexOfMarker(bytes, '-->', lt + 4);
 				i = end < 0 ? n : end + 3;
-			} else if (xml.startsWith('<![CDATA[', lt)) {
-				const end = xml.indexOf(']]>', lt + 9);
-				on.text(textAt(lt + 9, end < 0 ? n : end));
+			} else if (bytesAre(bytes, lt, '<![CDATA[')) {
+				const end = indexOfMarker(bytes, ']]>', lt + 9);
+				on.text(utf8Text(bytes, lt + 9, end < 0 ? n : end));
 				i = end < 0 ? n : end + 3;
 			} else {
-				const end = xml.indexOf('>', lt);
+				const end = bytes.indexOf(GT, lt);
 				i = end < 0 ? n : end + 1;
 			}
 			continue;
 		}
-		if (next === 63 /* ? */) {
-			const end = xml.indexOf('?>', lt + 2);
+		if (next === QUESTION) {
+			const end = indexOfMarker(bytes, '?>', lt + 2);
 			i = end < 0 ? n : end + 2;
 			continue;
 		}
 		// Attribute values in machine-written XML have '>' escaped, so the first '>' ends the tag.
-		const gt = xml.indexOf('>', lt + 1);
-		if (gt < 0) return;
-		if (next === 47 /* / */) {
-			on.close(xml.slice(lt + 2, gt).trim());
+		let gt = lt + 1;
+		while (gt < n && bytes[gt] !== GT) gt++;
+		if (gt === n) return;
+		if (next === SLASH) {
+			let start = lt + 2;
+			let end = gt;
+			while (start < end && isSpace(bytes[start])) start++;
+			while (end > start && isSpace(bytes[end - 1])) end--;
+			on.close(names.at(bytes, start, end));
 		} else {
-			const selfClosing = xml.charCodeAt(gt - 1) === 47;
-			const body = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-			let end = 0;
-			while (end < body.length && !isSpace(body.charCodeAt(end))) end++;
-			const name = body.slice(0, end);
-			on.open(name, body.slice(end));
+			const selfClosing = bytes[gt - 1] === SLASH;
+			const bodyEnd = selfClosing ? gt - 1 : gt;
+			let end = lt + 1;
+			while (end < bodyEnd && !isSpace(bytes[end])) end++;
+			const name = names.at(bytes, lt + 1, end);
+			attrStart = end;
+			attrEnd = bodyEnd;
+			on.open(name, attrs);
 			if (selfClosing) on.close(name);
 		}
 		i = gt + 1;
 	}
+}
+
+/** Text of UTF-8 bytes; a short ASCII run (a figure, a space) without a decoder call. */
+function utf8Text(bytes: Uint8Array, start: number, end: number): string {
+	if (end - start <= 16) {
+		let ascii = '';
+		for (let i = start; i < end; i++) {
+			const b = bytes[i];
+			if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+			ascii += String.fromCharCode(b);
+		}
+		return ascii;
+	}
+	return utf8.decode(bytes.subarray(start, end));
+}
+
+/** Tag names as strings, made once per distinct name: by a hash of the bytes, then compared byte by byte. */
+class TagNames {
+	private byHash = new Map<number, string[]>();
+
+	at(bytes: Uint8Array, start: number, end: number): string {
+		let hash = end - start;
+		for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + bytes[i]) | 0;
+		const known = this.byHash.get(hash);
+		if (known) for (const name of known) if (sameBytes(name, bytes, start, end)) return name;
+		const name = bytewise.decode(bytes.subarray(start, end));
+		if (known) known.push(name);
+		else this.byHash.set(hash, [name]);
+		return name;
+	}
+}
+
+function sameBytes(name: string, bytes: Uint8Array, start: number, end: number): boolean {
+	if (name.length !== end - start) return false;
+	for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== bytes[start + i]) return false;
+	return true;
 }
 
 function isSpace(c: number): boolean {
