@@ -3,6 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import './node-host';
 import { MAX_INPUT_BYTES, TOO_LARGE, parseReport, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
 
+export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
+
 /** Read one input file (refusing oversized ones before reading) and parse it. */
 export async function parseFile(file: string, overrides: Overrides): Promise<Parsed | Rejected> {
 	try {

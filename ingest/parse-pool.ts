@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
 import type { Overrides, Rejected } from '../src/lib/ingest/parse';
 import type { ReportRows } from '../src/lib/ingest/rows-csv';
@@ -26,7 +25,7 @@ export async function parseAll(
 		return;
 	}
 	const prebuilt = prebuiltWorker();
-	const bundle = prebuilt ?? bundleWorker();
+	const bundle = prebuilt ?? (await bundleWorker());
 	const workers = Array.from({ length: n }, () => new Worker(bundle));
 	const pending = new Map<number, Result>();
 	let next = 0;
@@ -72,7 +71,9 @@ function prebuiltWorker(): string | undefined {
  * worker cost ~1.5 s of start-up. It lives under node_modules/.cache so that its package imports
  * resolve from the project.
  */
-function bundleWorker(): string {
+async function bundleWorker(): Promise<string> {
+	// Loaded only here: scripts/ingest.js runs a prebuilt worker, and esbuild takes ~20 ms to load.
+	const { buildSync } = await import('esbuild');
 	const dir = fileURLToPath(new URL('../node_modules/.cache/ingest/', import.meta.url));
 	mkdirSync(dir, { recursive: true });
 	const outfile = path.join(dir, `parse-worker-${process.pid}-${Date.now()}.mjs`);

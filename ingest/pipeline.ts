@@ -10,16 +10,13 @@ import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
 import { phaseTimer } from './timing';
-import { parseFile } from './parse-file';
-import { overridesFromSidecar } from '../src/lib/ingest/parse';
-import type { Overrides, Reading } from '../src/lib/ingest/parse';
+import { overridesFromSidecar, type Overrides } from '../src/lib/ingest/overrides';
+import type { Reading } from '../src/lib/ingest/parse';
 import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
 import type { ReportRow } from '../src/lib/ingest/report-row';
 import { checkLines, figureLines, toReportRows } from '../src/lib/ingest/rows-csv';
 import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
-export { MAX_INPUT_BYTES, parseReport, Rejection, type Overrides, type Parsed, type Rejected } from '../src/lib/ingest/parse';
-export { parseFile } from './parse-file';
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
 
 // A folder's own notes (README, provenance, a list of its files) are not reports.
@@ -146,7 +143,8 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				}
 				opts.onProgress?.(++done, files.length, file);
 			},
-			async (job) => toReportRows(await parseFile(job.file, job.overrides))
+			// One thread: the parser is loaded only then (the workers load their own).
+			async (job) => toReportRows(await (await import('./parse-file')).parseFile(job.file, job.overrides))
 		);
 		timing('parsed');
 		// Warnings found once every file is read: on the report row (its count) and its input's status.

@@ -11,7 +11,7 @@ import { generateCorpus, type Form } from '../../generator/corpus';
 import { renderCrawlerText, renderMarkdown } from '../../generator/render-flat';
 import { Rng } from '../../generator/rng';
 import { CLEAN } from '../../generator/spec';
-import { parseFile, parseReport } from '../../ingest/pipeline';
+import { parseFile, parseReport } from '../../ingest/parse-file';
 import { parseDocuments } from './parse-documents';
 import { cellKey } from '../../src/lib/schema/report-format';
 

@@ -6,7 +6,7 @@ import { renderCrawlerText, renderMarkdown } from '../../generator/render-flat';
 import { renderPdf } from '../../generator/render-pdf';
 import { Rng } from '../../generator/rng';
 import { CLEAN, type ReportSpec } from '../../generator/spec';
-import { parseReport } from '../../ingest/pipeline';
+import { parseReport } from '../../ingest/parse-file';
 import { cellsOf, cellKey } from '../../src/lib/schema/report-format';
 
 function spec2021OneOther(): ReportSpec {

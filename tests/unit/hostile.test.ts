@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../generator/corpus';
 import { Rng } from '../../generator/rng';
 import { allWordings } from '../../generator/wordings';
-import { parseFile, parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseFile, parseReport, type Parsed } from '../../ingest/parse-file';
 
 const SAMPLE = readFileSync('tests/fixtures/samples/000_0230f7c11c6e0b53.txt');
 const HTML = readFileSync('tests/fixtures/html/jinshui-market-2022.html');

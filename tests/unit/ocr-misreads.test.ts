@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../generator/corpus';
 import { Rng } from '../../generator/rng';
-import { parseReport } from '../../ingest/pipeline';
+import { parseReport } from '../../ingest/parse-file';
 import { cellKey } from '../../src/lib/schema/report-format';
 
 // Markdown pipe tables, and crawler text whose cells end in ` |` (not the one-line kind).

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../ingest/pipeline';
+import { parseReport } from '../../ingest/parse-file';
 
 const DIR = 'tests/fixtures/office-pdf';
 const cells = (figures: { table_code: string; row_code: string; col_code: string; value: number | null }[]) =>

@@ -1,6 +1,6 @@
 /** Test helper: read back every generated document; a rejection fails the whole suite with its reason. */
 import type { GeneratedDocument } from '../../generator/corpus';
-import { parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseReport, type Parsed } from '../../ingest/parse-file';
 
 export async function parseDocuments(documents: GeneratedDocument[]): Promise<{ doc: GeneratedDocument; result: Parsed }[]> {
 	const parsed: { doc: GeneratedDocument; result: Parsed }[] = [];

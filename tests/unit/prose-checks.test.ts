@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseReport, type Parsed } from '../../ingest/parse-file';
 
 const REAL = 'tests/fixtures/real';
 

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/ingest/decode';
-import { parseReport, type Parsed } from '../../ingest/pipeline';
+import { parseReport, type Parsed } from '../../ingest/parse-file';
 import { readHtml } from '../../src/lib/ingest/readers/html';
 import { readDocx } from '../../src/lib/ingest/readers/docx';
 import { strToU8, zipSync } from 'fflate';

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { runIngest, type Parsed } from '../../ingest/pipeline';
+import { runIngest } from '../../ingest/pipeline';
+import type { Parsed } from '../../ingest/parse-file';
 import type { ChildNode } from 'domhandler';
 
 const DIR = 'tests/fixtures/real';
@@ -88,7 +89,7 @@ describe('real reports', async () => {
 
 describe('a crawler text without its header', () => {
 	it('takes the agency from its body, its contact line or its signature, and says which, warned as weak', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const text = readFileSync(path.join(DIR, 'pingtan-2023.page.txt'), 'utf8').split(/={5,} 正文 ={5,}\n/)[1];
 		// 汇总平潭综合实验区各有关单位…编制而成: the region whose units' work the report sums.
 		const summing = await parseReport('report.txt', new TextEncoder().encode(text));
@@ -108,7 +109,7 @@ describe('a crawler text without its header', () => {
 
 describe('a crawler text alone', () => {
 	it('reads every cell it can cut, refuses the ambiguous proactive row, and has no wrong cell', async () => {
-		const { parseFile } = await import('../../ingest/pipeline');
+		const { parseFile } = await import('../../ingest/parse-file');
 		const r = await parseFile(path.join(DIR, 'pingtan-2023.page.txt'), {});
 		expect(r.status).toBe('ok');
 		if (r.status !== 'ok') return;
@@ -129,7 +130,7 @@ describe('a real page as a crawler kept it, one cell per line closed by " |"', (
 		['pingtan-2023.page.html', true]
 	] as const)('%s (empty cells dropped: %s): every transcribed cell, no row placed by order', async (file, dropEmpty) => {
 		const { readHtml } = await import('../../src/lib/ingest/readers/html');
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const lines: string[] = [];
 		for (const b of readHtml(readFileSync(path.join(DIR, file), 'utf8')).blocks) {
 			if (b.kind === 'text') lines.push(b.text);
@@ -150,7 +151,7 @@ describe('a real page kept one cell per line, with a label lost', () => {
 	// above; neither may then be read with the other's figures.
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: no figure read wrong, whichever label is lost', async (file) => {
 		const { readHtml } = await import('../../src/lib/ingest/readers/html');
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
 		const blocks = readHtml(readFileSync(path.join(DIR, file), 'utf8')).blocks;
 		const cells = blocks.flatMap((b, i) => (b.kind === 'table' ? b.rows.flatMap((r, j) => r.map((c, k) => [i, j, k, c.trim()] as const)) : []));
@@ -224,7 +225,7 @@ describe('a real page as a crawler kept it, rows closed by runs of bars for thei
 		['pingtan-2022.page.html', true, true],
 		['pingtan-2023.page.html', true, false]
 	] as const)('%s (a row per line: %s, each row opened by a bar: %s): every transcribed cell, none placed by order', async (file, rowPerLine, opener) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const text = await spanBarText(file, rowPerLine, opener);
 		expect(text).toMatch(rowPerLine ? / \| \|\|\|+$/m : /^\S.* \|\n\|\|\|+$/m);
 		const result = await parseReport(file.replace('.html', '.bars.txt'), new TextEncoder().encode(text));
@@ -256,7 +257,7 @@ describe('a real page as Markdown-like rows without the separator line (| a | b 
 	const appealsRow = (rows: string[][]) => rows.findIndex((r) => r.length === 15 && r.every((c) => /^\d+$/.test(c)));
 
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: a blank cell anywhere in the row is that cell left blank, the others as printed', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
 		for (let blank = 0; blank < 15; blank++) {
 			const bytes = await pipeRows(file, (rows) => {
@@ -281,7 +282,7 @@ describe('a real page as Markdown-like rows without the separator line (| a | b 
 	] as const)('%s as OCR Markdown (spanned label places empty: %s): a blank first figure is never taken for a place OCR left empty', async (file, padded) => {
 		// Markdown from OCR may run two figures into one cell; a blank first cell then made the row one
 		// figure short, and its last figure was cut in two to fill it (74 → 7, 4).
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
 		let blanked = 0;
 		const rowsOfFigures = (rows: string[][]) => rows.map((r, i) => [r, i] as const).filter(([r]) => r.filter((c) => /^\d+$/.test(c)).length === 7);
@@ -314,7 +315,7 @@ describe('a real page as Markdown-like rows without the separator line (| a | b 
 	});
 
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s as OCR Markdown: a blank among section 四’s fifteen figures stays in its place', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
 		const appeals = Object.keys(e.figures).filter((k) => k.startsWith('appeals.'));
 		for (let blank = 0; blank < 15; blank++) {
@@ -335,7 +336,7 @@ describe('a real page as Markdown-like rows without the separator line (| a | b 
 	});
 
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: a row with a cell dropped is not read, never read shifted', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
 		for (let dropped = 0; dropped < 15; dropped++) {
 			const bytes = await pipeRows(file, (rows) => {
@@ -375,7 +376,7 @@ describe('a real page whose tables were pasted into the editor as paragraphs (no
 		['pingtan-2022.page.html', true],
 		['pingtan-2023.page.html', true]
 	] as const)('%s (a paragraph per row: %s): every transcribed cell', async (file, perRow) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const html = cellsAsParagraphs(readFileSync(path.join(DIR, file), 'utf8'), perRow);
 		expect(html).not.toMatch(/<table/i);
 		const result = await parseReport(file, new TextEncoder().encode(html));
@@ -396,7 +397,7 @@ describe('a real page as a crawler kept it, its figures misread as by OCR', () =
 		['pingtan-2022.page.html', true],
 		['pingtan-2023.page.html', false]
 	] as const)('%s (a row per line: %s): every figure read is the transcribed one; exactly the misread cells are lost', async (file, rowPerLine) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const { Rng } = await import('../../generator/rng');
 		const text = await spanBarText(file, rowPerLine, false);
 		const e: Expected = JSON.parse(readFileSync(path.join(DIR, `${file}.expected.json`), 'utf8'));
@@ -431,7 +432,7 @@ describe('a real page as a crawler kept it, its figures misread as by OCR', () =
 
 describe('a real page whose article is a string in a script (written into the page when it runs)', () => {
 	it('is read from the string, never run: every transcribed cell', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const page = readFileSync(path.join(DIR, 'pingtan-2022.page.html'), 'utf8');
 		const scripted = page.replace(
 			/<body([^>]*)>([\s\S]*)<\/body>/i,
@@ -480,7 +481,7 @@ async function markdownWithHtmlTables(file: string): Promise<string> {
 
 describe('a real page as an OCR tool writes it: Markdown text with HTML tables', () => {
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, agency and year from the heading, none placed by order', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const markdown = await markdownWithHtmlTables(file);
 		expect(markdown).toMatch(/^# .+年度报告$/m);
 		expect(markdown).not.toMatch(/<(html|body|p|div)[\s>]/);
@@ -515,7 +516,7 @@ describe('a real page printed to PDF by a browser or exported by an office suite
 		'pingtan-2022.layout-table.docx',
 		'pingtan-2023.blanks.pdf'
 	])('%s: every transcribed cell, none placed by order', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join(PRINTED, file))));
 		if (result.status !== 'ok') throw new Error(result.reason);
 		const e = expectEveryCell(result, path.join(PRINTED, `${file}.expected.json`));
@@ -533,7 +534,7 @@ describe('the text pdftotext gives of a real page printed with blank cells (empt
 	// could as well be two run together. The columns the whole rows' figures stand in place the
 	// shorter rows' figures (-layout keeps them); the marks (/, —) hold their cells' places.
 	it('no figure wrong; a row one short read by its figures’ columns, its blank kept blank', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const file = 'pingtan-2023.blanks.pdftotext.txt';
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 		if (result.status !== 'ok') throw new Error(result.reason);
@@ -555,7 +556,7 @@ describe('a real page exported to PDF by an office suite from tables without bor
 	it.each(['pingtan-2022.office-borderless.pdf', 'pingtan-2023.office-borderless.pdf', 'pingtan-2022.blanks-borderless.pdf', 'pingtan-2023.blanks-borderless.pdf'])(
 		'%s: every transcribed cell (the office exports: none placed by order)',
 		async (file) => {
-			const { parseReport } = await import('../../ingest/pipeline');
+			const { parseReport } = await import('../../ingest/parse-file');
 			const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 			if (result.status !== 'ok') throw new Error(result.reason);
 			const e = expectEveryCell(result, path.join('tests/fixtures/real-printed', `${file}.expected.json`));
@@ -575,7 +576,7 @@ describe('real pages whose characters are Kangxi radicals (text of a PDF whose f
 		return [...text].map((ch) => twin.get(ch) ?? ch).join('');
 	};
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, agency and year', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const text = asRadicals(readFileSync(path.join(DIR, file), 'utf8'));
 		expect(text).toContain('\u2f08');
 		const result = await parseReport(file, new TextEncoder().encode(text));
@@ -587,7 +588,7 @@ describe('real pages whose characters are Kangxi radicals (text of a PDF whose f
 	});
 
 	it.each(['pingtan-2022.page.txt', 'pingtan-2023.page.txt'])('%s (crawler text on one line, cut at row labels): read as the text itself', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const bytes = readFileSync(path.join(DIR, file));
 		const [plain, radicals] = await Promise.all([parseReport(file, new Uint8Array(bytes)), parseReport(file, new TextEncoder().encode(asRadicals(bytes.toString('utf8'))))]);
 		if (plain.status !== 'ok' || radicals.status !== 'ok') throw new Error('not read');
@@ -604,7 +605,7 @@ describe('the real crawler text on one line with blanks printed as marks among t
 		['规章000', '规章0无0', 'active.rules.repealed'],
 		['规章000', '规章00／', 'active.rules.in_force']
 	])('%s printed as %s: %s blank, the rest as printed', async (printed, marked, blank) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const file = 'pingtan-2022.page.txt';
 		const text = readFileSync(path.join(DIR, file), 'utf8');
 		expect(text).toContain(printed);
@@ -626,7 +627,7 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 	const figuresAs = (v: string) => page.replace(/(<td[^>]*>(?:\s|<[^>]+>)*)\d+(?:\.\d+)?((?:\s|<[^>]+>)*<\/td>)/g, `$1${v}$2`);
 
 	it('is refused with its reason, not ingested as a report of blanks', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const blank = figuresAs('');
 		expect(blank).not.toMatch(/<td[^>]*>(?:\s|<[^>]+>)*\d+(?:\s|<[^>]+>)*<\/td>/);
 		const result = await parseReport('format.html', new TextEncoder().encode(blank));
@@ -635,7 +636,7 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 	});
 
 	it('a report whose figures each carry their unit in brackets (5（件）) is read as the plain figures', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const withUnits = page.replace(/(<td[^>]*>(?:\s|<[^>]+>)*)(\d+(?:\.\d+)?)((?:\s|<[^>]+>)*<\/td>)/g, '$1$2（件）$3');
 		expect(withUnits.match(/（件）/g)?.length).toBeGreaterThan(150);
 		const result = await parseReport('pingtan-2023.page.html', new TextEncoder().encode(withUnits));
@@ -644,7 +645,7 @@ describe('the blank form (the format as the 2021 notice printed it, kept on port
 	});
 
 	it('a report whose every figure is 0 is a report', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const result = await parseReport('zeros.html', new TextEncoder().encode(figuresAs('0')));
 		if (result.status !== 'ok') throw new Error(result.reason);
 		expect(result.figures.filter((f) => f.value === 0).length).toBe(200);
@@ -656,7 +657,7 @@ describe('a real page printed to PDF without its table borders', () => {
 		['pingtan-2022.borderless.pdf', 'its justified labels run up to the first figure'],
 		['pingtan-2022.valign-a5.pdf', 'on A5, figures at the foot of their cells, labels centred and jumbled over lines']
 	])('%s: every transcribed cell (%s)', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 		if (result.status !== 'ok') throw new Error(result.reason);
 		expectEveryCell(result, path.join('tests/fixtures/real-printed', `${file}.expected.json`));
@@ -676,7 +677,7 @@ describe('real pages whose figures do not fit their columns or their page: none 
 		// labels come out a character per cell, some rows' numbers on lines of their own. No row is shifted.
 		['pingtan-2023.spaced-labels.pdf', ['requests.unable_create.natural', 'requests.other_no_fee.natural'], 186, '未读入']
 	])('%s', async (file, absent, atLeast, warning) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 		if (result.status !== 'ok') throw new Error(result.reason);
 		const e: Expected = JSON.parse(readFileSync(path.join('tests/fixtures/real-printed', `${file}.expected.json`), 'utf8'));
@@ -690,7 +691,7 @@ describe('real pages whose figures do not fit their columns or their page: none 
 
 describe('text of a real PDF in content-stream order (pdftotext without -layout)', () => {
 	it('is refused with the reason, never read with figures on the wrong rows', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const file = 'hongze-2024.pdftotext-raw.txt';
 		const result = await parseReport(file, new Uint8Array(readFileSync(path.join('tests/fixtures/real-printed', file))));
 		expect(result.status).toBe('rejected');
@@ -715,7 +716,7 @@ async function textNodeLines(file: string): Promise<string> {
 
 describe('a real page as a crawler keeps its text nodes, one per line (cells one per line, no separators)', () => {
 	it.each(['pingtan-2022.page.html', 'pingtan-2023.page.html'])('%s: every transcribed cell, none placed by order', async (file) => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const text = await textNodeLines(file);
 		expect(text).toMatch(/^一、本年新收政府信息公开申请数量\n\d+\n\d+\n/m);
 		const result = await parseReport(file.replace('.page.html', '.nodes.txt'), new TextEncoder().encode(text));
@@ -726,7 +727,7 @@ describe('a real page as a crawler keeps its text nodes, one per line (cells one
 	});
 
 	it('with a cell missing (an empty cell dropped), the tables are refused, never read one figure off', async () => {
-		const { parseReport } = await import('../../ingest/pipeline');
+		const { parseReport } = await import('../../ingest/parse-file');
 		const text = (await textNodeLines('pingtan-2023.page.html')).replace(/(一、本年新收政府信息公开申请数量\n\d+\n)\d+\n/, '$1');
 		const result = await parseReport('pingtan-2023.gap.txt', new TextEncoder().encode(text));
 		expect(result.status).toBe('rejected');

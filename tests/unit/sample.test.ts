@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../ingest/pipeline';
+import { parseReport } from '../../ingest/parse-file';
 import { cellKey } from '../../src/lib/schema/report-format';
 
 const SAMPLE = 'tests/fixtures/samples/000_0230f7c11c6e0b53.txt';

@@ -29,29 +29,8 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 export const TOO_LARGE = `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不像是一份年度报告，未读取 (larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MB input limit)`;
 
-export interface Overrides {
-	agency?: string;
-	year?: number;
-	published?: string;
-	region?: string;
-	origin?: 'document' | 'generated';
-}
-
-/** What a sidecar `<file>.meta.json` states (agency, year, published, region), its other keys ignored. */
-export function overridesFromSidecar(json: string): Overrides {
-	try {
-		const meta = JSON.parse(json);
-		return {
-			agency: typeof meta.agency === 'string' ? meta.agency : undefined,
-			year: Number.isInteger(meta.year) ? meta.year : undefined,
-			published: typeof meta.published === 'string' ? meta.published : undefined,
-			region: typeof meta.region === 'string' ? meta.region : typeof meta.division_code === 'string' ? meta.division_code : undefined,
-			origin: meta.origin === 'generated' || meta.origin === 'document' ? meta.origin : undefined
-		};
-	} catch {
-		return {};
-	}
-}
+export { overridesFromSidecar, type Overrides } from './overrides';
+import type { Overrides } from './overrides';
 
 export interface Parsed {
 	status: 'ok';
