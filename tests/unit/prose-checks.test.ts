@@ -55,9 +55,12 @@ describe('statements in the words against the tables', () => {
 	});
 
 	it('a statement whose figure the table does not hold is left unchecked, not failed', async () => {
-		// The crawler text's proactive row that could not be cut: 现行有效 … 698件 has nothing to be compared with.
-		const c = text(await parsed('pingtan-2022.page.txt')).find((x) => x.check_code === 'text.active.normative_in_force')!;
-		expect(c.passed).toBeNull();
+		// The crawler text's proactive row, not cut when the words state 699 in force (no cut agrees): nothing to compare 699 with.
+		const original = readFileSync(`${REAL}/pingtan-2022.page.txt`, 'utf8');
+		const c = text(await parsed('pingtan-2022.page.txt', original.replace('现行有效行政规范性文件698件', '现行有效行政规范性文件699件'))).find(
+			(x) => x.check_code === 'text.active.normative_in_force'
+		)!;
+		expect(c).toMatchObject({ passed: null, actual: 699 });
 	});
 
 	it('does not read a count of information items (条) or a duration as applications', async () => {
@@ -68,5 +71,34 @@ describe('statements in the words against the tables', () => {
 		);
 		const checks = text(await parsed('noisy.html', noisy));
 		expect(checks.filter((c) => c.passed === false).map((c) => c.check_code)).toEqual(['text.active.normative_in_force']);
+	});
+});
+
+describe('the words choose among a run-together row’s cuts, where the proactive table has no identity to', () => {
+	const CRAWLER = 'pingtan-2022.page.txt';
+	const original = readFileSync(`${REAL}/${CRAWLER}`, 'utf8');
+	const SENTENCE = '集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件';
+	const normative = (r: Parsed) => r.figures.filter((f) => f.table_code === 'active' && f.row_code === 'normative').map((f) => `${f.col_code} ${f.raw}`);
+	const refused = (r: Parsed) => r.warnings.some((w) => w.code === 'rows_rejected' && w.rows?.includes('normative') && /种拆分/.test(w.message));
+
+	it('“8855698” is 88 | 55 | 698: the words state 88 made this year and 698 in force, one cut agrees with both', async () => {
+		expect(original).toContain(SENTENCE);
+		const r = await parsed(CRAWLER);
+		expect(normative(r)).toEqual(['issued 88', 'repealed 55', 'in_force 698']);
+		expect(r.warnings.find((w) => w.code === 'reconstructed' && w.rows?.includes('normative'))?.message).toContain('正文所述');
+	});
+
+	it('refuses the row when the words leave several cuts (only 88 made: 88|55|698, 88|5|5698, 88|556|98 …)', async () => {
+		const r = await parsed(CRAWLER, original.replace(SENTENCE, '动态更新本年度制发的规范性文件88件'));
+		expect(normative(r)).toEqual([]);
+		expect(refused(r)).toBe(true);
+	});
+
+	it('refuses the row when the words agree with no cut, or state nothing of it', async () => {
+		for (const words of ['集中公开现行有效行政规范性文件699件，动态更新本年度制发的规范性文件89件', '集中公开现行有效行政规范性文件，动态更新']) {
+			const r = await parsed(CRAWLER, original.replace(SENTENCE, words));
+			expect(normative(r), words).toEqual([]);
+			expect(refused(r), words).toBe(true);
+		}
 	});
 });

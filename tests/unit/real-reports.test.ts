@@ -82,8 +82,12 @@ describe('real reports', async () => {
 		expect(crawler?.reading?.layout).toMatch(/正文在一行/);
 		const pdf = summary.statuses.find((s) => s.file.endsWith('hongze-2024.pdf'));
 		expect(pdf?.reading).toMatchObject({ reader: 'pdf', identity: { agency: '标题', year: '标题' } });
-		// The crawler text's one ambiguous proactive row was cut by the portal page of the same report.
-		expect(crawler?.warnings.some((w) => w.code === 'cut_by_copy')).toBe(true);
+		// The crawler text's one ambiguous proactive row (“8855698”) was cut by what its own words state
+		// (制发的规范性文件88件); 2023's (“77132470”: its words name 77, which several cuts begin with) by
+		// the portal page of the same report.
+		expect(crawler?.warnings.find((w) => w.code === 'reconstructed' && w.rows?.includes('normative'))?.message).toMatch(/正文所述.*88件/);
+		const crawler2023 = summary.statuses.find((s) => s.file.endsWith('pingtan-2023.page.txt'));
+		expect(crawler2023?.warnings.some((w) => w.code === 'cut_by_copy')).toBe(true);
 	});
 });
 

@@ -6,6 +6,7 @@
 import { cleanText, isLabelCell, isMisread, isValueToken, isZeroLookalike, memoized, parseValueCell, toColumnUnit } from './cells';
 import { digitCount, isRunOfFigures } from './glued';
 import { reconstructTable, warnZeroLookalikes } from './reconstruct';
+import { proseStatements } from './prose-checks';
 import type { Block } from './document';
 import type { RefusedRun } from './copies';
 import { TABLE_LABELS, cellKey, tableDef, type FormatVersion, type RowDef, type TableCode } from '../schema/report-format';
@@ -666,7 +667,7 @@ export function extract(blocks: Block[], year: number | undefined, runTogether =
 	if (sections.active.length) {
 		const defs = tableDef(format, 'active').rows;
 		const mapped = mapRows('active', sections.active, defs, null, warnings, new Set(), runTogether);
-		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, { refusedRuns: refused, wholeCells }) : mapped;
+		const rows = runTogether ? reconstructTable('active', format, mapped, warnings, { refusedRuns: refused, wholeCells, statements: proseStatements(format, blocks) }) : mapped;
 		for (const m of rows ?? []) figures.push(...figuresOf('active', format, m, warnings));
 		if (mapped.length) found.push('active');
 	}

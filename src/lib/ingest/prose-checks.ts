@@ -253,10 +253,19 @@ const STATES_A_NUMBER = /\d\s*(?:件|份|宗|起|项|个|条|万元)/;
 const quote = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}…` : s);
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Every statement of a measure the tables hold, checked against them. */
-export function textChecks(format: FormatVersion, blocks: Block[], values: Map<string, number | null>): CheckResult[] {
-	const out: CheckResult[] = [];
-	const seen = new Map<string, number>();
+/** A number the report's words state, and the table figures it may mean. */
+export interface ProseStatement {
+	code: string;
+	table: Statement['table'];
+	sentence: string;
+	stated: number;
+	readings: Reading[];
+	money: boolean;
+}
+
+/** Every statement of a measure the tables hold, in the order the words state them. */
+export function proseStatements(format: FormatVersion, blocks: Block[]): ProseStatement[] {
+	const out: ProseStatement[] = [];
 	for (const sentence of proseSentences(blocks)) {
 		if (!STATES_A_NUMBER.test(sentence)) continue;
 		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
@@ -269,36 +278,43 @@ export function textChecks(format: FormatVersion, blocks: Block[], values: Map<s
 				const readings = st.readings(format);
 				if (!readings.length) continue;
 				taken.add(at);
-				const stated = Number(m[1]);
-				const sums = readings.map((r) => {
-					const cells = r.cells.map((k) => values.get(k));
-					return { r, complete: cells.every((v) => v !== undefined), sum: round(cells.reduce<number>((s, v) => s + (v ?? 0), 0)) };
-				});
-				const complete = sums.filter((s) => s.complete);
-				const match = complete.find((s) => s.sum === round(stated));
-				const n = (seen.get(st.code) ?? 0) + 1;
-				seen.set(st.code, n);
-				const first = match ?? complete[0];
-				out.push({
-					check_code: n > 1 ? `${st.code}.${n}` : st.code,
-					kind: 'text',
-					table_code: st.table,
-					rule: 'text',
-					passed: complete.length === 0 ? null : !!match,
-					expected: first ? first.sum : null,
-					actual: stated,
-					cells: (match ?? first ?? sums[0]).r.cells,
-					blank_cells: (match ?? first ?? sums[0]).r.cells.filter((k) => values.get(k) === null),
-					missing_cells: complete.length === 0 ? sums[0].r.cells.filter((k) => !values.has(k)) : [],
-					message:
-						complete.length === 0
-							? `“${quote(sentence)}”：文中 ${stated}${st.money ? ' 万元' : ''}，表中没有可核对的数字`
-							: match
-								? `“${quote(sentence)}”：文中 ${stated} = 表中${match.r.label} ${match.sum}`
-								: `“${quote(sentence)}”：文中 ${stated} ≠ 表中${complete.map((s) => `${s.r.label} ${s.sum}`).join('、')}`
-				});
+				out.push({ code: st.code, table: st.table, sentence, stated: Number(m[1]), readings, money: !!st.money });
 			}
 		}
 	}
 	return out;
+}
+
+/** Every statement of a measure the tables hold, checked against them. */
+export function textChecks(format: FormatVersion, blocks: Block[], values: Map<string, number | null>): CheckResult[] {
+	const seen = new Map<string, number>();
+	return proseStatements(format, blocks).map(({ code, table, sentence, stated, readings, money }) => {
+		const sums = readings.map((r) => {
+			const cells = r.cells.map((k) => values.get(k));
+			return { r, complete: cells.every((v) => v !== undefined), sum: round(cells.reduce<number>((s, v) => s + (v ?? 0), 0)) };
+		});
+		const complete = sums.filter((s) => s.complete);
+		const match = complete.find((s) => s.sum === round(stated));
+		const n = (seen.get(code) ?? 0) + 1;
+		seen.set(code, n);
+		const first = match ?? complete[0];
+		return {
+			check_code: n > 1 ? `${code}.${n}` : code,
+			kind: 'text',
+			table_code: table,
+			rule: 'text',
+			passed: complete.length === 0 ? null : !!match,
+			expected: first ? first.sum : null,
+			actual: stated,
+			cells: (match ?? first ?? sums[0]).r.cells,
+			blank_cells: (match ?? first ?? sums[0]).r.cells.filter((k) => values.get(k) === null),
+			missing_cells: complete.length === 0 ? sums[0].r.cells.filter((k) => !values.has(k)) : [],
+			message:
+				complete.length === 0
+					? `“${quote(sentence)}”：文中 ${stated}${money ? ' 万元' : ''}，表中没有可核对的数字`
+					: match
+						? `“${quote(sentence)}”：文中 ${stated} = 表中${match.r.label} ${match.sum}`
+						: `“${quote(sentence)}”：文中 ${stated} ≠ 表中${complete.map((s) => `${s.r.label} ${s.sum}`).join('、')}`
+		};
+	});
 }

@@ -10,6 +10,7 @@ import { cleanText, isMisread, isZeroLookalike, parseValueCell, toHalfWidth, wit
 import { cuts, digitCount, isBlankMark, isDigitRun, resolveAgreed, runTokens } from './glued';
 import type { Warning } from './extract';
 import type { RefusedRun } from './copies';
+import type { ProseStatement } from './prose-checks';
 
 export interface RowCells {
 	def: RowDef;
@@ -141,6 +142,33 @@ export interface ReconstructOptions {
 	refusedRuns?: RefusedRun[];
 	/** Each figure is a cell of its own (a PDF's glyph runs): never cut inside one. */
 	wholeCells?: boolean;
+	/** What the report's words state (本年度制发规范性文件34件): may single out one cut of a row. */
+	statements?: ProseStatement[];
+}
+
+/**
+ * The one cut of a row whose figures agree with what the report's own words state of its cells
+ * (现行有效行政规范性文件698件，…制发的规范性文件88件 for 行政规范性文件's “8855698”: 88 55 698).
+ * Only where the words state two or more of the row's cells and every statement agrees with that
+ * cut: a figure lost from the run (a blank cell leaves no trace) makes the words disagree with
+ * every cut, or, were only one cell stated, could leave one cut that agrees with it and is wrong.
+ */
+function cutByWords(table: TableCode, row: RowDef, options: string[][], statements: ProseStatement[]): { choice: number; sentences: string[] } | undefined {
+	const n = row.columns.length;
+	const keys = row.columns.map((c) => cellKey(table, row.code, c));
+	let candidates = options.map((_, i) => i);
+	const stated = new Set<number>();
+	const sentences: string[] = [];
+	for (const st of statements) {
+		// Only a statement that means one cell, of this row.
+		if (st.readings.length !== 1 || st.readings[0].cells.length !== 1) continue;
+		const col = keys.indexOf(st.readings[0].cells[0]);
+		if (col < 0) continue;
+		candidates = candidates.filter((i) => parseValueCell(options[i].slice(-n)[col])?.value === st.stated);
+		stated.add(col);
+		if (!sentences.includes(st.sentence)) sentences.push(st.sentence);
+	}
+	return candidates.length === 1 && stated.size >= 2 ? { choice: candidates[0], sentences } : undefined;
 }
 
 export function reconstructTable(
@@ -148,7 +176,7 @@ export function reconstructTable(
 	format: FormatVersion,
 	rows: RowCells[],
 	warnings: Warning[],
-	{ groups, refusedRuns, wholeCells = false }: ReconstructOptions = {}
+	{ groups, refusedRuns, wholeCells = false, statements = [] }: ReconstructOptions = {}
 ): RowCells[] | null {
 	const sums = groups ?? (table === 'requests' ? [7] : table === 'appeals' ? [5] : undefined);
 	const def = tableDef(format, table);
@@ -203,6 +231,17 @@ export function reconstructTable(
 	const r = rowByRow || cut.length === 0 ? null : resolveAgreed(options, consistent);
 	if (r?.status === 'too_many') return reject('可能的拆分过多');
 	const agreed = r && r.status !== 'none' ? r.agreed : options.map((n) => (n === 1 ? 0 : null));
+	// Without identities, a row's several cuts may be told apart by what the words state of its cells.
+	const byWords: { def: RowDef; sentences: string[] }[] = [];
+	if (rowByRow)
+		live.forEach((row, i) => {
+			const p = plans[i];
+			if (agreed[i] !== null || p.fixed || p.options.length < 2) return;
+			const found = cutByWords(table, row.def, p.options, statements);
+			if (!found) return;
+			agreed[i] = found.choice;
+			byWords.push({ def: row.def, sentences: found.sentences });
+		});
 	const kept: RowCells[] = [];
 	const cutRows: RowDef[] = [];
 	live.forEach((row, i) => {
@@ -227,7 +266,7 @@ export function reconstructTable(
 				agreed.map((x) => x ?? 0)
 			)
 		});
-		if (!p.fixed || p.cut) cutRows.push(row.def);
+		if ((!p.fixed || p.cut) && !byWords.some((w) => w.def === row.def)) cutRows.push(row.def);
 	});
 	if (kept.length === 0) return reject(refused.join('；'));
 	if (cutRows.length) {
@@ -239,6 +278,13 @@ export function reconstructTable(
 			message: `${TABLE_LABELS[table].zh}：${cutRows.length} 行的数字连在一起，${how}：${cutRows.map((d) => d.label).join('、')}`
 		});
 	}
+	for (const { def, sentences } of byWords)
+		warnings.push({
+			code: 'reconstructed',
+			table,
+			rows: [def.code],
+			message: `${TABLE_LABELS[table].zh}：${def.label}的数字连在一起，有几种拆分，按报告正文所述的数字唯一还原（${sentences.map((s) => `“${s.length > 80 ? `${s.slice(0, 77)}…` : s}”`).join('、')}）`
+		});
 	if (refused.length) {
 		warnings.push({
 			code: 'rows_rejected',
