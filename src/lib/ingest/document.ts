@@ -35,6 +35,8 @@ export interface SourceDocument {
 	markdown?: boolean;
 	/** Radical or compatibility forms read as the ideographs they stand for (han-variants.ts). */
 	hanVariants?: number;
+	/** Written in traditional characters, read converted to simplified ones (traditional.ts). */
+	traditional?: boolean;
 	/** Tables the reader saw but would not read, and why (a report with none read is refused with it). */
 	tablesRefused?: string;
 	/**

@@ -18,6 +18,7 @@ import type { RefusedRun } from './copies';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { unifyHan } from './han-variants';
+import { looksTraditional, simplifiedDocument, toSimplified } from './traditional';
 import { recognize, type IdentitySource, type ReportIdentity } from './recognize';
 import { regionOfCode, resolveRegion, type Region } from './regions';
 import { figureMap, reportChecks } from './checks';
@@ -100,11 +101,15 @@ export function provideLegacyDoc(extract: (bytes: Uint8Array) => Promise<string>
 	legacyDocText = extract;
 }
 
-/** A text reader on the text with radical forms unified (han-variants.ts), and their count. */
-function withHanVariants(read: (text: string) => SourceDocument, raw: string): SourceDocument {
-	const { text, replaced } = unifyHan(raw);
+/**
+ * A text reader on the text in simplified characters (traditional.ts) with radical forms unified
+ * (han-variants.ts): before reading, since the readers find rows by their labels.
+ */
+async function readString(read: (text: string) => SourceDocument, raw: string): Promise<SourceDocument> {
+	const traditional = looksTraditional(raw);
+	const { text, replaced } = unifyHan(traditional ? await toSimplified(raw) : raw);
 	const doc = read(text);
-	return replaced ? { ...doc, hanVariants: replaced } : doc;
+	return { ...doc, ...(replaced ? { hanVariants: replaced } : {}), ...(traditional ? { traditional } : {}) };
 }
 
 async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; form: InputForm; encoding: string }> {
@@ -113,7 +118,7 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 	if (form === 'pdf') {
 		if (latin1(bytes, 1024).indexOf('%PDF-') < 0) throw new Rejection('文件名为 .pdf，但内容不是 PDF (not a PDF)');
 		try {
-			return { doc: await readPdf(bytes), form, encoding: 'pdf' };
+			return { doc: await simplifiedDocument(await readPdf(bytes)), form, encoding: 'pdf' };
 		} catch (e) {
 			if (e instanceof PdfError) throw new Rejection(e.message);
 			throw new Rejection(
@@ -133,27 +138,28 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<{ doc: Sou
 		} catch (e) {
 			throw new Rejection(`无法读取旧版 Word (.doc) 文件，文件可能已损坏：${String((e as Error)?.message ?? e).slice(0, 160)} (unreadable .doc)`);
 		}
-		return { doc: withHanVariants(readLegacyDocText, body), form, encoding: 'doc' };
+		return { doc: await readString(readLegacyDocText, body), form, encoding: 'doc' };
 	}
 	if (form === 'docx') {
 		if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Rejection('文件名为 .docx，但内容不是 Word 文档（不是 ZIP 压缩包）(not a .docx: not a zip file)');
 		try {
-			return { doc: readDocx(bytes), form, encoding: 'docx' };
+			const doc = readDocx(bytes);
+			return { doc: await simplifiedDocument(doc), form, encoding: 'docx' };
 		} catch (e) {
 			throw new Rejection(`无法读取 Word 文档，文件可能已损坏或不完整：${(e as Error).message.split('\n')[0].slice(0, 160)} (unreadable .docx)`);
 		}
 	}
 	if (form === 'html') {
 		const d = decodeHtml(bytes);
-		return { doc: withHanVariants(readHtml, d.text), form, encoding: d.encoding };
+		return { doc: await readString(readHtml, d.text), form, encoding: d.encoding };
 	}
 	const d = decodeBytes(bytes);
 	// Control characters in the first 4 KB mean binary content, not text.
 	// eslint-disable-next-line no-control-regex
 	if (/[\x00-\x08\x0e-\x1f]/.test(d.text.slice(0, 4096).replace(/\x1b/g, ''))) throw new Rejection('文件内容不是文本（含有二进制数据）(binary content, not text)');
 	// Markdown or text holding HTML tables (OCR tools write tables so), the first past the sniffed bytes.
-	if (/<table[\s>]/i.test(d.text) && (d.text.match(/<t[dh][\s>]/gi)?.length ?? 0) >= 20) return { doc: withHanVariants(readHtml, d.text), form: 'html', encoding: d.encoding };
-	const doc = withHanVariants(readText, d.text);
+	if (/<table[\s>]/i.test(d.text) && (d.text.match(/<t[dh][\s>]/gi)?.length ?? 0) >= 20) return { doc: await readString(readHtml, d.text), form: 'html', encoding: d.encoding };
+	const doc = await readString(readText, d.text);
 	return { doc, form: doc.markdown ? 'markdown' : form, encoding: d.encoding };
 }
 
@@ -253,6 +259,9 @@ export async function parseReport(name: string, bytes: Uint8Array, overrides: Ov
 		}
 		if (year === undefined) throw new Rejection('未找到报告年度（页面信息、标题、统计期限和文件名中都没有）：可在同名 .meta.json 中填写 year，或用 --year 指定 (year not found)');
 		const warnings = [...extraction.warnings, ...identityWarnings(who, overrides)];
+		if (read.doc.traditional) {
+			warnings.push({ code: 'traditional_chinese', message: '文字为繁体中文（如网站的繁体版页面），已转为简体后读取标签和机关名称；数字不受转换影响' });
+		}
 		if (read.doc.hanVariants) {
 			warnings.push({
 				code: 'han_variants',
