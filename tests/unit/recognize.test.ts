@@ -107,6 +107,9 @@ describe('agency and year of a report', () => {
 		expect(identity(subject)).toMatchObject({ agency: '某某旗卫生健康委员会', year: 2021, sources: { agency: '正文', year: '正文' } });
 		const guided = '2021年，某某市卫生健康委员会以新思想为指引，深入贯彻落实《中华人民共和国政府信息公开条例》。\n一、总体情况\n2021年，市卫生健康委高度重视政府信息公开工作。';
 		expect(identity(guided)).toMatchObject({ agency: '某某市卫生健康委员会', year: 2021 });
+		// A 街道 named as Guangzhou's are, its own report saying 我街.
+		const street = '一、总体情况\n2022年，某某街以新思想为指导，全面推进政务公开工作。\n（一）主动公开方面\n2022年，我街共受理政府信息公开申请1件。';
+		expect(identity(street)).toMatchObject({ agency: '某某街', year: 2022 });
 		const contact =
 			'2022年，某某街道办事处按照上级要求，不断拓展公开内容。\n本年度报告根据《条例》编制。如对本报告有疑问，请联系某某市某某区某某街道办事处（办公地址：某某大街76号）。\n一、总体情况';
 		expect(identity(contact)).toMatchObject({ agency: '某某市某某区某某街道办事处', sources: { agency: '经办单位' } });

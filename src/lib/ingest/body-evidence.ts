@@ -34,17 +34,18 @@ const IMPLEMENTS =
 	/(?:^|[，,。；;：:\n])[^\S\n]*([^，,。；;：:、《》\d（(\n]{2,30}?)\s*(?:始终|一直|持续|坚持)?\s*(?:认真|深入|全面|严格|切实|扎实)?\s*(?:贯彻|落实|执行|实施|履行|对照|遵照|按照|依照|以)(?:落实|执行|实施)?\s*(?:新修订的)?\s*(?:《\s*(?:中华人民共和国)?政府信息公开条例\s*》|《?条例》?)/;
 
 /**
- * 2021年，某某市卫生健康委员会以…为指引 / 2021年，某某旗卫生健康委员会坚持…: the subject of the overview's
+ * 2021年，某某市卫生健康委员会以…为指引 / 2021年，某某旗卫生健康委员会坚持… / 2022年，白云街以…: the subject of the overview's
  * opening sentence, a name ending as an agency's does, right before its verb.
  */
 const OVERVIEW_SUBJECT =
-	/(?:^|[\n。])[^\S\n]*20[1-4]\d\s*年度?(?:以来)?\s*[，,]\s*([\u3400-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|管理委员会|街道|镇|乡|局|厅|委|办|中心|署))(?=以|坚持|认真|深入|全面|严格|高度|紧紧|始终|持续|围绕|积极|进一步|不断|扎实|切实|按照|根据|依照|依据|贯彻|落实|在|把|将|结合|立足|聚焦|牢固|大力|着力)/;
+	/(?:^|[\n。])[^\S\n]*20[1-4]\d\s*年度?(?:以来)?\s*[，,]\s*([\u3400-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办事处|委员会|管委会|管理委员会|街道|街|镇|乡|局|厅|委|办|中心|署))(?=以|坚持|认真|深入|全面|严格|高度|紧紧|始终|持续|围绕|积极|进一步|不断|扎实|切实|按照|根据|依照|依据|贯彻|落实|在|把|将|结合|立足|聚焦|牢固|大力|着力)/;
 
 /** The agency the overview's opening sentence is about (weak: read after the signature and the contact, which often name it in full). */
 export function overviewSubject(opening: string[]): string | undefined {
 	const m = OVERVIEW_SUBJECT.exec(opening.join('\n'));
 	const agency = m ? cleanAgency(m[1]) : undefined;
-	return agency && isAgencyName(agency) ? agency : undefined;
+	// 白云街: a 街道 named as Guangzhou's are (its own reports say 我街).
+	return agency && (isAgencyName(agency) || /^[\u3400-\u9fff]{2,}街$/.test(agency)) ? agency : undefined;
 }
 
 /** 由天津市某某局编制 (not only 本报告由…编制). */
