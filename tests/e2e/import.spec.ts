@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import * as OpenCC from 'opencc-js/cn2t';
 
 const REAL = 'tests/fixtures/real';
 
@@ -47,7 +48,9 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 		{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要\n今天讨论了工作安排。\n') },
 		{ name: 'hongze-again.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) },
 		// A third PDF in the page: the workers' one pdf.js worker serves document after document.
-		{ name: 'hongze-third.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) }
+		{ name: 'hongze-third.pdf', mimeType: 'application/pdf', buffer: readFileSync(`${REAL}/hongze-2024.pdf`) },
+		// A copy in traditional characters (as mirrors make them): converted in the worker, then read.
+		{ name: 'traditional.txt', mimeType: 'text/plain', buffer: Buffer.from(OpenCC.Converter({ from: 'cn', to: 'tw' })(readFileSync(`${REAL}/pingtan-2023.page.txt`, 'utf8'))) }
 	]);
 	await expect(result('hongze-again.pdf')).toHaveAttribute('data-status', 'duplicate', { timeout: 60_000 });
 	await expect(result('hongze-third.pdf')).toHaveAttribute('data-status', 'duplicate', { timeout: 60_000 });
@@ -56,6 +59,8 @@ test('real reports imported in the browser: statuses, reasons, a figure in the a
 	await expect(result('fake.docx')).toHaveAttribute('data-status', 'rejected');
 	await expect(result('fake.docx')).toContainText('不是 ZIP');
 	await expect(result('notes.txt')).toContainText('未找到年度报告的表格');
+	await expect(result('traditional.txt')).toHaveAttribute('data-status', 'ok');
+	await expect(result('traditional.txt')).toContainText('平潭综合实验区');
 
 	await page.goto(`/?view=agency&agency=${encodeURIComponent('320813|淮安市洪泽区人民政府')}`);
 	// A new page load starts from the served dataset: imported reports live in this page only.
