@@ -153,6 +153,15 @@ describe('agency and year of a report', () => {
 		expect(recognize(readText(unplaced), 'x.txt')).toMatchObject({ agency: '某某市人民政府', year: 2018, published: '2019-02-28', sources: { agency: '正文' } });
 	});
 
+	it('a place the body names in passing (a study trip to another city) is no part of the report’s own, though its lines run long', () => {
+		const body = `某某片区管理局2020年度政府信息公开工作年度报告\n一、总体情况\n${'推进政务公开标准化规范化工作。'.repeat(6)}二是选派人员前往福安市调研学习，结合实际编制标准目录。${'做好村务公开与政务公开的衔接。'.repeat(4)}\n六、其他需要报告的事项\n无。 某某片区管理局2021年1月26日`;
+		const who = recognize(readText(body), 'x.txt');
+		expect(who.agency).toBe('某某片区管理局');
+		expect(resolveRegion(who.agency!, who.context)).toBeUndefined();
+		// The signature run into the last line still lends its place.
+		expect(resolveRegion(who.agency!, recognize(readText(body.replace('某某片区管理局2021', '宁德市某某片区管理局2021')), 'x.txt').context)?.division_code).toBe('350900');
+	});
+
 	it("a publisher that is the portal's operator yields to the title naming the report's agency, and lends it its place", () => {
 		const operator = '东街街道2023年度政府信息公开工作年度报告\n| 索引号 | 620702074/2024-00047 | 发布机构 | 甘州区政务服务管理局 |\n| 发布日期 | 2024-01-26 |\n一、总体情况';
 		const who = recognize(readText(operator), 'x.txt');

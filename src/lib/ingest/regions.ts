@@ -157,8 +157,14 @@ const cityAlias = (c: City) => {
 	}
 	return aliases.get(c.code)!;
 };
+/**
+ * Areas that are no administrative division but govern exactly one (their agencies' names do not
+ * name the county): 平潭综合实验区 is 平潭县's territory, run by the zone's committee.
+ */
+const GOVERNS: Record<string, string[]> = { '350128': ['平潭综合实验区'] };
+
 const countyAlias = (a: Area) => {
-	if (!aliases.has(a.code)) aliases.set(a.code, shortNames(a.name));
+	if (!aliases.has(a.code)) aliases.set(a.code, [...shortNames(a.name), ...(GOVERNS[a.code] ?? [])]);
 	return aliases.get(a.code)!;
 };
 
