@@ -158,6 +158,9 @@ describe('agency and year of a report', () => {
 		const who = recognize(readText(body), 'x.txt');
 		expect(who.agency).toBe('某某片区管理局');
 		expect(resolveRegion(who.agency!, who.context)).toBeUndefined();
+		// A footer (short of a paragraph) lends its place whole, its start too.
+		const footer = `${body.replace('某某片区管理局2021年1月26日', '')}\n主办：宁德市某某局\u3000地址：某某路1号\u3000电话：0593-0000000\u3000网站标识码：0000000000\u3000备案号：闽ICP备00000000号-1`;
+		expect(resolveRegion(who.agency!, recognize(readText(footer), 'x.txt').context)?.division_code).toBe('350900');
 		// The signature run into the last line still lends its place.
 		expect(resolveRegion(who.agency!, recognize(readText(body.replace('某某片区管理局2021', '宁德市某某片区管理局2021')), 'x.txt').context)?.division_code).toBe('350900');
 	});

@@ -74,7 +74,11 @@ function fileStem(name: string): string {
 	return (name.split(/[\\/]/).pop() ?? name).replace(/(\.(page|meta|html?|txt|md|pdf|docx?))+$/i, '');
 }
 
-/** How much of a line around the title speaks for the report's place; of a last line, what a signature holds. */
+/**
+ * A line longer than a footer or a breadcrumb is a paragraph of the body (or a whole body run into
+ * one line): of it, only what a title's line or a signature holds speaks for the report's place.
+ */
+const PARAGRAPH_CHARS = 120;
 const CONTEXT_CHARS = 80;
 const SIGNATURE_CHARS = 60;
 
@@ -149,15 +153,15 @@ export function recognize(doc: SourceDocument, fileName = ''): ReportIdentity {
 	// Lines around a title the report was not recognised by (a list after its body) say nothing of its place.
 	const titleIndex = title && (!title.afterBody || sources.agency === '标题') ? title.index : 0;
 	// The publisher, when it is not the agency, is most often its government's portal: its place is the report's.
-	// Lines of a body run into one (crawler text) are cut to what a title or a signature holds: a place
-	// named anywhere in the body (选派人员前往福安市调研) is no part of the report's own.
+	// Paragraphs and bodies run into one line (crawler text) are cut to what a title or a signature
+	// holds: a place named anywhere in the body (选派人员前往福安市调研) is no part of the report's own.
 	const context = [
 		meta?.title ?? '',
 		doc.title ?? '',
 		publisher ?? '',
-		...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4).map((l) => l.slice(0, CONTEXT_CHARS)),
+		...lines.slice(Math.max(0, titleIndex - 3), titleIndex + 4).map((l) => (l.length > PARAGRAPH_CHARS ? l.slice(0, CONTEXT_CHARS) : l)),
 		compiled?.[1] ?? '',
-		...lines.slice(-8).map((l) => l.slice(-SIGNATURE_CHARS))
+		...lines.slice(-8).map((l) => (l.length > PARAGRAPH_CHARS ? l.slice(-SIGNATURE_CHARS) : l))
 	].join('\n');
 	return { agency, year, published, sources, context };
 }
