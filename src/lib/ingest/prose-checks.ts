@@ -26,7 +26,7 @@ interface Statement {
 	money?: boolean;
 	global?: RegExp;
 	/** Words every match of `re` contains: a sentence without them is not tried (most sentences). */
-	needs?: string;
+	needs: string;
 }
 
 const req = (row: string, col = 'total') => cellKey('requests', row, col);
@@ -62,6 +62,7 @@ function decisions(row: keyof typeof DECISION_WORDS): Statement {
 	const word = DECISION_WORDS[row];
 	return {
 		code: `text.active.${row}`,
+		needs: word,
 		table: 'active',
 		re: new RegExp(String.raw`${word}(?:处理)?决定${NEAR}${COUNT}`),
 		readings: () => [{ label: `${word}处理决定`, cells: [cellKey('active', row, 'decisions')] }]
@@ -72,30 +73,35 @@ const STATEMENTS: Statement[] = [
 	// 申请共计 N 件（含上年结转 M 件） is handled by the two statements below, one number each.
 	{
 		code: 'text.requests.received',
+		needs: '申请',
 		table: 'requests',
 		re: new RegExp(String.raw`(?:收到|接收|新收|共收|收悉)${GAP}申请${GAP}(?:共计|共|合计|总计)?\s*${NUM}`),
 		readings: () => [NEW, NEW_AND_CARRIED]
 	},
 	{
 		code: 'text.requests.handled',
+		needs: '申请',
 		table: 'requests',
 		re: new RegExp(String.raw`(?:受理|办理|办结|处理|答复)${GAP}(?:申请|依申请公开)${GAP}(?:共计|共|合计|总计)?\s*${NUM}`),
 		readings: () => [NEW, NEW_AND_CARRIED, HANDLED]
 	},
 	{
 		code: 'text.requests.carried_in',
+		needs: '结转',
 		table: 'requests',
 		re: new RegExp(String.raw`上年(?:度)?结转${NEAR}${NUM}`),
 		readings: () => [{ label: '上年结转', cells: [req('carried_in')] }]
 	},
 	{
 		code: 'text.requests.carried_out',
+		needs: '结转',
 		table: 'requests',
 		re: new RegExp(String.raw`结转(?:至)?下(?:一)?年度${NEAR}${NUM}`),
 		readings: () => [{ label: '结转下年度', cells: [req('carried_out')] }]
 	},
 	{
 		code: 'text.requests.natural',
+		needs: '自然人',
 		table: 'requests',
 		re: new RegExp(String.raw`自然人${NEAR}${NUM}`),
 		readings: () => [
@@ -105,49 +111,63 @@ const STATEMENTS: Statement[] = [
 	},
 	{
 		code: 'text.requests.granted_partial',
+		needs: '部分公开',
 		table: 'requests',
 		re: new RegExp(String.raw`予以公开(?:和|及|与|、|\+|＋)部分公开${NEAR}${CASES}`),
 		readings: () => [{ label: '予以公开 + 部分公开', cells: [req('granted'), req('partial')] }]
 	},
 	{
 		code: 'text.requests.granted',
+		needs: '予以公开',
 		table: 'requests',
 		re: new RegExp(String.raw`(?<!不)予以公开(?![和及与、+＋]部分)${NEAR}${CASES}`),
 		readings: () => [{ label: '予以公开', cells: [req('granted')] }]
 	},
 	{
 		code: 'text.requests.partial',
+		needs: '部分公开',
 		table: 'requests',
 		re: new RegExp(String.raw`(?<![和及与、+＋])部分公开${NEAR}${CASES}`),
 		readings: () => [{ label: '部分公开', cells: [req('partial')] }]
 	},
 	{
 		code: 'text.requests.denied',
+		needs: '不予公开',
 		table: 'requests',
 		re: new RegExp(String.raw`(?<![及和与、])不予公开${NEAR}${CASES}`),
 		readings: (f) => [{ label: '不予公开（八项之和）', cells: rowsOf('denied', f) }]
 	},
 	{
 		code: 'text.requests.unable',
+		needs: '无法提供',
 		table: 'requests',
 		re: new RegExp(String.raw`无法提供${NEAR}${CASES}`),
 		readings: (f) => [{ label: '无法提供（三项之和）', cells: rowsOf('unable', f) }]
 	},
 	{
 		code: 'text.requests.rejected',
+		needs: '不予处理',
 		table: 'requests',
 		re: new RegExp(String.raw`不予处理${NEAR}${CASES}`),
 		readings: (f) => [{ label: '不予处理（五项之和）', cells: rowsOf('rejected', f) }]
 	},
-	{ code: 'text.requests.other', table: 'requests', re: new RegExp(String.raw`其他处理${NEAR}${CASES}`), readings: (f) => [{ label: '其他处理', cells: rowsOf('other', f) }] },
+	{
+		code: 'text.requests.other',
+		table: 'requests',
+		needs: '其他处理',
+		re: new RegExp(String.raw`其他处理${NEAR}${CASES}`),
+		readings: (f) => [{ label: '其他处理', cells: rowsOf('other', f) }]
+	},
 	{
 		code: 'text.appeals.review',
+		needs: '行政复议',
 		table: 'appeals',
 		re: new RegExp(String.raw`行政复议(?:案件|申请)?${NEAR}${NUM}`),
 		readings: () => [{ label: '行政复议总计', cells: [cellKey('appeals', 'review', 'total')] }]
 	},
 	{
 		code: 'text.appeals.suits',
+		needs: '行政诉讼',
 		table: 'appeals',
 		re: new RegExp(String.raw`行政诉讼(?:案件)?${NEAR}${NUM}`),
 		readings: () => [
@@ -157,18 +177,21 @@ const STATEMENTS: Statement[] = [
 	},
 	{
 		code: 'text.active.normative_issued',
+		needs: '规范性文件',
 		table: 'active',
 		re: new RegExp(String.raw`(?:制发|印发|出台|制定|新制作)${GAP}规范性文件${GAP}${COUNT}`),
 		readings: (f) => [{ label: f === '2021' ? '行政规范性文件本年制发' : '规范性文件本年新制作', cells: [cellKey('active', 'normative', f === '2021' ? 'issued' : 'made')] }]
 	},
 	{
 		code: 'text.active.normative_repealed',
+		needs: '规范性文件',
 		table: 'active',
 		re: new RegExp(String.raw`废止${GAP}规范性文件${GAP}${COUNT}`),
 		readings: (f) => (f === '2021' ? [{ label: '行政规范性文件本年废止', cells: [cellKey('active', 'normative', 'repealed')] }] : [])
 	},
 	{
 		code: 'text.active.normative_in_force',
+		needs: '规范性文件',
 		table: 'active',
 		re: new RegExp(String.raw`现行有效${GAP}规范性文件${GAP}${COUNT}`),
 		readings: (f) => [
@@ -178,6 +201,7 @@ const STATEMENTS: Statement[] = [
 	...(['license', 'penalty', 'coercion'] as const).map(decisions),
 	{
 		code: 'text.active.fees',
+		needs: '行政事业性收费',
 		table: 'active',
 		re: new RegExp(String.raw`行政事业性收费${GAP}(\d+(?:\.\d+)?)\s*万元`),
 		readings: (f) => (f === '2021' ? [{ label: '行政事业性收费金额（万元）', cells: [cellKey('active', 'fees', 'amount_wan')] }] : []),
@@ -185,37 +209,11 @@ const STATEMENTS: Statement[] = [
 	}
 ];
 
-/** By rule (the code's last part): a literal that each rule's pattern above requires. */
-const NEEDS: Record<string, string> = {
-	received: '申请',
-	handled: '申请',
-	carried_in: '结转',
-	carried_out: '结转',
-	natural: '自然人',
-	granted_partial: '部分公开',
-	granted: '予以公开',
-	partial: '部分公开',
-	denied: '不予公开',
-	unable: '无法提供',
-	rejected: '不予处理',
-	other: '其他处理',
-	review: '行政复议',
-	suits: '行政诉讼',
-	normative_issued: '规范性文件',
-	normative_repealed: '规范性文件',
-	normative_in_force: '规范性文件',
-	license: '行政许可',
-	penalty: '行政处罚',
-	coercion: '行政强制',
-	fees: '行政事业性收费'
-};
-
-// Each rule's pattern, compiled once for matchAll, and the words its every match contains.
+// Each rule's pattern, compiled once for matchAll.
 for (const st of STATEMENTS) {
 	st.global = new RegExp(st.re.source, 'g');
-	st.needs = NEEDS[st.code.split('.').pop()!];
 	// Not a proof that every match holds it (the word must not sit in an optional part), but a guard against a typo.
-	if (!st.needs || !st.re.source.includes(st.needs)) throw new Error(`prose-checks: no required words for ${st.code}`);
+	if (!st.re.source.includes(st.needs)) throw new Error(`prose-checks: no required words for ${st.code}`);
 }
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e]/g;
@@ -271,7 +269,7 @@ export function proseStatements(format: FormatVersion, blocks: Block[]): ProseSt
 		// Each number is one statement (行政复议案件2件、行政诉讼案件7件 holds two), read by the first rule that names it.
 		const taken = new Set<number>();
 		for (const st of STATEMENTS) {
-			if (!sentence.includes(st.needs!)) continue;
+			if (!sentence.includes(st.needs)) continue;
 			for (const m of sentence.matchAll(st.global!)) {
 				const at = m.index! + m[0].length;
 				if (taken.has(at)) continue;
