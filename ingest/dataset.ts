@@ -9,7 +9,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, columnsOf, ddl, type FlatManifest } from '../src/lib/schema/dataset';
 import type { ReportRow } from '../src/lib/ingest/report-row';
-import { readCsvSql } from '../src/lib/ingest/rows-csv';
+import { checksWithCellListsSql, readCsvSql } from '../src/lib/ingest/rows-csv';
 import { reportValuesSql } from '../src/lib/sql/derived';
 import { writeSummary } from './summary';
 import { phaseTimer } from './timing';
@@ -29,6 +29,7 @@ export class DatasetWriter {
 	private reports: ReportRow[] = [];
 	private figuresFd: number;
 	private checksFd: number;
+	private cellLists = new Map<string, string>();
 
 	constructor(readonly outDir: string) {
 		mkdirSync(outDir, { recursive: true });
@@ -43,6 +44,15 @@ export class DatasetWriter {
 		this.reports.push(report);
 		writeSync(this.figuresFd, figuresCsv);
 		writeSync(this.checksFd, checksCsv);
+	}
+
+	/** Shared cell lists the checks' CSV refers to (CellListRefs in rows-csv.ts). */
+	addCellLists(lists: [string, string][]) {
+		for (const [ref, list] of lists) {
+			const known = this.cellLists.get(ref);
+			if (known !== undefined && known !== list) throw new Error(`checks: two cell lists share the reference ${ref}: ${known} and ${list}`);
+			this.cellLists.set(ref, list);
+		}
 	}
 
 	/** Figures found after the reports were added (cut by another copy of the same report). */
@@ -71,7 +81,8 @@ export class DatasetWriter {
 			const options = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000';
 			await conn.run(`COPY (SELECT * FROM reports ORDER BY ${REPORTS_ORDER}) TO '${parquet('reports')}' (${options})`);
 			for (const name of ['figures', 'checks'] as const) {
-				await conn.run(`COPY (SELECT * FROM ${readCsvSql(name, path.join(this.tmp, `${name}.csv`))}) TO '${parquet(name)}' (${options})`);
+				const csv = path.join(this.tmp, `${name}.csv`);
+				await conn.run(`COPY (${name === 'checks' ? checksWithCellListsSql(csv, this.cellLists) : `SELECT * FROM ${readCsvSql(name, csv)}`}) TO '${parquet(name)}' (${options})`);
 				await conn.run(`CREATE VIEW ${name} AS SELECT * FROM '${parquet(name)}'`);
 				mark(`${name} written`);
 			}
@@ -81,6 +92,9 @@ export class DatasetWriter {
 				counts[name] = Number(res.getRows()[0][0]);
 			}
 			mark('counted');
+			// A cell list referred to by a number no thread handed over would be NULL: refuse such a dataset.
+			const lost = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM checks WHERE cells IS NULL`);
+			if (Number(lost.getRows()[0][0]) > 0) throw new Error('checks: a shared cell list was referred to but never handed over (ingest bug)');
 			// The overview's first chart, drawn before the browser's engine has started.
 			await conn.run(reportValuesSql());
 			mark('report_values');

@@ -2,9 +2,11 @@
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parse-file';
 import type { Overrides } from '../src/lib/ingest/parse';
-import { toReportRows } from '../src/lib/ingest/rows-csv';
+import { CellListRefs, toReportRows } from '../src/lib/ingest/rows-csv';
+
+const refs = new CellListRefs();
 
 parentPort!.on('message', async (msg: { id: number; file: string; overrides: Overrides }) => {
 	// The long tables travel as two strings: far cheaper to pass between threads than objects.
-	parentPort!.postMessage({ id: msg.id, result: toReportRows(await parseFile(msg.file, msg.overrides)) });
+	parentPort!.postMessage({ id: msg.id, result: toReportRows(await parseFile(msg.file, msg.overrides), refs) });
 });

@@ -14,7 +14,7 @@ import { overridesFromSidecar, type Overrides } from '../src/lib/ingest/override
 import type { Reading } from '../src/lib/ingest/parse';
 import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
 import type { ReportRow } from '../src/lib/ingest/report-row';
-import { checkLines, figureLines, toReportRows } from '../src/lib/ingest/rows-csv';
+import { CellListRefs, checkLines, figureLines, toReportRows } from '../src/lib/ingest/rows-csv';
 import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
@@ -108,6 +108,8 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 	const writer = new DatasetWriter(opts.out);
 	try {
 		let done = 0;
+		// Cell lists as references when this thread parses too: the same CSV, and Parquet bytes, as the workers'.
+		const inProcessRefs = new CellListRefs();
 		const jobs: ParseJob[] = [];
 		for (const file of files) jobs.push({ file, overrides: { ...defined({ region: opts.region, ...opts.overrides }), ...defined(sidecar(file)) } });
 		await parseAll(
@@ -127,6 +129,8 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 						firstFile.set(id, file);
 						writer.add(result.report, result.figuresCsv, result.checksCsv);
 					}
+					// A duplicate's lists too: its thread hands each list over once, and later reports refer to it.
+					if (result.cellLists) writer.addCellLists(result.cellLists);
 					statuses.push({
 						file,
 						status: 'ok',
@@ -144,7 +148,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 				opts.onProgress?.(++done, files.length, file);
 			},
 			// One thread: the parser is loaded only then (the workers load their own).
-			async (job) => toReportRows(await (await import('./parse-file')).parseFile(job.file, job.overrides))
+			async (job) => toReportRows(await (await import('./parse-file')).parseFile(job.file, job.overrides), inProcessRefs)
 		);
 		timing('parsed');
 		// Warnings found once every file is read: on the report row (its count) and its input's status.

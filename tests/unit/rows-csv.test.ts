@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../ingest/dataset';
-import { checkLines, figureLines } from '../../src/lib/ingest/rows-csv';
+import { CellListRefs, checkLines, figureLines } from '../../src/lib/ingest/rows-csv';
 import type { Figure } from '../../src/lib/ingest/extract';
 import type { CheckResult } from '../../src/lib/schema/identities';
 import type { ReportRow } from '../../src/lib/ingest/report-row';
@@ -87,5 +87,52 @@ describe('figures and checks as CSV', async () => {
 		expect(JSON.parse(String(rows[1].cells))).toEqual(checks[0].cells);
 		expect(JSON.parse(String(rows[1].missing_cells))).toEqual(['requests.total.total']);
 		expect(rows[0]).toMatchObject({ passed: false, expected: 3, actual: 4, cells: '[]' });
+	});
+});
+
+describe('shared cell lists as references', async () => {
+	// Two reports checked on the same identity: one array of cells, as identities.ts shares it.
+	const shared = ['requests.new.total', 'requests.carried_in.total', 'requests.total.total'];
+	const check = (id: string): CheckResult => ({ ...checks[0], cells: shared, message: id });
+	const refs = new CellListRefs();
+	const first = checkLines('a1', [check('a1'), checks[1]], refs);
+	const lists = refs.take();
+	const second = checkLines('a2', [check('a2')], refs);
+
+	it('writes a list as a reference depending on its text alone, and hands its text over once', () => {
+		expect(lists).toHaveLength(1);
+		expect(JSON.parse(lists[0][1])).toEqual(shared);
+		expect(first).toContain(`"${lists[0][0]}"`);
+		expect(second).toContain(`"${lists[0][0]}"`);
+		expect(refs.take()).toEqual([]);
+		// Another thread, another array with the same cells: the same reference, so the same CSV.
+		const other = new CellListRefs();
+		expect(checkLines('a1', [{ ...check('a1'), cells: [...shared] }, checks[1]], other)).toBe(first);
+	});
+
+	it('puts the lists back in the Parquet file', async () => {
+		const out = mkdtempSync(path.join(tmpdir(), 'rows-csv-refs-'));
+		const writer = new DatasetWriter(out);
+		writer.add({ ...report, report_id: 'a1' }, '', first);
+		writer.addCellLists(lists);
+		writer.add({ ...report, report_id: 'a2' }, '', second);
+		await writer.finish({});
+		const c = await (await DuckDBInstance.create(':memory:')).connect();
+		const rows = (await c.runAndReadAll(`SELECT report_id, cells FROM '${path.join(out, 'checks.parquet')}'`)).getRowObjectsJson();
+		expect(rows).toEqual([
+			{ report_id: 'a1', cells: JSON.stringify(shared) },
+			{ report_id: 'a1', cells: '[]' },
+			{ report_id: 'a2', cells: JSON.stringify(shared) }
+		]);
+	});
+
+	it('refuses a reference with no list, and two lists under one reference', async () => {
+		const writer = new DatasetWriter(mkdtempSync(path.join(tmpdir(), 'rows-csv-lost-')));
+		writer.add({ ...report, report_id: 'a2' }, '', second);
+		await expect(writer.finish({})).rejects.toThrow(/never handed over/);
+		const clash = new DatasetWriter(mkdtempSync(path.join(tmpdir(), 'rows-csv-clash-')));
+		clash.addCellLists(lists);
+		expect(() => clash.addCellLists([[lists[0][0], '["x"]']])).toThrow(/share the reference/);
+		await clash.abort();
 	});
 });

@@ -30,6 +30,56 @@ function keyList(keys: string[]): string {
 }
 const keyLists = new WeakMap<string[], string>();
 
+/**
+ * An identity's cell list is the same for every report it is checked on: 29 of the checks' 47
+ * million characters on the generated corpus, carried from the workers, written and read back
+ * as CSV. With refs, a list is written as `#` and a hash of its text, and its text is handed over
+ * once per thread (`take`); the dataset writer puts the texts back (checksWithCellListsSql), so the
+ * Parquet files hold the lists. The reference depends on the text alone, never on which thread
+ * met it first: the same inputs give the same CSV, hence the same Parquet bytes.
+ */
+export class CellListRefs {
+	private fields = new WeakMap<string[], string>();
+	private sent = new Set<string>();
+	private fresh: [string, string][] = [];
+
+	/** The list's CSV field: a reference, or the list itself when that is as short. */
+	field(keys: string[]): string {
+		if (keys.length < 2) return keyList(keys);
+		let field = this.fields.get(keys);
+		if (field === undefined) {
+			const json = `[${keys.map((k) => `"${k}"`).join(',')}]`;
+			const ref = `#${hash64(json)}`;
+			if (!this.sent.has(ref)) {
+				this.sent.add(ref);
+				this.fresh.push([ref, json]);
+			}
+			this.fields.set(keys, (field = `"${ref}"`));
+		}
+		return field;
+	}
+
+	/** Lists first referred to since the last call: they travel with the report that did. */
+	take(): [string, string][] {
+		const out = this.fresh;
+		this.fresh = [];
+		return out;
+	}
+}
+
+/** Two 32-bit FNV-1a hashes (different offsets) as 16 hex digits: a collision between a run's hundred lists is not to be expected, and the writer refuses one. */
+function hash64(s: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x01000193 ^ 0x5bd1e995;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul(b ^ c, 0x5bd1e995);
+		b ^= b >>> 15;
+	}
+	return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
 function bool(v: boolean | null): string {
 	return v === null ? '' : v ? 'true' : 'false';
 }
@@ -48,11 +98,12 @@ export function figureLines(reportId: string, figures: Figure[]): string {
 	return out;
 }
 
-export function checkLines(reportId: string, checks: CheckResult[]): string {
+/** Check lines; with `refs`, a shared cell list may be a reference (see CellListRefs). */
+export function checkLines(reportId: string, checks: CheckResult[], refs?: CellListRefs): string {
 	let out = '';
 	for (const c of checks) {
 		out += `${reportId},${text(c.check_code)},${c.kind},${text(c.table_code)},${text(c.rule)},${bool(c.passed)},${num(c.expected)},${num(c.actual)},`;
-		out += `${keyList(c.cells)},${keyList(c.blank_cells)},${keyList(c.missing_cells)},${text(c.message)}\n`;
+		out += `${refs ? refs.field(c.cells) : keyList(c.cells)},${keyList(c.blank_cells)},${keyList(c.missing_cells)},${text(c.message)}\n`;
 	}
 	return out;
 }
@@ -79,6 +130,17 @@ export function readCsvSql(table: 'reports' | 'figures' | 'checks', file: string
 	return `read_csv('${file.replace(/'/g, "''")}', header = false, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
 }
 
+/**
+ * The checks' rows from their CSV with every `#` reference replaced by its list (CellListRefs).
+ * A projection, not a join: the rows keep their order. A reference with no list would be NULL,
+ * which the writer refuses.
+ */
+export function checksWithCellListsSql(file: string, lists: ReadonlyMap<string, string>): string {
+	const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+	const list = lists.size ? `MAP {${[...lists].map(([ref, list]) => `${quote(ref)}: ${quote(list)}`).join(', ')}}[cells]` : 'NULL::VARCHAR';
+	return `SELECT * REPLACE (CASE WHEN starts_with(cells, '#') THEN ${list} ELSE cells END AS cells) FROM ${readCsvSql('checks', file)}`;
+}
+
 /** What a parse worker hands back for a report: metadata as objects, the long tables as CSV. */
 export interface ReportRows {
 	status: 'ok';
@@ -92,6 +154,8 @@ export interface ReportRows {
 	failedChecks: number;
 	figuresCsv: string;
 	checksCsv: string;
+	/** Cell lists that checksCsv (or an earlier report's, from the same thread) refers to by reference. */
+	cellLists?: [string, string][];
 }
 
 const EVIDENCE_ROWS = new Set(['new', 'carried_in', 'total', 'carried_out']);
@@ -100,7 +164,7 @@ function isCopyEvidence(f: Figure): boolean {
 	return f.table_code !== 'requests' || EVIDENCE_ROWS.has(f.row_code);
 }
 
-export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
+export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): ReportRows | Rejected {
 	if (result.status === 'rejected') return result;
 	const id = result.report.report_id;
 	return {
@@ -113,7 +177,8 @@ export function toReportRows(result: Parsed | Rejected): ReportRows | Rejected {
 		// As report_values counts them: identities (and, later, carry-over), not text or extraction checks.
 		failedChecks: result.checks.filter((c) => c.passed === false && c.kind === 'identity').length,
 		figuresCsv: figureLines(id, result.figures),
-		checksCsv: checkLines(id, result.checks)
+		checksCsv: checkLines(id, result.checks, refs),
+		...(refs ? { cellLists: refs.take() } : {})
 	};
 }
 
