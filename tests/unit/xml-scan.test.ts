@@ -30,6 +30,13 @@ describe('xml-scan (document.xml of a Word file)', () => {
 		]);
 	});
 
+	it('passes over the elements it is told to skip, with all they hold, and nothing else', () => {
+		const out: string[] = [];
+		const xml = '<w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:b/></w:rPr><w:t>12</w:t></w:r><w:r><w:rPr/><w:t>3</w:t></w:r>';
+		scanXmlBytes(new TextEncoder().encode(xml), recorder(out), new Set(['w:rPr']));
+		expect(out).toEqual(['<w:r>', '<w:t>', '12', '</w:t>', '</w:r>', '<w:r>', '<w:t>', '3', '</w:t>', '</w:r>']);
+	});
+
 	it('decodes the named and numeric entities, and leaves unknown ones as written', () => {
 		expect(decodeXmlEntities('a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#20013;&#x6587; &nbsp;')).toBe('a <b> & "c" \'d\' 中文 &nbsp;');
 		expect(events('<w:t>1&amp;2</w:t>')).toEqual(['<w:t>', '1&2', '</w:t>']);

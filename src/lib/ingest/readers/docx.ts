@@ -75,6 +75,9 @@ function tableGrid(rows: RawCell[][]): string[][] {
 export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 export const MAX_DOCX_ENTRIES = 5000;
 
+/** A run's properties (fonts, bold, size, language): never text, a third of a document's tags. */
+const RUN_PROPERTIES: ReadonlySet<string> = new Set(['w:rPr']);
+
 export function readDocx(bytes: Uint8Array): SourceDocument {
 	let xml: Uint8Array | undefined;
 	let entries = 0;
@@ -120,111 +123,115 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	const inCellProperties = () => table()?.cell != null && stack[stack.length - 2] === 'w:tcPr' && stack[stack.length - 3] === 'w:tc';
 
 	let hanVariants = 0;
-	scanXmlBytes(xml, {
-		open(name, attrs) {
-			stack.push(name);
-			if (name === 'w:body') {
-				sawBody = inBody = true;
-				return;
-			}
-			// A text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read it once.
-			if (name === 'mc:Fallback') fallback++;
-			if (!inBody || fallback > 0) return;
-			switch (name) {
-				case 'w:tbl':
-					tables.push({ rows: [], cell: null, holdsTables: false });
-					break;
-				case 'w:tr':
-					table()?.rows.push([]);
-					break;
-				case 'w:tc':
-					if (tables.length > 0) table().cell = { text: '', span: 1, vMerge: null, flow: [], paragraphStart: -1, paragraphDepth: 0 };
-					break;
-				case 'w:gridSpan':
-					if (inCellProperties()) table().cell!.span = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
-					break;
-				case 'w:gridBefore': {
-					const t = table();
-					const row = t?.rows[t.rows.length - 1];
-					const n = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
-					if (t && !t.cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true, flow: [], paragraphStart: -1, paragraphDepth: 0 });
-					break;
+	scanXmlBytes(
+		xml,
+		{
+			open(name, attrs) {
+				stack.push(name);
+				if (name === 'w:body') {
+					sawBody = inBody = true;
+					return;
 				}
-				case 'w:vMerge':
-					if (inCellProperties()) table().cell!.vMerge = attribute(attrs.text(), 'w:val') === 'restart' ? 'restart' : 'continue';
-					break;
-				case 'w:t':
-					inText++;
-					break;
-				case 'w:tab':
-					append(' ');
-					break;
-				case 'w:br':
-				case 'w:cr':
-					append('\n');
-					break;
-				case 'w:p': {
-					if (tables.length === 0 && paragraphDepth++ === 0) paragraph = '';
-					// Paragraphs inside one cell (or a text box inside a paragraph) are lines.
-					const t = current();
-					if (t && !t.endsWith('\n')) append('\n');
-					const cell = table()?.cell;
-					if (cell && cell.paragraphDepth++ === 0) cell.paragraphStart = cell.text.length;
-					break;
+				// A text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read it once.
+				if (name === 'mc:Fallback') fallback++;
+				if (!inBody || fallback > 0) return;
+				switch (name) {
+					case 'w:tbl':
+						tables.push({ rows: [], cell: null, holdsTables: false });
+						break;
+					case 'w:tr':
+						table()?.rows.push([]);
+						break;
+					case 'w:tc':
+						if (tables.length > 0) table().cell = { text: '', span: 1, vMerge: null, flow: [], paragraphStart: -1, paragraphDepth: 0 };
+						break;
+					case 'w:gridSpan':
+						if (inCellProperties()) table().cell!.span = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '1', 10) || 1, 1), MAX_SPAN);
+						break;
+					case 'w:gridBefore': {
+						const t = table();
+						const row = t?.rows[t.rows.length - 1];
+						const n = Math.min(Math.max(parseInt(attribute(attrs.text(), 'w:val') || '0', 10) || 0, 0), MAX_SPAN);
+						if (t && !t.cell && row && row.length === 0 && n > 0) row.push({ text: '', span: n, vMerge: null, skipped: true, flow: [], paragraphStart: -1, paragraphDepth: 0 });
+						break;
+					}
+					case 'w:vMerge':
+						if (inCellProperties()) table().cell!.vMerge = attribute(attrs.text(), 'w:val') === 'restart' ? 'restart' : 'continue';
+						break;
+					case 'w:t':
+						inText++;
+						break;
+					case 'w:tab':
+						append(' ');
+						break;
+					case 'w:br':
+					case 'w:cr':
+						append('\n');
+						break;
+					case 'w:p': {
+						if (tables.length === 0 && paragraphDepth++ === 0) paragraph = '';
+						// Paragraphs inside one cell (or a text box inside a paragraph) are lines.
+						const t = current();
+						if (t && !t.endsWith('\n')) append('\n');
+						const cell = table()?.cell;
+						if (cell && cell.paragraphDepth++ === 0) cell.paragraphStart = cell.text.length;
+						break;
+					}
+				}
+			},
+			text(data) {
+				if (inText > 0 && inBody && fallback === 0) {
+					const { text, replaced } = unifyHan(data);
+					hanVariants += replaced;
+					append(text);
+				}
+			},
+			close(name) {
+				stack.pop();
+				if (name === 'w:body') inBody = false;
+				if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
+				if (!inBody || fallback > 0) return;
+				switch (name) {
+					case 'w:t':
+						inText = Math.max(0, inText - 1);
+						break;
+					case 'w:tc': {
+						const t = table();
+						if (t?.cell) {
+							t.rows[t.rows.length - 1]?.push(t.cell);
+							t.cell = null;
+						}
+						break;
+					}
+					case 'w:tbl': {
+						const closed = tables.pop();
+						if (!closed) break;
+						const read = tableBlocks(closed);
+						const outer = table();
+						if (!outer) blocks.push(...read);
+						else if (outer.cell) {
+							// The table around this one lays out the page: its cells are read as a flow.
+							outer.holdsTables = true;
+							outer.cell.flow.push(...read);
+						}
+						break;
+					}
+					case 'w:p': {
+						const cell = table()?.cell;
+						if (cell && cell.paragraphDepth > 0 && --cell.paragraphDepth === 0) {
+							const t = cell.text.slice(cell.paragraphStart).trim();
+							if (t) cell.flow.push({ kind: 'text', text: t });
+						} else if (tables.length === 0 && paragraphDepth > 0 && --paragraphDepth === 0) {
+							const t = paragraph.trim();
+							if (t) blocks.push({ kind: 'text', text: t });
+						}
+						break;
+					}
 				}
 			}
 		},
-		text(data) {
-			if (inText > 0 && inBody && fallback === 0) {
-				const { text, replaced } = unifyHan(data);
-				hanVariants += replaced;
-				append(text);
-			}
-		},
-		close(name) {
-			stack.pop();
-			if (name === 'w:body') inBody = false;
-			if (name === 'mc:Fallback') fallback = Math.max(0, fallback - 1);
-			if (!inBody || fallback > 0) return;
-			switch (name) {
-				case 'w:t':
-					inText = Math.max(0, inText - 1);
-					break;
-				case 'w:tc': {
-					const t = table();
-					if (t?.cell) {
-						t.rows[t.rows.length - 1]?.push(t.cell);
-						t.cell = null;
-					}
-					break;
-				}
-				case 'w:tbl': {
-					const closed = tables.pop();
-					if (!closed) break;
-					const read = tableBlocks(closed);
-					const outer = table();
-					if (!outer) blocks.push(...read);
-					else if (outer.cell) {
-						// The table around this one lays out the page: its cells are read as a flow.
-						outer.holdsTables = true;
-						outer.cell.flow.push(...read);
-					}
-					break;
-				}
-				case 'w:p': {
-					const cell = table()?.cell;
-					if (cell && cell.paragraphDepth > 0 && --cell.paragraphDepth === 0) {
-						const t = cell.text.slice(cell.paragraphStart).trim();
-						if (t) cell.flow.push({ kind: 'text', text: t });
-					} else if (tables.length === 0 && paragraphDepth > 0 && --paragraphDepth === 0) {
-						const t = paragraph.trim();
-						if (t) blocks.push({ kind: 'text', text: t });
-					}
-					break;
-				}
-			}
-		}
-	});
+		RUN_PROPERTIES
+	);
 	if (!sawBody) throw new DocxError('Word 文档没有正文 (w:body)');
 	return { blocks, layout: 'Word 表格', ...(hanVariants ? { hanVariants } : {}) };
 }

@@ -76,8 +76,10 @@ function indexOfMarker(bytes: Uint8Array, marker: string, from: number): number 
  * Scan UTF-8 XML as bytes, without decoding it: the markup is ASCII, tag names repeat (each is made a
  * string once, then looked up by its bytes), attribute text is made only when a handler asks, and only
  * text is decoded. A .docx's document.xml is mostly markup: decoding all of it was half the scan.
+ * Elements named in `skip` are passed over whole, with no events (a Word run's properties: a third
+ * of a document's tags).
  */
-export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers): void {
+export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers, skip?: ReadonlySet<string>): void {
 	const names = new TagNames();
 	let attrStart = 0;
 	let attrEnd = 0;
@@ -130,10 +132,19 @@ export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers): void {
 			let end = lt + 1;
 			while (end < bodyEnd && !isSpace(bytes[end])) end++;
 			const name = names.at(bytes, lt + 1, end);
-			attrStart = end;
-			attrEnd = bodyEnd;
-			on.open(name, attrs);
-			if (selfClosing) on.close(name);
+			if (skip?.has(name)) {
+				// The element and all it holds, unread: up to its closing tag (such an element never holds its like).
+				if (!selfClosing) {
+					const close = indexOfMarker(bytes, `</${name}>`, gt + 1);
+					i = close < 0 ? n : close + name.length + 3;
+					continue;
+				}
+			} else {
+				attrStart = end;
+				attrEnd = bodyEnd;
+				on.open(name, attrs);
+				if (selfClosing) on.close(name);
+			}
 		}
 		i = gt + 1;
 	}
