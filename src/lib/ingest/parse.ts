@@ -86,10 +86,12 @@ const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && b
 function sniffForm(name: string, bytes: Uint8Array): InputForm {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	const ole = isOle(bytes);
-	if (/\.pdf$/i.test(name) || latin1(bytes, 5) === '%PDF-') return 'pdf';
+	if (/\.pdf$/i.test(name) || (bytes[0] === 0x25 && latin1(bytes, 5) === '%PDF-')) return 'pdf';
 	if (ole || /\.doc$/i.test(name)) return 'doc';
 	if (/\.docx$/i.test(name) || zip) return 'docx';
 	if (HTML_EXT.test(name)) return 'html';
+	// Markup starts with '<': text without one in its first bytes is not decoded to be looked at (most crawler text).
+	if (bytes.subarray(0, 2048).indexOf(0x3c) < 0) return 'text';
 	const head = latin1(bytes, 2048).toLowerCase();
 	if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) || /<table[\s>]/.test(head)) return 'html';
 	return 'text';
