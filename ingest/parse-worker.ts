@@ -6,7 +6,9 @@ import { CellListRefs, toReportRows } from '../src/lib/ingest/rows-csv';
 
 const refs = new CellListRefs();
 
-parentPort!.on('message', async (msg: { id: number; file: string; overrides: Overrides }) => {
+parentPort!.on('message', async (batch: { id: number; file: string; overrides: Overrides }[]) => {
 	// The long tables travel as two strings: far cheaper to pass between threads than objects.
-	parentPort!.postMessage({ id: msg.id, result: toReportRows(await parseFile(msg.file, msg.overrides), refs) });
+	const results = [];
+	for (const { id, file, overrides } of batch) results.push({ id, result: toReportRows(await parseFile(file, overrides), refs) });
+	parentPort!.postMessage(results);
 });
