@@ -23,17 +23,32 @@ export interface CopyEvidence {
 	agency: string;
 	year: number;
 	refused: RefusedRun[];
-	/** Every figure read, for the agreement check and as the cells another copy may take. */
-	figures: Figure[];
+	/**
+	 * Every figure read, for the agreement check and as the cells another copy may take, as text
+	 * (copyEvidenceText): it crosses from a parse thread as one string, not ~150 objects, and is
+	 * read back only for a report with another copy in the run.
+	 */
+	figures: string;
+}
+
+type FigureTuple = [Figure['table_code'], string, string, number | null, string, string | null];
+
+/** Figures as the compact text CopyEvidence carries. */
+export function copyEvidenceText(figures: Figure[]): string {
+	return JSON.stringify(figures.map((f): FigureTuple => [f.table_code, f.row_code, f.col_code, f.value, f.raw, f.unit]));
+}
+
+function figuresOf(text: string): Figure[] {
+	return (JSON.parse(text) as FigureTuple[]).map(([table_code, row_code, col_code, value, raw, unit]) => ({ table_code, row_code, col_code, value, raw, unit }));
 }
 
 const key = (f: Pick<Figure, 'table_code' | 'row_code' | 'col_code'>) => `${f.table_code}.${f.row_code}.${f.col_code}`;
 const digitsOf = (raw: string) => raw.replace(/[\s\u00a0\u3000]+/g, '').replace(/[\uff10-\uff19\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-function agree(a: CopyEvidence, b: CopyEvidence): boolean {
-	const theirs = new Map(b.figures.map((f) => [key(f), f.value]));
+function agree(a: Figure[], b: Figure[]): boolean {
+	const theirs = new Map(b.map((f) => [key(f), f.value]));
 	let shared = 0;
-	for (const f of a.figures) {
+	for (const f of a) {
 		if (!theirs.has(key(f))) continue;
 		if (theirs.get(key(f)) !== f.value) return false;
 		shared++;
@@ -47,13 +62,15 @@ export function cutByCopies(reports: CopyEvidence[]): Map<string, { figures: Fig
 	const out = new Map<string, { figures: Figure[]; warnings: Warning[] }>();
 	const byReport = new Map<string, CopyEvidence[]>();
 	for (const r of reports) byReport.set(`${r.agency}|${r.year}`, [...(byReport.get(`${r.agency}|${r.year}`) ?? []), r]);
+	const decoded = new Map<CopyEvidence, Figure[]>();
+	const figures = (e: CopyEvidence) => decoded.get(e) ?? decoded.set(e, figuresOf(e.figures)).get(e)!;
 	for (const group of byReport.values()) {
 		if (group.length < 2) continue;
 		for (const r of group) {
 			for (const run of r.refused) {
 				for (const other of group) {
-					if (other === r || !agree(r, other)) continue;
-					const cells = other.figures.filter((f) => f.table_code === run.table && f.row_code === run.row);
+					if (other === r || !agree(figures(r), figures(other))) continue;
+					const cells = figures(other).filter((f) => f.table_code === run.table && f.row_code === run.row);
 					if (cells.length === 0 || cells.some((c) => c.value === null)) continue;
 					if (cells.map((c) => digitsOf(c.raw)).join('') !== run.digits) continue;
 					const entry = out.get(r.report_id) ?? { figures: [], warnings: [] };

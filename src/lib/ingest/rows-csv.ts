@@ -8,7 +8,7 @@ import type { CheckResult } from '../schema/identities';
 import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
 import type { Figure, Warning } from './extract';
 import type { Parsed, Reading, Rejected } from './parse';
-import type { RefusedRun } from './copies';
+import { copyEvidenceText, type RefusedRun } from './copies';
 import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
@@ -148,7 +148,7 @@ export interface ReportRows {
 	warnings: Warning[];
 	reading: Reading;
 	/** What another copy of the same report needs to cut this one's refused rows, or this one's. */
-	copy: { refused: RefusedRun[]; figures: Figure[] };
+	copy: { refused: RefusedRun[]; figures: string };
 	/** The carried_in / carried_out cells, for the carry-over check between years. */
 	carry: Figure[];
 	failedChecks: number;
@@ -172,7 +172,7 @@ export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): Re
 		report: result.report,
 		warnings: result.warnings,
 		reading: result.reading,
-		copy: { refused: result.refused, figures: result.figures.filter(isCopyEvidence) },
+		copy: { refused: result.refused, figures: copyEvidenceText(result.figures.filter(isCopyEvidence)) },
 		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
 		// As report_values counts them: identities (and, later, carry-over), not text or extraction checks.
 		failedChecks: result.checks.filter((c) => c.passed === false && c.kind === 'identity').length,
