@@ -40,10 +40,10 @@ export class DatasetWriter {
 	}
 
 	/** One report with its figures and checks as CSV lines (see rows-csv.ts). */
-	add(report: ReportRow, figuresCsv: string, checksCsv: string) {
+	add(report: ReportRow, figuresCsv: string | Uint8Array, checksCsv: string | Uint8Array) {
 		this.reports.push(report);
-		writeSync(this.figuresFd, figuresCsv);
-		writeSync(this.checksFd, checksCsv);
+		write(this.figuresFd, figuresCsv);
+		write(this.checksFd, checksCsv);
 	}
 
 	/** Shared cell lists the checks' CSV refers to (CellListRefs in rows-csv.ts). */
@@ -151,6 +151,12 @@ export class DatasetWriter {
 		}
 		ra.closeSync();
 	}
+}
+
+/** CSV text, or its UTF-8 bytes as a parse worker encoded them. */
+function write(fd: number, csv: string | Uint8Array) {
+	if (typeof csv === 'string') writeSync(fd, csv);
+	else writeSync(fd, csv);
 }
 
 function countBy(xs: string[]): Record<string, number> {

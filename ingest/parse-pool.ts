@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Overrides, Rejected } from '../src/lib/ingest/parse';
-import type { ReportRows } from '../src/lib/ingest/rows-csv';
+import type { EncodedReportRows, ReportRows } from '../src/lib/ingest/rows-csv';
 
 export type ParseJob = { file: string; overrides: Overrides };
 const MAX_BATCH = 8;
-type Result = ReportRows | Rejected;
+/** A worker's rows come with their CSV as UTF-8 bytes; the in-process parse's as text. */
+type Result = ReportRows | EncodedReportRows | Rejected;
 
 export async function parseAll(
 	jobs: ParseJob[],
