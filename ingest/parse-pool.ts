@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Overrides, Rejected } from '../src/lib/ingest/parse';
 import type { EncodedReportRows, ReportRows } from '../src/lib/ingest/rows-csv';
+import { JobQueues, fileKind } from './job-queues';
 
 export type ParseJob = { file: string; overrides: Overrides };
 const MAX_BATCH = 8;
@@ -32,20 +33,21 @@ export async function parseAll(
 	const bundle = prebuilt ?? (await bundleWorker());
 	const workers = Array.from({ length: n }, () => new Worker(bundle));
 	const pending = new Map<number, Result>();
-	let next = 0;
+	const queues = new JobQueues(
+		jobs.map((j) => fileKind(j.file)),
+		n
+	);
 	let emitted = 0;
 	try {
 		await new Promise<void>((resolve, reject) => {
-			const feed = (w: Worker) => {
-				if (next >= jobs.length) return;
+			const feed = (w: Worker, k: number) => {
 				// Several files a message: a message's own cost (~60 µs each way) was ~8% of a worker's
 				// time. Batches shrink towards the end, so that no worker is left with a long one.
-				const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((jobs.length - next) / (n * 8))));
-				const batch: ({ id: number } & ParseJob)[] = [];
-				for (; batch.length < size && next < jobs.length; next++) batch.push({ id: next, ...jobs[next] });
-				w.postMessage(batch);
+				const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(queues.remaining / (n * 8))));
+				const batch = queues.take(k, emitted, size).map((id) => ({ id, ...jobs[id] }));
+				if (batch.length) w.postMessage(batch);
 			};
-			for (const w of workers) {
+			workers.forEach((w, k) => {
 				w.on('message', (results: { id: number; result: Result }[]) => {
 					for (const { id, result } of results) pending.set(id, result);
 					while (pending.has(emitted)) {
@@ -54,13 +56,13 @@ export async function parseAll(
 						emitted++;
 					}
 					if (emitted === jobs.length) resolve();
-					else feed(w);
+					else feed(w, k);
 				});
 				w.on('error', reject);
 				// Two batches in flight per worker keeps it busy while the main thread collects.
-				feed(w);
-				feed(w);
-			}
+				feed(w, k);
+				feed(w, k);
+			});
 		});
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
