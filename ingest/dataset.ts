@@ -92,7 +92,7 @@ export class DatasetWriter {
 				counts[name] = Number(res.getRows()[0][0]);
 			}
 			mark('counted');
-			// A cell list referred to by a number no thread handed over would be NULL: refuse such a dataset.
+			// A cell list referred to that no thread handed over would be NULL: refuse such a dataset.
 			const lost = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM checks WHERE cells IS NULL`);
 			if (Number(lost.getRows()[0][0]) > 0) throw new Error('checks: a shared cell list was referred to but never handed over (ingest bug)');
 			// The overview's first chart, drawn before the browser's engine has started.
