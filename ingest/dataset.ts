@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, columnsOf, ddl, type FlatManifest } from '../src/lib/schema/dataset';
@@ -69,8 +70,10 @@ export class DatasetWriter {
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
 		this.closeFiles();
 		// Loaded only now: its native module takes ~0.1 s that the parse workers need more at start.
+		// Required, not imported: importing a CommonJS package from ESM lexes every file of it for its
+		// exports first (~45 ms of the write).
 		const mark = phaseTimer('  ');
-		const duckdb = await import('@duckdb/node-api');
+		const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
 		const instance = await duckdb.DuckDBInstance.create(':memory:');
 		const conn = await instance.connect();
 		try {
