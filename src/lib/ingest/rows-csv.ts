@@ -67,7 +67,7 @@ export class CellListRefs {
 	}
 }
 
-/** Two 32-bit FNV-1a hashes (different offsets) as 16 hex digits: a collision between a run's hundred lists is not to be expected, and the writer refuses one. */
+/** Two 32-bit multiplicative hashes (FNV-1a and a murmur-like mix) as 16 hex digits: a collision between a run's hundred lists is not to be expected, and the writer refuses one. */
 function hash64(s: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x01000193 ^ 0x5bd1e995;
