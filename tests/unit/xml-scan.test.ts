@@ -35,6 +35,10 @@ describe('xml-scan (document.xml of a Word file)', () => {
 		const xml = '<w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:b/></w:rPr><w:t>12</w:t></w:r><w:r><w:rPr/><w:t>3</w:t></w:r>';
 		scanXmlBytes(new TextEncoder().encode(xml), recorder(out), new Set(['w:rPr']));
 		expect(out).toEqual(['<w:r>', '<w:t>', '12', '</w:t>', '</w:r>', '<w:r>', '<w:t>', '3', '</w:t>', '</w:r>']);
+		// A broken file whose element never closes: what follows it is still read.
+		const broken: string[] = [];
+		scanXmlBytes(new TextEncoder().encode('<w:r><w:rPr><w:b/><w:t>7</w:t></w:r>'), recorder(broken), new Set(['w:rPr']));
+		expect(broken).toEqual(['<w:r>', '<w:rPr>', '<w:b>', '</w:b>', '<w:t>', '7', '</w:t>', '</w:r>']);
 	});
 
 	it('decodes the named and numeric entities, and leaves unknown ones as written', () => {

@@ -133,18 +133,22 @@ export function scanXmlBytes(bytes: Uint8Array, on: XmlHandlers, skip?: Readonly
 			while (end < bodyEnd && !isSpace(bytes[end])) end++;
 			const name = names.at(bytes, lt + 1, end);
 			if (skip?.has(name)) {
-				// The element and all it holds, unread: up to its closing tag (such an element never holds its like).
-				if (!selfClosing) {
-					const close = indexOfMarker(bytes, `</${name}>`, gt + 1);
-					i = close < 0 ? n : close + name.length + 3;
+				// The element and all it holds, up to its closing tag (such an element never holds its like).
+				if (selfClosing) {
+					i = gt + 1;
 					continue;
 				}
-			} else {
-				attrStart = end;
-				attrEnd = bodyEnd;
-				on.open(name, attrs);
-				if (selfClosing) on.close(name);
+				const close = indexOfMarker(bytes, `</${name}>`, gt + 1);
+				if (close >= 0) {
+					i = close + name.length + 3;
+					continue;
+				}
+				// No closing tag (a broken file): read on as if it were not skipped, losing nothing after it.
 			}
+			attrStart = end;
+			attrEnd = bodyEnd;
+			on.open(name, attrs);
+			if (selfClosing) on.close(name);
 		}
 		i = gt + 1;
 	}
