@@ -4,8 +4,7 @@
  * grid honouring rowspan/colspan; everything else becomes text lines. Scripts and styles are
  * never run: they are skipped as data.
  */
-import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import { cellFromLines, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 import { metaFromTable } from './page-meta';
@@ -45,8 +44,65 @@ const BLOCK = new Set([
 ]);
 const MAX_SPAN = 100;
 
+/** The page as a tree of elements and text: what the reader walks, lighter than a full DOM. */
+interface Root {
+	type: 'root';
+	children: ChildNode[];
+}
+interface Element {
+	type: 'tag' | 'script' | 'style';
+	name: string;
+	attribs: Record<string, string>;
+	children: ChildNode[];
+	parent: Element | Root;
+}
+interface Text {
+	type: 'text';
+	data: string;
+	parent: Element | Root;
+}
+type ChildNode = Element | Text;
+
+/**
+ * htmlparser2's events (its tokenizer, entities and implied end tags) into a tree as its DOM
+ * handler builds one: adjacent text is one node, a comment (not kept) ends it. A third cheaper
+ * than the DOM, whose sibling links and node classes the reader does not use.
+ */
+function parseTree(html: string): Root {
+	const root: Root = { type: 'root', children: [] };
+	let open: Element | Root = root;
+	let text: Text | null = null;
+	const parser = new Parser(
+		{
+			onopentag(name, attribs) {
+				const el: Element = { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent: open };
+				open.children.push(el);
+				open = el;
+				text = null;
+			},
+			onclosetag() {
+				if (open.type !== 'root') open = open.parent;
+				text = null;
+			},
+			ontext(data) {
+				if (text) text.data += data;
+				else open.children.push((text = { type: 'text', data, parent: open }));
+			},
+			oncomment() {
+				text = null;
+			},
+			onprocessinginstruction() {
+				text = null;
+			}
+		},
+		{ decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }
+	);
+	parser.end(html);
+	return root;
+}
+
 function isElement(n: ChildNode): n is Element {
-	return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+	return n.type !== 'text';
 }
 
 function hasNestedTable(el: Element): boolean {
@@ -126,7 +182,7 @@ const STRING_LITERAL = /"((?:[^"\\\n]|\\[\s\S])*)"|'((?:[^'\\\n]|\\[\s\S])*)'/g;
  * written into the page when it runs. The script is not run: the string literals that hold the
  * article's tables are read as text and joined.
  */
-function articleInScripts(dom: ReturnType<typeof parseDocument>): string | undefined {
+function articleInScripts(dom: Root): string | undefined {
 	const parts: string[] = [];
 	const walk = (n: ChildNode) => {
 		if (!isElement(n)) return;
@@ -147,7 +203,7 @@ function articleInScripts(dom: ReturnType<typeof parseDocument>): string | undef
 }
 
 export function readHtml(html: string, nested = false): SourceDocument {
-	const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+	const dom = parseTree(html);
 	const blocks: Block[] = [];
 	let line = '';
 	let title: string | undefined;
