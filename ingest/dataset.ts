@@ -3,7 +3,7 @@
  * are streamed as CSV into a temporary folder beside the output, loaded by DuckDB's CSV reader and
  * written as Parquet there, then renamed into place, so a failed run never leaves half a dataset.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +29,7 @@ export class DatasetWriter {
 	private reports: ReportRow[] = [];
 	private figuresFd: number;
 	private checksFd: number;
+	private figuresBytes = 0;
 	private cellLists = new Map<string, string>();
 
 	constructor(readonly outDir: string) {
@@ -39,11 +40,29 @@ export class DatasetWriter {
 		this.checksFd = openSync(path.join(this.tmp, 'checks.csv'), 'w');
 	}
 
-	/** One report with its figures and checks as CSV lines (see rows-csv.ts). */
-	add(report: ReportRow, figuresCsv: string | Uint8Array, checksCsv: string | Uint8Array) {
+	/** One report with its figures and checks as CSV lines (see rows-csv.ts); where its figures' lines are in their file. */
+	add(report: ReportRow, figuresCsv: string | Uint8Array, checksCsv: string | Uint8Array): ByteRange {
 		this.reports.push(report);
-		write(this.figuresFd, figuresCsv);
+		const start = this.figuresBytes;
+		this.figuresBytes += write(this.figuresFd, figuresCsv);
 		write(this.checksFd, checksCsv);
+		return { start, end: this.figuresBytes };
+	}
+
+	/** Figures' CSV lines written earlier (a report's, for its copy evidence), as text. */
+	figuresAt({ start, end }: ByteRange): string {
+		const bytes = Buffer.alloc(end - start);
+		const fd = openSync(path.join(this.tmp, 'figures.csv'), 'r');
+		try {
+			for (let at = 0; at < bytes.length;) {
+				const n = readSync(fd, bytes, at, bytes.length - at, start + at);
+				if (n === 0) throw new Error('figures.csv ends before a report’s lines');
+				at += n;
+			}
+		} finally {
+			closeSync(fd);
+		}
+		return bytes.toString('utf8');
 	}
 
 	/** Shared cell lists the checks' CSV refers to (CellListRefs in rows-csv.ts). */
@@ -57,7 +76,7 @@ export class DatasetWriter {
 
 	/** Figures found after the reports were added (cut by another copy of the same report). */
 	addFigures(figuresCsv: string) {
-		writeSync(this.figuresFd, figuresCsv);
+		this.figuresBytes += write(this.figuresFd, figuresCsv);
 	}
 
 	/** Checks found after the reports were added (the carry-over between years). */
@@ -137,10 +156,17 @@ export class DatasetWriter {
 	}
 }
 
-/** CSV text, or its UTF-8 bytes as a parse worker encoded them. */
-function write(fd: number, csv: string | Uint8Array) {
-	if (typeof csv === 'string') writeSync(fd, csv);
-	else writeSync(fd, csv);
+/** Where a report's lines are in a CSV file, in bytes. */
+export interface ByteRange {
+	start: number;
+	end: number;
+}
+
+/** CSV text, or its UTF-8 bytes as a parse worker encoded them, written whole; the bytes written. */
+function write(fd: number, csv: string | Uint8Array): number {
+	const bytes = typeof csv === 'string' ? Buffer.from(csv) : csv;
+	for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+	return bytes.length;
 }
 
 function countBy(xs: string[]): Record<string, number> {

@@ -14,7 +14,7 @@ import { overridesFromSidecar, type Overrides } from '../src/lib/ingest/override
 import type { Reading } from '../src/lib/ingest/parse';
 import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
 import type { ReportRow } from '../src/lib/ingest/report-row';
-import { CellListRefs, checkLines, figureLines, toReportRows } from '../src/lib/ingest/rows-csv';
+import { CellListRefs, checkLines, figureLines, parseFigureLines, toReportRows } from '../src/lib/ingest/rows-csv';
 import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
@@ -124,10 +124,18 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 					if (!dup) {
 						reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, figures: result.carry });
 						rows.set(id, result.report);
-						copies.push({ report_id: id, source_name: result.report.source_name, agency: result.report.agency, year: result.report.year, ...result.copy });
 						failedBy.set(id, result.failedChecks);
 						firstFile.set(id, file);
-						writer.add(result.report, result.figuresCsv, result.checksCsv);
+						const lines = writer.add(result.report, result.figuresCsv, result.checksCsv);
+						// Its figures as written, read back only if another copy of the report is in the run.
+						copies.push({
+							report_id: id,
+							source_name: result.report.source_name,
+							agency: result.report.agency,
+							year: result.report.year,
+							refused: result.refused,
+							figures: () => parseFigureLines(writer.figuresAt(lines))
+						});
 					}
 					// A duplicate's lists too: its thread hands each list over once, and later reports refer to it.
 					if (result.cellLists) writer.addCellLists(result.cellLists);

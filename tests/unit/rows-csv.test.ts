@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../ingest/dataset';
-import { CellListRefs, checkLines, figureLines } from '../../src/lib/ingest/rows-csv';
+import { CellListRefs, checkLines, figureLines, parseFigureLines } from '../../src/lib/ingest/rows-csv';
 import type { Figure } from '../../src/lib/ingest/extract';
 import type { CheckResult } from '../../src/lib/schema/identities';
 import type { ReportRow } from '../../src/lib/ingest/report-row';
@@ -87,6 +87,15 @@ describe('figures and checks as CSV', async () => {
 		expect(JSON.parse(String(rows[1].cells))).toEqual(checks[0].cells);
 		expect(JSON.parse(String(rows[1].missing_cells))).toEqual(['requests.total.total']);
 		expect(rows[0]).toMatchObject({ passed: false, expected: 3, actual: 4, cells: '[]' });
+	});
+});
+
+describe('figures read back from their lines (copy evidence)', () => {
+	it('gives every figure back as written: values, NULLs, empty text, quotes, commas, newlines, units', () => {
+		const more: Figure[] = [...figures, { table_code: 'appeals', row_code: 'review', col_code: 'total', value: 7, raw: '', unit: '' }];
+		const lines = figureLines('abc', more) + figureLines('def', [figures[0]]);
+		expect(parseFigureLines(lines)).toEqual([...more, figures[0]]);
+		expect(parseFigureLines('')).toEqual([]);
 	});
 });
 

@@ -24,23 +24,17 @@ export interface CopyEvidence {
 	year: number;
 	refused: RefusedRun[];
 	/**
-	 * Every figure read, for the agreement check and as the cells another copy may take, as text
-	 * (copyEvidenceText): it crosses from a parse thread as one string, not ~150 objects, is kept for
-	 * the whole run as one string (a run of 100,000 reports kept 15 million objects), and is read
-	 * back only for a report with another copy in the run.
+	 * Every figure read, for the agreement check and as the cells another copy may take: read back
+	 * (from the figures' CSV lines) only for a report with another copy in the run, so that no
+	 * report's figures cross from a parse thread, or stay in memory, twice.
 	 */
-	figures: string;
+	figures: () => Figure[];
 }
 
-type FigureTuple = [Figure['table_code'], string, string, number | null, string, string | null];
-
-/** Figures as the compact text CopyEvidence carries. */
-export function copyEvidenceText(figures: Figure[]): string {
-	return JSON.stringify(figures.map((f): FigureTuple => [f.table_code, f.row_code, f.col_code, f.value, f.raw, f.unit]));
-}
-
-function figuresOf(text: string): Figure[] {
-	return (JSON.parse(text) as FigureTuple[]).map(([table_code, row_code, col_code, value, raw, unit]) => ({ table_code, row_code, col_code, value, raw, unit }));
+const EVIDENCE_ROWS = new Set(['new', 'carried_in', 'total', 'carried_out']);
+/** The cells compared between two copies, and the proactive rows one copy may give the other. */
+function isCopyEvidence(f: Figure): boolean {
+	return f.table_code !== 'requests' || EVIDENCE_ROWS.has(f.row_code);
 }
 
 const key = (f: Pick<Figure, 'table_code' | 'row_code' | 'col_code'>) => `${f.table_code}.${f.row_code}.${f.col_code}`;
@@ -63,8 +57,8 @@ export function cutByCopies(reports: CopyEvidence[]): Map<string, { figures: Fig
 	const out = new Map<string, { figures: Figure[]; warnings: Warning[] }>();
 	const byReport = new Map<string, CopyEvidence[]>();
 	for (const r of reports) byReport.set(`${r.agency}|${r.year}`, [...(byReport.get(`${r.agency}|${r.year}`) ?? []), r]);
-	const decoded = new Map<CopyEvidence, Figure[]>();
-	const figures = (e: CopyEvidence) => decoded.get(e) ?? decoded.set(e, figuresOf(e.figures)).get(e)!;
+	const loaded = new Map<CopyEvidence, Figure[]>();
+	const figures = (e: CopyEvidence) => loaded.get(e) ?? loaded.set(e, e.figures().filter(isCopyEvidence)).get(e)!;
 	for (const group of byReport.values()) {
 		if (group.length < 2) continue;
 		for (const r of group) {

@@ -8,7 +8,7 @@ import type { CheckResult } from '../schema/identities';
 import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
 import type { Figure, Warning } from './extract';
 import type { Parsed, Reading, Rejected } from './parse';
-import { copyEvidenceText, type RefusedRun } from './copies';
+import type { RefusedRun } from './copies';
 import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
@@ -99,6 +99,53 @@ export function figureLines(reportId: string, figures: Figure[]): string {
 }
 
 /** Check lines; with `refs`, a shared cell list may be a reference (see CellListRefs). */
+/**
+ * Figures back from their CSV lines (figureLines'), for the copy evidence: every field as written,
+ * a quoted field's doubled quotes undone; an empty value is NULL, an empty unquoted unit too.
+ */
+export function parseFigureLines(csv: string): Figure[] {
+	const out: Figure[] = [];
+	let at = 0;
+	const field = (): { text: string; quoted: boolean } => {
+		if (csv[at] !== '"') {
+			let end = at;
+			while (end < csv.length && csv[end] !== ',' && csv[end] !== '\n') end++;
+			const text = csv.slice(at, end);
+			at = end;
+			return { text, quoted: false };
+		}
+		let text = '';
+		for (let i = at + 1; ;) {
+			const q = csv.indexOf('"', i);
+			if (q < 0) throw new Error('figures CSV: a quoted field does not end');
+			text += csv.slice(i, q);
+			if (csv[q + 1] === '"') {
+				text += '"';
+				i = q + 2;
+			} else {
+				at = q + 1;
+				return { text, quoted: true };
+			}
+		}
+	};
+	const next = () => {
+		const f = field();
+		at++; // the comma or the line's end
+		return f;
+	};
+	while (at < csv.length) {
+		next(); // report_id
+		const table_code = next().text as Figure['table_code'];
+		const row_code = next().text;
+		const col_code = next().text;
+		const value = next().text;
+		const raw = next().text;
+		const unit = next();
+		out.push({ table_code, row_code, col_code, value: value === '' ? null : Number(value), raw, unit: unit.quoted ? unit.text : null });
+	}
+	return out;
+}
+
 export function checkLines(reportId: string, checks: CheckResult[], refs?: CellListRefs): string {
 	let out = '';
 	for (const c of checks) {
@@ -147,8 +194,8 @@ export interface ReportRows {
 	report: ReportRow;
 	warnings: Warning[];
 	reading: Reading;
-	/** What another copy of the same report needs to cut this one's refused rows, or this one's. */
-	copy: { refused: RefusedRun[]; figures: string };
+	/** Rows refused because their digits allowed several cuts: another copy of the same report may cut them. */
+	refused: RefusedRun[];
 	/** The carried_in / carried_out cells, for the carry-over check between years. */
 	carry: Figure[];
 	failedChecks: number;
@@ -156,12 +203,6 @@ export interface ReportRows {
 	checksCsv: string;
 	/** Cell lists that checksCsv (or an earlier report's, from the same thread) refers to by reference. */
 	cellLists?: [string, string][];
-}
-
-const EVIDENCE_ROWS = new Set(['new', 'carried_in', 'total', 'carried_out']);
-/** The cells compared between two copies, and the proactive rows one copy may give the other. */
-function isCopyEvidence(f: Figure): boolean {
-	return f.table_code !== 'requests' || EVIDENCE_ROWS.has(f.row_code);
 }
 
 export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): ReportRows | Rejected {
@@ -172,7 +213,7 @@ export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): Re
 		report: result.report,
 		warnings: result.warnings,
 		reading: result.reading,
-		copy: { refused: result.refused, figures: copyEvidenceText(result.figures.filter(isCopyEvidence)) },
+		refused: result.refused,
 		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
 		// As report_values counts them: identities (and, later, carry-over), not text or extraction checks.
 		failedChecks: result.checks.filter((c) => c.passed === false && c.kind === 'identity').length,
