@@ -132,6 +132,8 @@ export function labelPieces(label: string): string[] {
  * figures is not one number (see `stacked`).
  */
 export function cellFromLines(text: string): string {
+	// One line (most cells): itself, trimmed.
+	if (text.indexOf('\n') < 0) return text.trim();
 	const lines = text
 		.split('\n')
 		.map((s) => s.trim())

@@ -156,7 +156,8 @@ export function tableGrid(table: Element): string[][] {
 			const rs = Math.min(Math.max(parseInt(td.attribs.rowspan ?? '1', 10) || 1, 1), MAX_SPAN);
 			const cs = Math.min(Math.max(parseInt(td.attribs.colspan ?? '1', 10) || 1, 1), MAX_SPAN);
 			const text = cellText(td);
-			const figure = isValueToken(text);
+			// Asked only of a spanning cell: whether its copies repeat it (a label) or not (a figure).
+			const figure = (rs > 1 || cs > 1) && isValueToken(text);
 			for (let dr = 0; dr < rs; dr++) {
 				grid[r + dr] ??= [];
 				for (let dc = 0; dc < cs; dc++) grid[r + dr][c + dc] = (figure || text === '') && (dr || dc) ? SPANNED : text;
