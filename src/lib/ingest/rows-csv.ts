@@ -98,7 +98,6 @@ export function figureLines(reportId: string, figures: Figure[]): string {
 	return out;
 }
 
-/** Check lines; with `refs`, a shared cell list may be a reference (see CellListRefs). */
 /**
  * Figures back from their CSV lines (figureLines'), for the copy evidence: every field as written,
  * a quoted field's doubled quotes undone; an empty value is NULL, an empty unquoted unit too.
@@ -146,6 +145,7 @@ export function parseFigureLines(csv: string): Figure[] {
 	return out;
 }
 
+/** Check lines; with `refs`, a shared cell list may be a reference (see CellListRefs). */
 export function checkLines(reportId: string, checks: CheckResult[], refs?: CellListRefs): string {
 	let out = '';
 	for (const c of checks) {
