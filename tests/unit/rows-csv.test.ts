@@ -5,7 +5,10 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../ingest/dataset';
-import { CellListRefs, checkLines, figureLines, parseFigureLines } from '../../src/lib/ingest/rows-csv';
+import { readFileSync } from 'node:fs';
+import { CellListRefs, checkLines, copyEvidenceOf, encodeReportRows, figureLines, parseFigureLines, toReportRows, type ReportRows } from '../../src/lib/ingest/rows-csv';
+import { cutByCopies } from '../../src/lib/ingest/copies';
+import { parseReport } from '../../ingest/parse-file';
 import type { Figure } from '../../src/lib/ingest/extract';
 import type { CheckResult } from '../../src/lib/schema/identities';
 import type { ReportRow } from '../../src/lib/ingest/report-row';
@@ -96,6 +99,23 @@ describe('figures read back from their lines (copy evidence)', () => {
 		const lines = figureLines('abc', more) + figureLines('def', [figures[0]]);
 		expect(parseFigureLines(lines)).toEqual([...more, figures[0]]);
 		expect(parseFigureLines('')).toEqual([]);
+	});
+});
+
+describe('copy evidence from a worker’s encoded lines (the browser’s import)', () => {
+	it('cuts the crawler text’s run-together row by the portal page’s cells, as the CLI does', async () => {
+		const rows = await Promise.all(
+			['pingtan-2023.page.html', 'pingtan-2023.page.txt'].map(async (name) => {
+				const r = toReportRows(await parseReport(name, readFileSync(`tests/fixtures/real/${name}`)));
+				expect(r.status).toBe('ok');
+				return encodeReportRows(r as ReportRows);
+			})
+		);
+		const cut = cutByCopies(rows.map(copyEvidenceOf));
+		const text = cut.get(rows[1].report.report_id);
+		expect(text?.warnings.map((w) => w.code)).toEqual(['cut_by_copy']);
+		expect(text?.figures.map((f) => f.raw.trim()).join('')).toBe('77132470');
+		expect(cut.has(rows[0].report.report_id)).toBe(false);
 	});
 });
 

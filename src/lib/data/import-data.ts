@@ -12,11 +12,10 @@ import { DATASET_TABLE_NAMES, ddl, type DatasetTable } from '$lib/schema/dataset
 import type { FormatVersion } from '$lib/schema/report-format';
 import { describeFlat, type OpenedDataset } from './app-data';
 import { dropFile, init, query, registerBytes, run } from './duckdb';
-import { checkLines, figureLines, parseFigureLines, readCsvSql, reportLine } from '$lib/ingest/rows-csv';
+import { checkLines, copyEvidenceOf, figureLines, readCsvSql, reportLine } from '$lib/ingest/rows-csv';
 
 /** CSV lines (the CLI's own, rows-csv.ts) into a table through DuckDB's built-in CSV reader. */
 const utf8 = new TextEncoder();
-const utf8Text = new TextDecoder();
 
 /** CSV lines into a table: the parts (bytes the workers encoded, or text) joined into one file. */
 async function insertCsv(table: DatasetTable, parts: (Uint8Array | string)[]) {
@@ -50,17 +49,7 @@ export async function addImported(parsed: EncodedReportRows[], mode: 'join' | 'r
 	let cutLines = '';
 	const warnings = new Map(parsed.map((p) => [p.report.report_id, [...p.warnings]]));
 	// A row one copy could not cut, cut by another copy of the same report.
-	const copies = cutByCopies(
-		parsed.map((p) => ({
-			report_id: p.report.report_id,
-			source_name: p.report.source_name,
-			agency: p.report.agency,
-			year: p.report.year,
-			refused: p.refused,
-			// Its figures as the worker wrote them, read back only if another copy of the report is here.
-			figures: () => parseFigureLines(utf8Text.decode(p.figuresCsv))
-		}))
-	);
+	const copies = cutByCopies(parsed.map(copyEvidenceOf));
 	for (const [id, cut] of copies) {
 		carried.get(id)!.push(...cut.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')));
 		warnings.get(id)!.push(...cut.warnings);

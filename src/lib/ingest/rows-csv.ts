@@ -8,7 +8,7 @@ import type { CheckResult } from '../schema/identities';
 import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
 import type { Figure, Warning } from './extract';
 import type { Parsed, Reading, Rejected } from './parse';
-import type { RefusedRun } from './copies';
+import type { CopyEvidence, RefusedRun } from './copies';
 import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
@@ -227,7 +227,21 @@ export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): Re
 export type EncodedReportRows = Omit<ReportRows, 'figuresCsv' | 'checksCsv'> & { figuresCsv: Uint8Array; checksCsv: Uint8Array };
 
 const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
 
 export function encodeReportRows(rows: ReportRows): EncodedReportRows {
 	return { ...rows, figuresCsv: utf8.encode(rows.figuresCsv), checksCsv: utf8.encode(rows.checksCsv) };
+}
+
+/** A worker's rows as copy evidence (copies.ts): its figures read back from the lines it encoded, only if asked. */
+export function copyEvidenceOf(rows: EncodedReportRows): CopyEvidence {
+	const { report } = rows;
+	return {
+		report_id: report.report_id,
+		source_name: report.source_name,
+		agency: report.agency,
+		year: report.year,
+		refused: rows.refused,
+		figures: () => parseFigureLines(utf8Text.decode(rows.figuresCsv))
+	};
 }
