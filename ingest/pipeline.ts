@@ -15,7 +15,7 @@ import type { Reading } from '../src/lib/ingest/parse';
 import { harmonizeRegions } from '../src/lib/ingest/agency-regions';
 import type { ReportRow } from '../src/lib/ingest/report-row';
 import { CellListRefs, checkLines, figureLines, parseFigureLines, toReportRows } from '../src/lib/ingest/rows-csv';
-import { cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
+import { copyEvidence, cutByCopies, type CopyEvidence } from '../src/lib/ingest/copies';
 
 import { defaultThreads, parseAll, type ParseJob } from './parse-pool';
 
@@ -128,14 +128,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 						firstFile.set(id, file);
 						const lines = writer.add(result.report, result.figuresCsv, result.checksCsv);
 						// Its figures as written, read back only if another copy of the report is in the run.
-						copies.push({
-							report_id: id,
-							source_name: result.report.source_name,
-							agency: result.report.agency,
-							year: result.report.year,
-							refused: result.refused,
-							figures: () => parseFigureLines(writer.figuresAt(lines))
-						});
+						copies.push(copyEvidence(result.report, result.refused, () => parseFigureLines(writer.figuresAt(lines))));
 					}
 					// A duplicate's lists too: its thread hands each list over once, and later reports refer to it.
 					if (result.cellLists) writer.addCellLists(result.cellLists);

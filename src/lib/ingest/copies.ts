@@ -7,7 +7,8 @@
  * the first copy printed.
  */
 import type { Figure, Warning } from './extract';
-import { TABLE_LABELS, type TableCode } from '../schema/report-format';
+import { TABLE_LABELS, cellKey, type TableCode } from '../schema/report-format';
+import type { ReportRow } from './report-row';
 
 /** A row refused because its digits allowed several cuts. */
 export interface RefusedRun {
@@ -31,13 +32,18 @@ export interface CopyEvidence {
 	figures: () => Figure[];
 }
 
+/** A parsed report as copy evidence; its figures read only when asked (`figures`). */
+export function copyEvidence(report: Pick<ReportRow, 'report_id' | 'source_name' | 'agency' | 'year'>, refused: RefusedRun[], figures: () => Figure[]): CopyEvidence {
+	return { report_id: report.report_id, source_name: report.source_name, agency: report.agency, year: report.year, refused, figures };
+}
+
 const EVIDENCE_ROWS = new Set(['new', 'carried_in', 'total', 'carried_out']);
 /** The cells compared between two copies, and the proactive rows one copy may give the other. */
 function isCopyEvidence(f: Figure): boolean {
 	return f.table_code !== 'requests' || EVIDENCE_ROWS.has(f.row_code);
 }
 
-const key = (f: Pick<Figure, 'table_code' | 'row_code' | 'col_code'>) => `${f.table_code}.${f.row_code}.${f.col_code}`;
+const key = (f: Figure) => cellKey(f.table_code, f.row_code, f.col_code);
 const digitsOf = (raw: string) => raw.replace(/[\s\u00a0\u3000]+/g, '').replace(/[\uff10-\uff19\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 function agree(a: Figure[], b: Figure[]): boolean {

@@ -8,7 +8,7 @@ import type { CheckResult } from '../schema/identities';
 import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
 import type { Figure, Warning } from './extract';
 import type { Parsed, Reading, Rejected } from './parse';
-import type { CopyEvidence, RefusedRun } from './copies';
+import { copyEvidence, type CopyEvidence, type RefusedRun } from './copies';
 import type { ReportRow } from './report-row';
 
 function text(v: string | null | undefined): string {
@@ -235,13 +235,5 @@ export function encodeReportRows(rows: ReportRows): EncodedReportRows {
 
 /** A worker's rows as copy evidence (copies.ts): its figures read back from the lines it encoded, only if asked. */
 export function copyEvidenceOf(rows: EncodedReportRows): CopyEvidence {
-	const { report } = rows;
-	return {
-		report_id: report.report_id,
-		source_name: report.source_name,
-		agency: report.agency,
-		year: report.year,
-		refused: rows.refused,
-		figures: () => parseFigureLines(utf8Text.decode(rows.figuresCsv))
-	};
+	return copyEvidence(rows.report, rows.refused, () => parseFigureLines(utf8Text.decode(rows.figuresCsv)));
 }

@@ -145,7 +145,7 @@ function tableRows(table: Element): Element[] {
 const SPANNED = Symbol('spanned');
 
 /** Expand a table into a grid; a label spanning cells repeats, a spanned figure or blank is kept once. */
-export function tableGrid(table: Element): string[][] {
+function tableGrid(table: Element): string[][] {
 	const grid: (string | typeof SPANNED | undefined)[][] = [];
 	tableRows(table).forEach((tr, r) => {
 		grid[r] ??= [];
