@@ -146,7 +146,9 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 							: result.warnings.map(({ code, message, table, rows }) => ({ code, message, table, rows }))
 					});
 				}
-				opts.onProgress?.(++done, files.length, file);
+				// The workers are running: DuckDB loads beside them (see DatasetWriter.preload).
+				if (++done === 1) void writer.preload();
+				opts.onProgress?.(done, files.length, file);
 			},
 			// One thread: the parser is loaded only then (the workers load their own).
 			async (job) => toReportRows(await (await import('./parse-file')).parseFile(job.file, job.overrides), inProcessRefs)
