@@ -11,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Overrides, Rejected } from '../src/lib/ingest/parse';
 import type { EncodedReportRows, ReportRows } from '../src/lib/ingest/rows-csv';
 import { JobQueues, fileKind } from './job-queues';
+import { INGEST_BUNDLE_EXTERNALS } from '../scripts/lib/ingest-bundle-externals.js';
 
 export type ParseJob = { file: string; overrides: Overrides };
 const MAX_BATCH = 8;
@@ -108,7 +109,7 @@ async function bundleWorker(): Promise<string> {
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
-		packages: 'external',
+		external: INGEST_BUNDLE_EXTERNALS,
 		logLevel: 'error'
 	});
 	return outfile;
