@@ -31,6 +31,7 @@ const REPORTS_ORDER = 'division_code NULLS LAST, agency, year, report_id';
  * took ~20 ms longer than in groups of 32,768 (the size the national layout uses too).
  */
 const ROW_GROUP = { reports: 100_000, figures: 65_536, checks: 32_768 } as const;
+const parquetOptions = (table: keyof typeof ROW_GROUP) => `FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP[table]}`;
 
 export class DatasetWriter {
 	readonly tmp: string;
@@ -84,6 +85,7 @@ export class DatasetWriter {
 
 	/** Figures found after the reports were added (cut by another copy of the same report). */
 	addFigures(figuresCsv: string) {
+		if (this.figuresFd < 0) throw new Error('figures: added after their Parquet file was begun');
 		this.figuresBytes += write(this.figuresFd, figuresCsv);
 	}
 
@@ -111,8 +113,35 @@ export class DatasetWriter {
 		return this.instance;
 	}
 
+	private figuresWritten?: Promise<void>;
+
+	/**
+	 * No figures come after this: DuckDB writes their Parquet file on its own threads while this
+	 * thread runs the run's last checks (one core would idle through them). `finish` waits for it.
+	 */
+	finishFigures() {
+		if (this.figuresWritten) return;
+		closeSync(this.figuresFd);
+		this.figuresFd = -1;
+		this.figuresWritten = (async () => {
+			const conn = await (await this.preload()).connect();
+			try {
+				await conn.run(`COPY (SELECT * FROM ${readCsvSql('figures', path.join(this.tmp, 'figures.csv'))}) TO '${this.parquet('figures')}' (${parquetOptions('figures')})`);
+			} finally {
+				conn.closeSync();
+			}
+		})();
+		// Awaited by finish (or abort): a failure must not surface first as an unhandled rejection.
+		this.figuresWritten.catch(() => {});
+	}
+
+	private parquet(name: string): string {
+		return path.join(this.tmp, `${name}.parquet`).replace(/'/g, "''");
+	}
+
 	/** Write the Parquet files, summary and manifest and move them into place. */
 	async finish(ingestReport: unknown): Promise<Record<string, number>> {
+		this.finishFigures();
 		this.closeFiles();
 		const mark = phaseTimer('  ');
 		const instance = await this.preload();
@@ -124,17 +153,12 @@ export class DatasetWriter {
 			await writeFile(reportsCsv, this.reports.map(reportLine).join(''));
 			await conn.run(`CREATE TABLE reports AS SELECT * FROM ${readCsvSql('reports', reportsCsv)}`);
 			mark('reports loaded');
-			const parquet = (name: string) => path.join(this.tmp, `${name}.parquet`).replace(/'/g, "''");
-			const options = (table: keyof typeof ROW_GROUP) => `FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP[table]}`;
-			await conn.run(`COPY (SELECT * FROM reports ORDER BY ${REPORTS_ORDER}) TO '${parquet('reports')}' (${options('reports')})`);
-			for (const name of ['figures', 'checks'] as const) {
-				const csv = path.join(this.tmp, `${name}.csv`);
-				await conn.run(
-					`COPY (${name === 'checks' ? checksWithCellListsSql(csv, this.cellLists) : `SELECT * FROM ${readCsvSql(name, csv)}`}) TO '${parquet(name)}' (${options(name)})`
-				);
-				await conn.run(`CREATE VIEW ${name} AS SELECT * FROM '${parquet(name)}'`);
-				mark(`${name} written`);
-			}
+			await conn.run(`COPY (SELECT * FROM reports ORDER BY ${REPORTS_ORDER}) TO '${this.parquet('reports')}' (${parquetOptions('reports')})`);
+			await this.figuresWritten;
+			mark('figures written');
+			await conn.run(`COPY (${checksWithCellListsSql(path.join(this.tmp, 'checks.csv'), this.cellLists)}) TO '${this.parquet('checks')}' (${parquetOptions('checks')})`);
+			mark('checks written');
+			for (const name of ['figures', 'checks']) await conn.run(`CREATE VIEW ${name} AS SELECT * FROM '${this.parquet(name)}'`);
 			const counts: Record<string, number> = {};
 			for (const name of DATASET_TABLE_NAMES) {
 				const res = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${name}`);
@@ -173,6 +197,8 @@ export class DatasetWriter {
 	/** Remove the temporary folder (after finishing, or instead of it); close DuckDB if it was loaded. */
 	async abort() {
 		this.closeFiles();
+		// DuckDB may still be writing the figures into the folder.
+		await this.figuresWritten?.catch(() => {});
 		const instance = await this.instance?.catch(() => undefined);
 		this.instance = undefined;
 		instance?.closeSync();

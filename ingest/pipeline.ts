@@ -166,6 +166,8 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			warnLater(id, warnings);
 		}
 		copies.length = 0;
+		// No figures come after this point: DuckDB writes them while the checks below run.
+		writer.finishFigures();
 		// One agency, one region: then the carry-over pairs an agency's years within it.
 		for (const [id, extra] of harmonizeRegions([...rows.values()])) warnLater(id, extra);
 		for (const [id, s] of statusOf) s.division_code = rows.get(id)!.division_code;

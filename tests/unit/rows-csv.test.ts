@@ -1,5 +1,5 @@
 /** Figures and checks cross from the parse workers to DuckDB as CSV: nothing may change on the way. */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -163,5 +163,27 @@ describe('shared cell lists as references', async () => {
 		clash.addCellLists(lists);
 		expect(() => clash.addCellLists([[lists[0][0], '["x"]']])).toThrow(/share the reference/);
 		await clash.abort();
+	});
+});
+
+describe('figures written while the run’s last checks are made', () => {
+	it('takes no figures once begun, and a run stopped then leaves nothing behind', async () => {
+		const out = mkdtempSync(path.join(tmpdir(), 'rows-csv-early-'));
+		const writer = new DatasetWriter(out);
+		writer.add(report, figureLines('abc', figures), checkLines('abc', checks));
+		writer.finishFigures();
+		expect(() => writer.addFigures(figureLines('abc', figures))).toThrow(/after their Parquet file was begun/);
+		await writer.abort();
+		expect(existsSync(writer.tmp)).toBe(false);
+	});
+
+	it('has the figures in the dataset when the checks come after them', async () => {
+		const out = mkdtempSync(path.join(tmpdir(), 'rows-csv-late-checks-'));
+		const writer = new DatasetWriter(out);
+		writer.add(report, figureLines('abc', figures), '');
+		writer.finishFigures();
+		writer.addChecks(checkLines('abc', checks));
+		const counts = await writer.finish({});
+		expect(counts).toMatchObject({ reports: 1, figures: figures.length, checks: checks.length });
 	});
 });
