@@ -188,6 +188,8 @@ export class DatasetWriter {
 			}
 			return counts;
 		} finally {
+			// The figures' write may still run on its own connection if a step above failed.
+			await this.figuresWritten?.catch(() => {});
 			conn.closeSync();
 			instance.closeSync();
 			await this.abort();
