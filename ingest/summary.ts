@@ -9,13 +9,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { yearlyQuery } from '../src/lib/sql/queries';
-import { CUBE_FILE, choicesOf, cubeJsonSql, cubeOfJson, summaryOf, type CubeKey } from '../src/lib/sql/cube';
+import { CUBE_FILE, choicesOf, cubeOfRows, cubeRowsSql, summaryOf, type CubeKey } from '../src/lib/sql/cube';
 
 /** Writes summary.json and cube.json into `dir`; the files written. */
 export async function writeSummary(conn: DuckDBConnection, dir: string, schemaVersion: number, cubeKeys: readonly CubeKey[]): Promise<string[]> {
 	const q = yearlyQuery({ province: null, city: null, county: null, kind: null, q: '', from: null, to: null, format: null });
 	const yearly = (await conn.runAndReadAll(q.sql)).getRowObjectsJson();
-	const cube = cubeOfJson(cubeKeys, String((await conn.runAndReadAll(cubeJsonSql(cubeKeys))).getRows()[0][0]));
+	const cube = cubeOfRows(cubeKeys, (await conn.runAndReadAll(cubeRowsSql(cubeKeys))).getRowObjectsJson());
 	await writeFile(path.join(dir, 'summary.json'), JSON.stringify(summaryOf(schemaVersion, yearly, choicesOf(cube))) + '\n');
 	await writeFile(path.join(dir, CUBE_FILE), JSON.stringify(cube) + '\n');
 	return ['summary.json', CUBE_FILE];

@@ -121,6 +121,13 @@ test('下载数据集: every real fixture read in the browser gives the CLI’s 
 		`SELECT f.value FROM '${dir}/figures.parquet' f JOIN '${dir}/reports.parquet' r USING (report_id) WHERE r.agency = '淮安市洪泽区人民政府' AND f.table_code = 'requests' AND f.row_code = 'new' AND f.col_code = 'total'`
 	);
 	expect(fig).toEqual([{ value: 95 }]);
+	// The cube the engine in the page made (its sums as JSON text): one row per region, kind, year and format.
+	const cube = JSON.parse(readFileSync(path.join(dir, 'cube.json'), 'utf8'));
+	expect(cube.rows.length).toBeGreaterThan(0);
+	for (const row of cube.rows) expect(row).toHaveLength(cube.keys.length + cube.columns.length);
+	const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+	const reportsInCube = cube.rows.reduce((n: number, row: unknown[]) => n + Number(row[cube.keys.length + cube.columns.indexOf('n_reports')]), 0);
+	expect(reportsInCube).toBe(manifest.files.find((f: { name: string }) => f.name === 'reports').rows);
 	const log = JSON.parse(readFileSync(path.join(dir, 'ingest-report.json'), 'utf8'));
 	expect(log.files.find((f: { file: string }) => f.file === 'pingtan-2018.page.txt')).toMatchObject({ status: 'rejected' });
 	// Cell for cell what the CLI reads from the same documents (and the same checks, carry-over aside).

@@ -9,7 +9,7 @@ import { ipcToParquet } from '$lib/data/parquet-engine';
 import { query, queryIPC } from '$lib/data/duckdb';
 import { DATASET_TABLE_NAMES, DATASET_TABLES, SCHEMA_VERSION, type FlatManifest } from '$lib/schema/dataset';
 import { yearlyQuery } from '$lib/sql/queries';
-import { CUBE_FILE, CUBE_KEYS, choicesOf, cubeJsonSql, cubeOfJson, summaryOf } from '$lib/sql/cube';
+import { CUBE_FILE, CUBE_KEYS, choicesOf, cubeOfRows, cubeRowsSql, summaryOf } from '$lib/sql/cube';
 
 const ORDER: Record<string, string> = {
 	reports: 'division_code NULLS LAST, agency, year, report_id',
@@ -38,7 +38,7 @@ export async function datasetZip(ingestReport: unknown): Promise<Uint8Array> {
 	};
 	const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v, null, 2) + '\n');
 	files['manifest.json'] = json(manifest);
-	const cube = cubeOfJson(CUBE_KEYS, String((await query(cubeJsonSql(CUBE_KEYS)))[0].rows));
+	const cube = cubeOfRows(CUBE_KEYS, await query(cubeRowsSql(CUBE_KEYS)));
 	files['summary.json'] = json(summaryOf(SCHEMA_VERSION, yearly, choicesOf(cube)));
 	files[CUBE_FILE] = json(cube);
 	files['ingest-report.json'] = json(ingestReport);
