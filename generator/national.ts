@@ -15,7 +15,7 @@ import { FORMATS, TABLE_CODES, cellKey, type FormatVersion } from '../src/lib/sc
 import { evaluateIdentity, identitiesFor, type CheckResult, type Identity } from '../src/lib/schema/identities';
 import { regionOfCode } from '../src/lib/ingest/regions';
 import { checkLines, figureLine, readCsvSql, reportLine } from '../src/lib/ingest/rows-csv';
-import { carryOverBetween } from '../src/lib/ingest/checks';
+import { carriedFrom, carryOverBetween } from '../src/lib/ingest/checks';
 import { PartitionedWriter } from '../ingest/layout';
 import type { PartitionedManifest } from '../src/lib/schema/layout';
 import { DEPARTMENTS } from './agencies';
@@ -209,7 +209,15 @@ async function generateProvince(
 			let ids = identities.get(format);
 			if (!ids) identities.set(format, (ids = identitiesFor(format, (k) => figures.has(k))));
 			const checks: CheckResult[] = ids.map((identity) => evaluateIdentity(identity, (k) => figures.get(k)));
-			if (previous) checks.push(...carryOverBetween(previous, figures, year - 1));
+			const before = previous;
+			if (before)
+				checks.push(
+					...carryOverBetween(
+						carriedFrom((k) => before.get(k)),
+						carriedFrom((k) => figures.get(k)),
+						year - 1
+					)
+				);
 			files.reports.write(
 				reportLine({
 					report_id: id,

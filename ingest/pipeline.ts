@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { carryOverChecks, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
+import { addCarried, carryOverChecks, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
 import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
@@ -122,7 +122,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 					const id = result.report.report_id;
 					const dup = firstFile.get(id);
 					if (!dup) {
-						reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, figures: result.carry });
+						reports.set(id, { report_id: id, agencyKey: '', year: result.report.year, carried: result.carried });
 						rows.set(id, result.report);
 						failedBy.set(id, result.failedChecks);
 						firstFile.set(id, file);
@@ -163,6 +163,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 		// A row one copy could not cut, cut by another copy of the same report.
 		for (const [id, { figures, warnings }] of cutByCopies(copies)) {
 			writer.addFigures(figureLines(id, figures));
+			for (const f of figures) addCarried(reports.get(id)!.carried, f);
 			warnLater(id, warnings);
 		}
 		copies.length = 0;

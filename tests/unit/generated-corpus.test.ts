@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../generator/corpus';
 import { REAL_SAMPLES } from '../../generator/real-samples';
 import { parseDocuments } from './parse-documents';
-import { carryOverChecks } from '../../src/lib/ingest/checks';
+import { carriedOf, carryOverChecks } from '../../src/lib/ingest/checks';
 import { classifyAgency } from '../../src/lib/schema/agency-kinds';
 import { cellKey } from '../../src/lib/schema/report-format';
 
@@ -51,7 +51,7 @@ describe('generated corpus of 郑州市 (seed 2019)', async () => {
 				report_id: result.report.report_id,
 				agencyKey: `${result.report.division_code}|${result.report.agency}`,
 				year: result.report.year,
-				figures: result.figures
+				carried: carriedOf(result.figures)
 			}))
 		);
 		const found = new Set<string>();

@@ -5,7 +5,7 @@
  * checks — then the derived table and the domain are rebuilt.
  */
 import type { EncodedReportRows } from '$lib/ingest/rows-csv';
-import { carryOverChecks, extractionChecks, type YearReport } from '$lib/ingest/checks';
+import { addCarried, carryOverChecks, extractionChecks, noneCarried, type YearReport } from '$lib/ingest/checks';
 import { cutByCopies } from '$lib/ingest/copies';
 import { harmonizeRegions } from '$lib/ingest/agency-regions';
 import { DATASET_TABLE_NAMES, ddl, type DatasetTable } from '$lib/schema/dataset';
@@ -44,14 +44,14 @@ export async function addImported(parsed: EncodedReportRows[], mode: 'join' | 'r
 	for (const t of DATASET_TABLE_NAMES) await run(`CREATE TABLE IF NOT EXISTS ${t} (${ddl(t)})`);
 	if (mode === 'replace') await run('DELETE FROM checks; DELETE FROM figures; DELETE FROM reports;');
 	const reports = parsed.map((p) => ({ ...p.report }));
-	const carried = new Map(parsed.map((p) => [p.report.report_id, [...p.carry]]));
+	const carried = new Map(parsed.map((p) => [p.report.report_id, { in: [...p.carried.in], out: [...p.carried.out] }]));
 	// Lines for figures a copy cut here; the rest were written by the workers (or are written below).
 	let cutLines = '';
 	const warnings = new Map(parsed.map((p) => [p.report.report_id, [...p.warnings]]));
 	// A row one copy could not cut, cut by another copy of the same report.
 	const copies = cutByCopies(parsed.map(copyEvidenceOf));
 	for (const [id, cut] of copies) {
-		carried.get(id)!.push(...cut.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')));
+		for (const f of cut.figures) addCarried(carried.get(id)!, f);
 		warnings.get(id)!.push(...cut.warnings);
 		cutLines += figureLines(id, cut.figures);
 	}
@@ -74,11 +74,11 @@ export async function addImported(parsed: EncodedReportRows[], mode: 'join' | 'r
 	const years = new Map<string, YearReport>();
 	for (const r of existing) {
 		const id = String(r.report_id);
-		const y = years.get(id) ?? { report_id: id, agencyKey: String(r.agency_key), year: Number(r.year), figures: [] };
-		y.figures.push({ table_code: 'requests', row_code: String(r.row_code), col_code: String(r.col_code), value: r.value === null ? null : Number(r.value), raw: '', unit: null });
+		const y = years.get(id) ?? { report_id: id, agencyKey: String(r.agency_key), year: Number(r.year), carried: noneCarried() };
+		addCarried(y.carried, { table_code: 'requests', row_code: String(r.row_code), col_code: String(r.col_code), value: r.value === null ? null : Number(r.value) });
 		years.set(id, y);
 	}
-	for (const r of reports) years.set(r.report_id, { report_id: r.report_id, agencyKey: key(r), year: r.year, figures: carried.get(r.report_id)! });
+	for (const r of reports) years.set(r.report_id, { report_id: r.report_id, agencyKey: key(r), year: r.year, carried: carried.get(r.report_id)! });
 	const carry = carryOverChecks([...years.values()]);
 	const ids = [...carry.keys()];
 	if (ids.length) await run(`DELETE FROM checks WHERE kind = 'carry_over' AND report_id IN (${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')})`);

@@ -16,11 +16,46 @@ export function reportChecks(format: FormatVersion, values: Map<string, number |
 	return identitiesFor(format, (k) => values.has(k)).map((id) => evaluateIdentity(id, (k) => values.get(k)));
 }
 
+/**
+ * A report's carried-over cells, by applicant column in APPLICANT_COLUMNS' order: the figure, null
+ * for a blank cell, undefined for a cell not printed. Fourteen numbers where fourteen figure objects
+ * crossed from each parse thread and stayed in memory until the run's end.
+ */
+export interface Carried {
+	in: (number | null | undefined)[];
+	out: (number | null | undefined)[];
+}
+
+/** No carried-over cell printed (yet). */
+export function noneCarried(): Carried {
+	return { in: APPLICANT_COLUMNS.map(() => undefined), out: APPLICANT_COLUMNS.map(() => undefined) };
+}
+
+/** A figure of requests.carried_in or carried_out put in its place; other figures are not carried over. */
+export function addCarried(carried: Carried, f: Pick<Figure, 'table_code' | 'row_code' | 'col_code' | 'value'>): void {
+	if (f.table_code !== 'requests' || (f.row_code !== 'carried_in' && f.row_code !== 'carried_out')) return;
+	const col = APPLICANT_COLUMNS.findIndex((c) => c.code === f.col_code);
+	if (col >= 0) carried[f.row_code === 'carried_in' ? 'in' : 'out'][col] = f.value;
+}
+
+/** The carried-over cells among a report's figures. */
+export function carriedOf(figures: Figure[]): Carried {
+	const carried = noneCarried();
+	for (const f of figures) addCarried(carried, f);
+	return carried;
+}
+
+/** The carried-over cells of a report whose figures are looked up by cell key. */
+export function carriedFrom(valueOf: (key: string) => number | null | undefined): Carried {
+	const column = (row: string) => APPLICANT_COLUMNS.map((c) => valueOf(cellKey('requests', row, c.code)));
+	return { in: column('carried_in'), out: column('carried_out') };
+}
+
 export interface YearReport {
 	report_id: string;
 	agencyKey: string;
 	year: number;
-	figures: Figure[];
+	carried: Carried;
 }
 
 /** Carry-over checks, attached to the later report of each pair of consecutive years. */
@@ -38,17 +73,15 @@ export function carryOverChecks(reports: YearReport[]): Map<string, CheckResult[
 		for (const [year, r] of byYear) {
 			const prev = byYear.get(year - 1);
 			if (!prev) continue;
-			out.set(r.report_id, carryOverBetween(figureMap(prev.figures), figureMap(r.figures), prev.year));
+			out.set(r.report_id, carryOverBetween(prev.carried, r.carried, prev.year));
 		}
 	}
 	return out;
 }
 
 /** The carry-over checks of one report against the previous year's report of the same agency. */
-export function carryOverBetween(previous: Map<string, number | null>, current: Map<string, number | null>, previousYear: number): CheckResult[] {
-	return APPLICANT_COLUMNS.map((c) =>
-		evaluateCarryOver(c.code, previous.get(cellKey('requests', 'carried_out', c.code)), current.get(cellKey('requests', 'carried_in', c.code)), previousYear)
-	);
+export function carryOverBetween(previous: Carried, current: Carried, previousYear: number): CheckResult[] {
+	return APPLICANT_COLUMNS.map((c, i) => evaluateCarryOver(c.code, previous.out[i], current.in[i], previousYear));
 }
 
 /** Warnings that mean cells of the document are not in the data. */

@@ -5,6 +5,7 @@
  * string, so blank and absent stay apart.
  */
 import type { CheckResult } from '../schema/identities';
+import { carriedOf, type Carried } from './checks';
 import { DATASET_TABLES, columnsOf, type ColumnType } from '../schema/dataset';
 import type { Figure, Warning } from './extract';
 import type { Parsed, Reading, Rejected } from './parse';
@@ -197,7 +198,7 @@ export interface ReportRows {
 	/** Rows refused because their digits allowed several cuts: another copy of the same report may cut them. */
 	refused: RefusedRun[];
 	/** The carried_in / carried_out cells, for the carry-over check between years. */
-	carry: Figure[];
+	carried: Carried;
 	failedChecks: number;
 	figuresCsv: string;
 	checksCsv: string;
@@ -214,7 +215,7 @@ export function toReportRows(result: Parsed | Rejected, refs?: CellListRefs): Re
 		warnings: result.warnings,
 		reading: result.reading,
 		refused: result.refused,
-		carry: result.figures.filter((f) => f.table_code === 'requests' && (f.row_code === 'carried_in' || f.row_code === 'carried_out')),
+		carried: carriedOf(result.figures),
 		// As report_values counts them: identities (and, later, carry-over), not text or extraction checks.
 		failedChecks: result.checks.filter((c) => c.passed === false && c.kind === 'identity').length,
 		figuresCsv: figureLines(id, result.figures),
