@@ -40,6 +40,10 @@ export class DatasetWriter {
 	private checksFd: number;
 	private figuresBytes = 0;
 	private cellLists = new Map<string, string>();
+	/** DuckDB, once loaded (preload); closed by abort, which finish ends with. */
+	private instance?: Promise<DuckDBInstance>;
+	/** The figures' Parquet write, once begun (finishFigures). */
+	private figuresWritten?: Promise<void>;
 
 	constructor(readonly outDir: string) {
 		mkdirSync(outDir, { recursive: true });
@@ -94,8 +98,6 @@ export class DatasetWriter {
 		writeSync(this.checksFd, checksCsv);
 	}
 
-	private instance?: Promise<DuckDBInstance>;
-
 	/**
 	 * Load DuckDB before the write needs it (~55 ms: its native module and an instance). The
 	 * pipeline asks once the parse workers have started: at the run's start it slowed their start
@@ -112,8 +114,6 @@ export class DatasetWriter {
 		this.instance.catch(() => {});
 		return this.instance;
 	}
-
-	private figuresWritten?: Promise<void>;
 
 	/**
 	 * No figures come after this: DuckDB writes their Parquet file on its own threads while this
@@ -144,9 +144,7 @@ export class DatasetWriter {
 		this.finishFigures();
 		this.closeFiles();
 		const mark = phaseTimer('  ');
-		const instance = await this.preload();
-		this.instance = undefined;
-		const conn = await instance.connect();
+		const conn = await (await this.preload()).connect();
 		try {
 			// The reports as CSV too (rows-csv.ts, as the browser's import loads them): one bulk read, not ~40,000 native calls.
 			const reportsCsv = path.join(this.tmp, 'reports.csv');
@@ -188,10 +186,7 @@ export class DatasetWriter {
 			}
 			return counts;
 		} finally {
-			// The figures' write may still run on its own connection if a step above failed.
-			await this.figuresWritten?.catch(() => {});
 			conn.closeSync();
-			instance.closeSync();
 			await this.abort();
 		}
 	}
@@ -199,7 +194,7 @@ export class DatasetWriter {
 	/** Remove the temporary folder (after finishing, or instead of it); close DuckDB if it was loaded. */
 	async abort() {
 		this.closeFiles();
-		// DuckDB may still be writing the figures into the folder.
+		// DuckDB may still be writing the figures (into the folder, on its own connection) if a step failed.
 		await this.figuresWritten?.catch(() => {});
 		const instance = await this.instance?.catch(() => undefined);
 		this.instance = undefined;
