@@ -12,6 +12,7 @@
 import { unifyHan } from '../han-variants';
 import { unzipSync } from 'fflate';
 import { attribute, scanXmlBytes } from './xml-scan';
+import { deflatedEntry } from './zip-entry';
 import { cellFromLines, isValueToken } from '../cells';
 import type { Block, SourceDocument } from '../document';
 
@@ -78,7 +79,35 @@ export const MAX_DOCX_ENTRIES = 5000;
 /** A run's properties (fonts, bold, size, language): never text, a third of a document's tags. */
 const RUN_PROPERTIES: ReadonlySet<string> = new Set(['w:rPr']);
 
-export function readDocx(bytes: Uint8Array): SourceDocument {
+/** A native raw-deflate decoder, when the host has one (Node's zlib); it throws past `maxOutput` bytes. */
+type InflateRaw = (deflated: Uint8Array, maxOutput: number) => Uint8Array;
+let nativeInflateRaw: InflateRaw | undefined;
+
+/**
+ * A host with a native inflate hands it in here. Word files are then inflated by it, ~3× faster than
+ * fflate's JavaScript and without its warm-up in each parse worker (~2% of a run on the generated
+ * corpus); fflate still reads any file that is not plain (zip-entry.ts), with the same results.
+ */
+export function provideInflateRaw(inflate: InflateRaw): void {
+	nativeInflateRaw = inflate;
+}
+
+/** word/document.xml by the native inflate, if the host has one and the file is plain; else undefined. */
+function documentXmlNatively(bytes: Uint8Array): Uint8Array | undefined {
+	if (!nativeInflateRaw) return undefined;
+	const entry = deflatedEntry(bytes, 'word/document.xml', MAX_DOCX_ENTRIES);
+	if (!entry || entry.originalSize > MAX_DOCX_XML_BYTES) return undefined;
+	try {
+		const xml = nativeInflateRaw(entry.data, entry.originalSize);
+		// Not the size the directory gives: fflate decides, as it always did.
+		return xml.length === entry.originalSize ? xml : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** word/document.xml by fflate: every file that is not plain, and every file where the host has no native inflate. */
+function documentXml(bytes: Uint8Array): Uint8Array {
 	let xml: Uint8Array | undefined;
 	let entries = 0;
 	let tooLarge: DocxError | undefined;
@@ -99,6 +128,11 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 	}
 	if (tooLarge) throw tooLarge;
 	if (!xml) throw new DocxError('压缩包中没有 word/document.xml，不是 Word 文档');
+	return xml;
+}
+
+export function readDocx(bytes: Uint8Array): SourceDocument {
+	const xml = documentXmlNatively(bytes) ?? documentXml(bytes);
 
 	const blocks: Block[] = [];
 	const stack: string[] = [];
