@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLE_NAMES, SCHEMA_VERSION, type FlatManifest } from '../src/lib/schema/dataset';
 import type { ReportRow } from '../src/lib/ingest/report-row';
 import { checksWithCellListsSql, readCsvSql, reportLine } from '../src/lib/ingest/rows-csv';
@@ -42,6 +42,8 @@ export class DatasetWriter {
 	private cellLists = new Map<string, string>();
 	/** DuckDB, once loaded (preload); closed by abort, which finish ends with. */
 	private instance?: Promise<DuckDBInstance>;
+	/** The connection the figures' write will use, once open (preload). */
+	private figuresConnection?: DuckDBConnection;
 	/** The figures' Parquet write, once begun (finishFigures). */
 	private figuresWritten?: Promise<void>;
 
@@ -108,7 +110,9 @@ export class DatasetWriter {
 			// Required, not imported: importing a CommonJS package from ESM lexes every file of it for
 			// its exports first (~45 ms).
 			const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
-			return duckdb.DuckDBInstance.create(':memory:');
+			const instance = await duckdb.DuckDBInstance.create(':memory:');
+			this.figuresConnection = await instance.connect();
+			return instance;
 		})();
 		// A failure is reported by finish, which awaits the same promise.
 		this.instance.catch(() => {});
@@ -118,21 +122,28 @@ export class DatasetWriter {
 	/**
 	 * No figures come after this: DuckDB writes their Parquet file on its own threads while this
 	 * thread runs the run's last checks (one core would idle through them). `finish` waits for it.
+	 * The query is handed to DuckDB here, on a connection opened beforehand: one still to be opened
+	 * would wait for this thread to finish those checks (~75 ms), which it keeps busy.
 	 */
 	finishFigures() {
 		if (this.figuresWritten) return;
 		closeSync(this.figuresFd);
 		this.figuresFd = -1;
-		this.figuresWritten = (async () => {
-			const conn = await (await this.preload()).connect();
-			try {
-				await conn.run(`COPY (SELECT * FROM ${readCsvSql('figures', path.join(this.tmp, 'figures.csv'))}) TO '${this.parquet('figures')}' (${parquetOptions('figures')})`);
-			} finally {
-				conn.closeSync();
-			}
-		})();
+		// preload opens the connection before it resolves.
+		this.figuresWritten = this.figuresConnection ? this.writeFigures() : this.preload().then(() => this.writeFigures());
 		// Awaited by finish (or abort): a failure must not surface first as an unhandled rejection.
 		this.figuresWritten.catch(() => {});
+	}
+
+	/** The figures' COPY on the connection preload opened, handed to DuckDB before this returns its promise. */
+	private async writeFigures(): Promise<void> {
+		const conn = this.figuresConnection!;
+		this.figuresConnection = undefined;
+		try {
+			await conn.run(`COPY (SELECT * FROM ${readCsvSql('figures', path.join(this.tmp, 'figures.csv'))}) TO '${this.parquet('figures')}' (${parquetOptions('figures')})`);
+		} finally {
+			conn.closeSync();
+		}
 	}
 
 	private parquet(name: string): string {
@@ -198,6 +209,9 @@ export class DatasetWriter {
 		await this.figuresWritten?.catch(() => {});
 		const instance = await this.instance?.catch(() => undefined);
 		this.instance = undefined;
+		// Opened by preload, unused if the run failed before its figures were written.
+		this.figuresConnection?.closeSync();
+		this.figuresConnection = undefined;
 		instance?.closeSync();
 		await rm(this.tmp, { recursive: true, force: true });
 	}

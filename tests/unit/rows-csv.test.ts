@@ -177,6 +177,19 @@ describe('figures written while the run’s last checks are made', () => {
 		expect(existsSync(writer.tmp)).toBe(false);
 	});
 
+	it('hands the figures to DuckDB at once when it is loaded: they are written while this thread stays busy', async () => {
+		const writer = new DatasetWriter(mkdtempSync(path.join(tmpdir(), 'rows-csv-busy-')));
+		writer.add(report, figureLines('abc', figures), checkLines('abc', checks));
+		await writer.preload();
+		writer.finishFigures();
+		// As with the run's last checks: this thread never yields; a write still to be started would wait for it.
+		const parquet = path.join(writer.tmp, 'figures.parquet');
+		const until = Date.now() + 5000;
+		while (!existsSync(parquet) && Date.now() < until);
+		expect(existsSync(parquet)).toBe(true);
+		expect(await writer.finish({})).toMatchObject({ figures: figures.length });
+	});
+
 	it('has the figures in the dataset when the checks come after them', async () => {
 		const out = mkdtempSync(path.join(tmpdir(), 'rows-csv-late-checks-'));
 		const writer = new DatasetWriter(out);
