@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { addCarried, carryOverChecks, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
+import { addCarried, carryOverPairs, extractionChecks, type YearReport } from '../src/lib/ingest/checks';
 import type { Warning } from '../src/lib/ingest/extract';
 import type { FormatVersion } from '../src/lib/schema/report-format';
 import { DatasetWriter } from './dataset';
@@ -179,11 +179,17 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			writer.addChecks(checkLines(id, unread));
 		}
 		for (const [id, r] of reports) r.agencyKey = `${rows.get(id)!.division_code ?? ''}|${rows.get(id)!.agency}`;
-		const carry = carryOverChecks([...reports.values()]);
-		for (const [id, cs] of carry) {
-			writer.addChecks(checkLines(id, cs));
+		// Written as they are made, ~64 K characters a write (one write a report took ~20 ms).
+		let carryCsv = '';
+		for (const [id, cs] of carryOverPairs([...reports.values()])) {
+			carryCsv += checkLines(id, cs);
+			if (carryCsv.length >= 65_536) {
+				writer.addChecks(carryCsv);
+				carryCsv = '';
+			}
 			failedBy.set(id, (failedBy.get(id) ?? 0) + cs.filter((c) => c.passed === false).length);
 		}
+		writer.addChecks(carryCsv);
 		for (const s of statuses) if (s.report_id) s.failed_checks = failedBy.get(s.report_id) ?? 0;
 
 		const summary: RunSummary = {

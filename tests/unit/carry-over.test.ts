@@ -3,7 +3,7 @@
  * (null) and a cell not printed (undefined) kept apart, as the checks need them.
  */
 import { describe, expect, it } from 'vitest';
-import { addCarried, carriedFrom, carriedOf, carryOverChecks, noneCarried } from '../../src/lib/ingest/checks';
+import { addCarried, carriedFrom, carriedOf, carryOverChecks, carryOverPairs, noneCarried } from '../../src/lib/ingest/checks';
 import type { Figure } from '../../src/lib/ingest/extract';
 import { APPLICANT_COLUMNS, cellKey } from '../../src/lib/schema/report-format';
 
@@ -57,6 +57,20 @@ describe('carry-over checks', () => {
 		// A blank counts as 0 and is named; a cell printed in neither report cannot be checked.
 		expect(byCode.get('carry_over.natural')).toMatchObject({ passed: true, blank_cells: ['requests.carried_in.natural'] });
 		expect(byCode.get('carry_over.legal')).toMatchObject({ passed: null, missing_cells: ['2022:requests.carried_out.legal', 'requests.carried_in.legal'] });
+	});
+
+	it('of two reports for one year, takes the one with the lower id; report by report as the map lists them', () => {
+		const reports = [
+			report('f0', 2022, [figure('carried_out', 'total', 5)]),
+			report('0a', 2022, [figure('carried_out', 'total', 7)]),
+			report('e1', 2023, [figure('carried_in', 'total', 7)]),
+			{ ...report('b2', 2024, [figure('carried_in', 'total', 1)]), agencyKey: '350128|另一局' },
+			{ ...report('a3', 2023, [figure('carried_out', 'total', 1)]), agencyKey: '350128|另一局' }
+		];
+		const checks = carryOverChecks(reports);
+		expect(checks.get('e1')!.find((c) => c.check_code === 'carry_over.total')).toMatchObject({ passed: true, expected: 7 });
+		expect([...carryOverPairs(reports)]).toEqual([...checks]);
+		expect([...checks.keys()]).toEqual(['e1', 'b2']);
 	});
 
 	it('pairs only consecutive years of one agency', () => {
