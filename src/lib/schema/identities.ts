@@ -166,6 +166,18 @@ export function evaluateIdentity(id: Identity, get: CellLookup): CheckResult {
 }
 
 /** carried_out of year Y (previous report) must equal carried_in of year Y+1 (this report). */
+/**
+ * A carry-over check's two cells, one array per year and column shared by every check that names
+ * them (as an identity's list is): the CSV writer then writes each list once (rows-csv.ts).
+ */
+const carryOverCells = new Map<string, string[]>();
+function carryOverCellsOf(col: string, previousYear: number): string[] {
+	const key = `${previousYear}|${col}`;
+	let cells = carryOverCells.get(key);
+	if (!cells) carryOverCells.set(key, (cells = [`${previousYear}:` + cellKey('requests', 'carried_out', col), cellKey('requests', 'carried_in', col)]));
+	return cells;
+}
+
 export function evaluateCarryOver(col: string, previousOut: number | null | undefined, thisIn: number | null | undefined, previousYear: number): CheckResult {
 	const missing: string[] = [];
 	if (previousOut === undefined) missing.push(`${previousYear}:` + cellKey('requests', 'carried_out', col));
@@ -185,7 +197,7 @@ export function evaluateCarryOver(col: string, previousOut: number | null | unde
 		passed,
 		expected,
 		actual,
-		cells: [`${previousYear}:` + cellKey('requests', 'carried_out', col), cellKey('requests', 'carried_in', col)],
+		cells: carryOverCellsOf(col, previousYear),
 		blank_cells: blank,
 		missing_cells: missing,
 		message: !complete
