@@ -82,9 +82,8 @@ export async function parseAll(
  * inlined into it, cut the parse by ~15% (bench:ingest). Every function is compiled to baseline
  * code (Sparkplug) when first called instead of interpreted until it is warm: once the workers
  * optimise on their own thread (below), ~1% of a run (sets of ten to sixteen alternating pairs
- * gave −0.1% to −2%). Set
- * before the workers start; the last is read at each compile, in this thread's engine too. The
- * figures parsed do not depend on them.
+ * gave −0.1% to −2%). Set before the workers start; the last is read at each compile, in this
+ * thread's engine too. The figures parsed do not depend on them.
  */
 let tuned = false;
 function tuneCompilerForBatch() {
@@ -100,7 +99,7 @@ function tuneCompilerForBatch() {
  * worker per core no core is left idle for those, and handing each function over and back cost
  * ~2% of a run (the CLI on the generated corpus, ten alternating pairs). An engine reads the
  * flag once, when it is made: it is set back once the workers are online, so the main thread's
- * engine, made before, never sees a flag that disagrees with how it was made.
+ * engine, made before, does not run on under a flag that disagrees with how it was made.
  */
 function compileOnEachWorkersThread(): { restore: () => void } {
 	if (process.env.INGEST_V8_DEFAULTS) return { restore: () => {} };

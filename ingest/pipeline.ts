@@ -179,7 +179,7 @@ export async function runIngest(paths: string[], opts: RunOptions): Promise<RunS
 			writer.addChecks(checkLines(id, unread));
 		}
 		for (const [id, r] of reports) r.agencyKey = `${rows.get(id)!.division_code ?? ''}|${rows.get(id)!.agency}`;
-		// Written as they are made, ~64 K characters a write (one write a report took ~20 ms).
+		// Written as they are made, ~64 K characters a write (a write for each report took ~20 ms in all).
 		let carryCsv = '';
 		for (const [id, cs] of carryOverPairs([...reports.values()])) {
 			carryCsv += checkLines(id, cs);

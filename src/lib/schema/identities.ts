@@ -165,7 +165,6 @@ export function evaluateIdentity(id: Identity, get: CellLookup): CheckResult {
 	};
 }
 
-/** carried_out of year Y (previous report) must equal carried_in of year Y+1 (this report). */
 /**
  * A carry-over check's two cells, one array per year and column shared by every check that names
  * them (as an identity's list is): the CSV writer then writes each list once (rows-csv.ts).
@@ -178,6 +177,7 @@ function carryOverCellsOf(col: string, previousYear: number): string[] {
 	return cells;
 }
 
+/** carried_out of year Y (previous report) must equal carried_in of year Y+1 (this report). */
 export function evaluateCarryOver(col: string, previousOut: number | null | undefined, thisIn: number | null | undefined, previousYear: number): CheckResult {
 	const missing: string[] = [];
 	if (previousOut === undefined) missing.push(`${previousYear}:` + cellKey('requests', 'carried_out', col));

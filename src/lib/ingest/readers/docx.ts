@@ -85,7 +85,7 @@ let nativeInflateRaw: InflateRaw | undefined;
 
 /**
  * A host with a native inflate hands it in here. Word files are then inflated by it, ~3× faster than
- * fflate's JavaScript and without its warm-up in each parse worker (~2% of a run on the generated
+ * fflate's JavaScript and without its warm-up in each parse worker (~1.3% of a run on the generated
  * corpus); fflate still reads any file that is not plain (zip-entry.ts), with the same results.
  */
 export function provideInflateRaw(inflate: InflateRaw): void {
