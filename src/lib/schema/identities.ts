@@ -179,12 +179,14 @@ function carryOverCellsOf(col: string, previousYear: number): string[] {
 
 /** carried_out of year Y (previous report) must equal carried_in of year Y+1 (this report). */
 export function evaluateCarryOver(col: string, previousOut: number | null | undefined, thisIn: number | null | undefined, previousYear: number): CheckResult {
+	const cells = carryOverCellsOf(col, previousYear);
+	const [previousCell, thisCell] = cells;
 	const missing: string[] = [];
-	if (previousOut === undefined) missing.push(`${previousYear}:` + cellKey('requests', 'carried_out', col));
-	if (thisIn === undefined) missing.push(cellKey('requests', 'carried_in', col));
+	if (previousOut === undefined) missing.push(previousCell);
+	if (thisIn === undefined) missing.push(thisCell);
 	const blank: string[] = [];
-	if (previousOut === null) blank.push(`${previousYear}:` + cellKey('requests', 'carried_out', col));
-	if (thisIn === null) blank.push(cellKey('requests', 'carried_in', col));
+	if (previousOut === null) blank.push(previousCell);
+	if (thisIn === null) blank.push(thisCell);
 	const complete = missing.length === 0;
 	const expected = complete ? (previousOut ?? 0) : null;
 	const actual = complete ? (thisIn ?? 0) : null;
@@ -197,7 +199,7 @@ export function evaluateCarryOver(col: string, previousOut: number | null | unde
 		passed,
 		expected,
 		actual,
-		cells: carryOverCellsOf(col, previousYear),
+		cells,
 		blank_cells: blank,
 		missing_cells: missing,
 		message: !complete
